@@ -1,0 +1,112 @@
+//! Turns `corpus/corpus.toml` into Rust data so the app carries the corpus without parsing TOML
+//! at run time (and without a TOML parser in the wasm).
+
+use std::{env, fmt::Write as _, fs, path::PathBuf};
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    format: u32,
+    file: Vec<FileEntry>,
+    document: Vec<DocumentEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileEntry {
+    name: String,
+    sha256: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentEntry {
+    id: String,
+    file: String,
+    lines: [usize; 2],
+    title: Option<String>,
+    title_line: Option<usize>,
+    #[serde(default)]
+    duplicate_lines: Vec<usize>,
+    author: Option<String>,
+    byline_line: Option<usize>,
+    source: Option<String>,
+    source_line: Option<usize>,
+    translator: Option<String>,
+    translator_line: Option<usize>,
+    #[serde(default)]
+    heading_lines: Vec<usize>,
+    date: String,
+    date_inferred: bool,
+    date_evidence: Option<String>,
+    date_note: Option<String>,
+}
+
+fn main() {
+    let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let corpus_dir = crate_dir.join("../../corpus").canonicalize().expect("corpus/ next to crates/");
+    let manifest_path = corpus_dir.join("corpus.toml");
+    println!("cargo:rerun-if-changed={}", corpus_dir.display());
+    println!("cargo:rerun-if-changed={}", manifest_path.display());
+
+    let manifest_text = fs::read_to_string(&manifest_path).expect("read corpus/corpus.toml");
+    let manifest: Manifest = toml::from_str(&manifest_text)
+        .unwrap_or_else(|e| panic!("corpus/corpus.toml is not a valid manifest: {e}"));
+    assert_eq!(manifest.format, 1, "corpus/corpus.toml: unknown format {}", manifest.format);
+
+    let mut out = String::new();
+    out.push_str("pub static FILES: &[CorpusFile] = &[\n");
+    for file in &manifest.file {
+        let path = corpus_dir.join(&file.name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        assert!(path.is_file(), "corpus/corpus.toml names a missing file: {}", file.name);
+        writeln!(
+            out,
+            "    CorpusFile {{ name: {:?}, sha256: {:?}, text: include_str!({:?}) }},",
+            file.name,
+            file.sha256,
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\npub static DOCUMENTS: &[Document] = &[\n");
+    for doc in &manifest.document {
+        let file_index = manifest
+            .file
+            .iter()
+            .position(|f| f.name == doc.file)
+            .unwrap_or_else(|| panic!("document {} names an unlisted file {}", doc.id, doc.file));
+        writeln!(
+            out,
+            "    Document {{ id: {:?}, file_index: {}, first_line: {}, last_line: {}, \
+             title: {:?}, title_line: {:?}, duplicate_lines: &{:?}, author: {:?}, byline_line: {:?}, \
+             source: {:?}, source_line: {:?}, translator: {:?}, translator_line: {:?}, \
+             heading_lines: &{:?}, date: DocumentDate {{ value: {:?}, inferred: {}, evidence: {:?}, note: {:?} }} }},",
+            doc.id,
+            file_index,
+            doc.lines[0],
+            doc.lines[1],
+            doc.title,
+            doc.title_line,
+            doc.duplicate_lines,
+            doc.author,
+            doc.byline_line,
+            doc.source,
+            doc.source_line,
+            doc.translator,
+            doc.translator_line,
+            doc.heading_lines,
+            doc.date,
+            doc.date_inferred,
+            doc.date_evidence,
+            doc.date_note,
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+
+    let out_path = PathBuf::from(env::var("OUT_DIR").unwrap()).join("corpus_data.rs");
+    fs::write(out_path, out).expect("write corpus_data.rs");
+}

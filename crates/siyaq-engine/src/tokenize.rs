@@ -1,0 +1,290 @@
+//! Splitting original text into words, numbers and punctuation, each with its byte span.
+//!
+//! Spans always point into the text as written, so anything built on tokens (counts, hits,
+//! highlighting) can show the original, diacritics and tatweel included.
+//!
+//! Rules beyond plain letter/digit runs, each answering a pitfall of Arabic press text:
+//! - marks, tatweel and invisible joiners (ZWNJ, ZWJ, bidi controls) inside a word stay in it;
+//!   leading and trailing invisibles (a BOM or RLM before the first word) are left out of it;
+//! - an Arabic letter never runs into a digit: `و١٢` is `و` + `١٢`, `لـ100الف` is `لـ` `100` `الف`,
+//!   while Latin letters and digits stay together (`G7`, `F16`);
+//! - a dot joins letters only when both sides are single letters, so abbreviations such as
+//!   `أ.ف.ب` stay whole while `د.محمد` splits into `د` `.` `محمد`;
+//! - `.` `,` `٫` `٬` between two digits keep a number whole (`2.7`, `6,2`, `١٢٬٥٠٠`).
+
+use std::ops::Range;
+
+use crate::chars::{
+    is_arabic_letter, is_default_ignorable, is_digit, is_mark, is_number_joiner, is_word_letter,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punctuation,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Byte range in the original text.
+    pub span: Range<usize>,
+}
+
+impl Token {
+    pub fn text<'t>(&self, source: &'t str) -> &'t str {
+        &source[self.span.clone()]
+    }
+
+    /// Words and numbers are what a reader counts as words.
+    pub fn is_lexical(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+}
+
+/// All tokens of `text`, in order.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    Tokenizer::new(text).collect()
+}
+
+/// The number of words and numbers in `text`.
+pub fn word_count(text: &str) -> usize {
+    Tokenizer::new(text).filter(Token::is_lexical).count()
+}
+
+/// A streaming tokenizer over `text`.
+pub struct Tokenizer<'t> {
+    chars: Vec<(usize, char)>,
+    text: &'t str,
+    pos: usize,
+}
+
+impl<'t> Tokenizer<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Tokenizer {
+            chars: text.char_indices().collect(),
+            text,
+            pos: 0,
+        }
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|&(_, c)| c)
+    }
+
+    fn byte_at(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.text.len(), |&(b, _)| b)
+    }
+
+    /// The index of the first char at or after `i` that is not a mark or invisible character.
+    fn skip_attachments(&self, mut i: usize) -> usize {
+        while let Some(c) = self.char_at(i) {
+            if is_mark(c) || is_default_ignorable(c) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    /// Scans a word starting at `start` (a letter); returns the index just past its last
+    /// letter or mark.
+    fn scan_word(&self, start: usize) -> usize {
+        let mut end = start + 1; // just past the last char that belongs to the word
+        let mut segment_letters = 1; // letters since the word start or the last joining dot
+        let mut last_letter = self.char_at(start).unwrap_or(' ');
+        let mut i = start + 1;
+        loop {
+            let Some(c) = self.char_at(i) else { break };
+            if is_mark(c) {
+                i += 1;
+                end = i;
+                continue;
+            }
+            if is_default_ignorable(c) {
+                // Invisible characters belong to the word only when it goes on after them.
+                let next = self.skip_attachments(i);
+                match self.char_at(next) {
+                    Some(n) if continues_word(last_letter, n) => {
+                        i = next;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if continues_word(last_letter, c) {
+                if is_word_letter(c) {
+                    segment_letters += 1;
+                }
+                last_letter = c;
+                i += 1;
+                end = i;
+                continue;
+            }
+            if c == '.' && segment_letters == 1 {
+                if let Some(next) = self.char_at(i + 1) {
+                    if is_word_letter(next) && self.single_letter_segment(i + 1) {
+                        segment_letters = 0;
+                        i += 1;
+                        end = i;
+                        continue;
+                    }
+                }
+            }
+            if c == '\'' || c == '\u{2019}' {
+                // O'Brien, d'Estaing: an apostrophe between two Latin letters.
+                let prev_latin = last_letter.is_alphabetic() && !is_arabic_letter(last_letter);
+                let next_latin = self
+                    .char_at(i + 1)
+                    .is_some_and(|n| n.is_alphabetic() && !is_arabic_letter(n));
+                if prev_latin && next_latin {
+                    i += 1;
+                    end = i;
+                    continue;
+                }
+            }
+            break;
+        }
+        end
+    }
+
+    /// Whether the letters starting at `i` form a run of exactly one letter (marks aside).
+    fn single_letter_segment(&self, i: usize) -> bool {
+        let after = self.skip_attachments(i + 1);
+        !self.char_at(after).is_some_and(|c| is_word_letter(c) || is_digit(c))
+    }
+
+    fn scan_number(&self, start: usize) -> usize {
+        let mut i = start + 1;
+        loop {
+            match self.char_at(i) {
+                Some(c) if is_digit(c) => i += 1,
+                Some(c) if is_number_joiner(c) && self.char_at(i + 1).is_some_and(is_digit) => {
+                    i += 2
+                }
+                _ => break,
+            }
+        }
+        i
+    }
+}
+
+/// Whether `next` carries on a word whose last letter is `prev`.
+fn continues_word(prev: char, next: char) -> bool {
+    if is_word_letter(next) {
+        // A Latin word followed by Arabic letters, or the reverse, is two words.
+        return is_arabic_letter(prev) == is_arabic_letter(next) || prev == crate::chars::TATWEEL || next == crate::chars::TATWEEL;
+    }
+    // Digits continue Latin words (G7, F16) but never Arabic ones (و١٢ is و + ١٢).
+    is_digit(next) && !is_arabic_letter(prev) && prev != crate::chars::TATWEEL && prev.is_alphanumeric()
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        loop {
+            let c = self.char_at(self.pos)?;
+            let start = self.pos;
+            if c.is_whitespace() || is_default_ignorable(c) || is_mark(c) {
+                self.pos += 1;
+                continue;
+            }
+            let (kind, end) = if is_word_letter(c) {
+                (TokenKind::Word, self.scan_word(start))
+            } else if is_digit(c) {
+                (TokenKind::Number, self.scan_number(start))
+            } else {
+                (TokenKind::Punctuation, start + 1)
+            };
+            self.pos = end;
+            return Some(Token { kind, span: self.byte_at(start)..self.byte_at(end) });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text).iter().map(|t| (t.text(text), t.kind)).collect()
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    use TokenKind::*;
+
+    #[test]
+    fn arabic_words_keep_their_marks_and_tatweel() {
+        assert_eq!(texts("مبكرًا، والكثيـــر"), ["مبكرًا", "،", "والكثيـــر"]);
+        assert_eq!(texts("حوّل بوتين"), ["حوّل", "بوتين"]);
+    }
+
+    #[test]
+    fn conjunction_glued_to_a_number_splits() {
+        assert_eq!(words("و١٢"), [("و", Word), ("١٢", Number)]);
+        assert_eq!(texts("لـ100الف جندي"), ["لـ", "100", "الف", "جندي"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        assert_eq!(words("2.7 مليون"), [("2.7", Number), ("مليون", Word)]);
+        assert_eq!(texts("6,2 و١٢٬٥٠٠ و٣٫٥"), ["6,2", "و", "١٢٬٥٠٠", "و", "٣٫٥"]);
+        // A comma after a number and before a word is punctuation.
+        assert_eq!(texts("2019، 2020"), ["2019", "،", "2020"]);
+        assert_eq!(texts("1991."), ["1991", "."]);
+    }
+
+    #[test]
+    fn dots_split_words_but_not_abbreviations() {
+        assert_eq!(texts("د.محمد"), ["د", ".", "محمد"]);
+        assert_eq!(texts("وكالة أ.ف.ب للأنباء"), ["وكالة", "أ.ف.ب", "للأنباء"]);
+        assert_eq!(texts("بيروت.القاهرة"), ["بيروت", ".", "القاهرة"]);
+        assert_eq!(texts("U.S. policy"), ["U.S", ".", "policy"]);
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_word_stay_outside_it_do_not() {
+        // ZWNJ inside a word.
+        assert_eq!(texts("أبو\u{200C}ظبي"), ["أبو\u{200C}ظبي"]);
+        // BOM and RLM glued to the first word are not part of it.
+        let text = "\u{FEFF}\u{200F}لبنان\u{200F} اليوم";
+        assert_eq!(texts(text), ["لبنان", "اليوم"]);
+        assert_eq!(tokenize(text)[0].span.start, 6);
+    }
+
+    #[test]
+    fn latin_names_and_acronyms_inside_arabic() {
+        assert_eq!(words("(CSTO) التي"), [("(", Punctuation), ("CSTO", Word), (")", Punctuation), ("التي", Word)]);
+        assert_eq!(texts("Nezalezhnaya قبل"), ["Nezalezhnaya", "قبل"]);
+        assert_eq!(texts("G7 وF16"), ["G7", "و", "F16"]);
+        assert_eq!(texts("O'Brien"), ["O'Brien"]);
+    }
+
+    #[test]
+    fn punctuation_is_one_token_per_character() {
+        assert_eq!(texts("“الإرهابيين”."), ["“", "الإرهابيين", "”", "."]);
+        assert_eq!(texts("الدفاع الجوي / الدفاع"), ["الدفاع", "الجوي", "/", "الدفاع"]);
+    }
+
+    #[test]
+    fn word_count_counts_words_and_numbers_only() {
+        assert_eq!(word_count("نشر 3 أشياء، (CSTO)!"), 4);
+        assert_eq!(word_count(" \u{00A0}\n"), 0);
+        assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn spans_cover_their_text_exactly() {
+        let text = "على الرغم من أن حكومة كازاخستان أغلقت الإنترنت";
+        let tokens = tokenize(text);
+        assert_eq!(tokens.len(), 8);
+        let rebuilt: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(rebuilt.join(" "), text);
+    }
+}

@@ -1,0 +1,13 @@
+//! The siyaq web app: leptos components that show what the engine computes.
+//!
+//! Components hold view state and render; text analysis lives in `siyaq-engine` and the bundled
+//! articles in `siyaq-corpus`.
+
+mod app;
+mod corpus_panel;
+mod library;
+mod reader;
+mod text;
+
+pub use app::App;
+pub use library::{Article, Heading, articles};

@@ -1,0 +1,124 @@
+//! The bundled articles as the interface lists them, computed once.
+
+use std::sync::LazyLock;
+
+use siyaq_corpus::{Document, DocumentDate, documents};
+
+/// How an article is named in lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Heading {
+    /// The title the article prints.
+    Printed(&'static str),
+    /// No title is printed: the article's opening words stand in for one.
+    Opening(String),
+}
+
+impl Heading {
+    pub fn text(&self) -> &str {
+        match self {
+            Heading::Printed(title) => title,
+            Heading::Opening(words) => words,
+        }
+    }
+}
+
+/// One article with the figures the corpus panel shows.
+#[derive(Debug)]
+pub struct Article {
+    pub document: &'static Document,
+    pub heading: Heading,
+    pub words: usize,
+}
+
+impl Article {
+    pub fn id(&self) -> &'static str {
+        self.document.id
+    }
+
+    pub fn date(&self) -> DocumentDate {
+        self.document.date
+    }
+}
+
+static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| {
+    documents()
+        .iter()
+        .map(|document| Article {
+            document,
+            heading: match document.title {
+                Some(title) => Heading::Printed(title),
+                None => Heading::Opening(document.opening_words(7)),
+            },
+            words: document.word_count(),
+        })
+        .collect()
+});
+
+/// All articles, in corpus order.
+pub fn articles() -> &'static [Article] {
+    &ARTICLES
+}
+
+pub fn article(id: &str) -> Option<&'static Article> {
+    articles().iter().find(|a| a.id() == id)
+}
+
+const MONTHS_AR: [&str; 12] = [
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+    "نوفمبر", "ديسمبر",
+];
+
+/// "يناير 2022" for `2022-01`; the raw value when it is not a date siyaq knows how to read.
+pub fn date_label(date: &DocumentDate) -> String {
+    let mut parts = date.value.split('-');
+    let (Some(year), Some(month)) = (parts.next(), parts.next()) else {
+        return date.value.to_string();
+    };
+    match month.parse::<usize>().ok().and_then(|m| MONTHS_AR.get(m.wrapping_sub(1))) {
+        Some(name) => format!("{name} {year}"),
+        None => date.value.to_string(),
+    }
+}
+
+/// "612 كلمة", with the counted noun in the form Arabic grammar asks for after the number.
+pub fn word_count_label(words: usize) -> String {
+    match words {
+        1 => "كلمة واحدة".to_string(),
+        2 => "كلمتان".to_string(),
+        3..=10 => format!("{words} كلمات"),
+        _ if (3..=10).contains(&(words % 100)) => format!("{words} كلمات"),
+        _ => format!("{words} كلمة"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_document_is_listed_with_a_heading_and_its_words() {
+        assert_eq!(articles().len(), documents().len());
+        for article in articles() {
+            assert!(!article.heading.text().is_empty(), "{}", article.id());
+            assert_eq!(article.words, article.document.word_count());
+        }
+        let printed = articles().iter().filter(|a| matches!(a.heading, Heading::Printed(_))).count();
+        assert_eq!(printed, 2);
+    }
+
+    #[test]
+    fn dates_read_as_arabic_months() {
+        let date = DocumentDate { value: "2023-02", inferred: true, evidence: None, note: None };
+        assert_eq!(date_label(&date), "فبراير 2023");
+        let odd = DocumentDate { value: "2023-13", inferred: false, evidence: None, note: None };
+        assert_eq!(date_label(&odd), "2023-13");
+    }
+
+    #[test]
+    fn counted_noun_agrees_with_the_number() {
+        assert_eq!(word_count_label(1), "كلمة واحدة");
+        assert_eq!(word_count_label(7), "7 كلمات");
+        assert_eq!(word_count_label(612), "612 كلمة");
+        assert_eq!(word_count_label(1105), "1105 كلمات");
+    }
+}
