@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::library::{Article, Heading, articles, date_label, word_count_label};
+use siyaq_corpus::Heading;
+
+use crate::library::{Article, articles, date_label, word_count_label};
 
 /// The list of bundled articles with their metadata and word counts.
 #[component]

@@ -10,4 +10,4 @@ mod reader;
 mod text;
 
 pub use app::App;
-pub use library::{Article, Heading, articles};
+pub use library::{Article, articles};

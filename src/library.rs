@@ -2,25 +2,7 @@
 
 use std::sync::LazyLock;
 
-use siyaq_corpus::{Document, DocumentDate, documents};
-
-/// How an article is named in lists.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Heading {
-    /// The title the article prints.
-    Printed(&'static str),
-    /// No title is printed: the article's opening words stand in for one.
-    Opening(String),
-}
-
-impl Heading {
-    pub fn text(&self) -> &str {
-        match self {
-            Heading::Printed(title) => title,
-            Heading::Opening(words) => words,
-        }
-    }
-}
+use siyaq_corpus::{Document, DocumentDate, Heading, documents};
 
 /// One article with the figures the corpus panel shows.
 #[derive(Debug)]
@@ -45,10 +27,7 @@ static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| {
         .iter()
         .map(|document| Article {
             document,
-            heading: match document.title {
-                Some(title) => Heading::Printed(title),
-                None => Heading::Opening(document.opening_words(7)),
-            },
+            heading: document.heading(),
             words: document.word_count(),
         })
         .collect()

@@ -57,8 +57,12 @@ fn TextLine(line: Line) -> impl IntoView {
         LineRole::Title => view! { <h2 class="line title" data-line=number>{text}</h2> }.into_any(),
         LineRole::Heading => view! { <h3 class="line heading" data-line=number>{text}</h3> }.into_any(),
         LineRole::DuplicateTitle => view! {
-            <p class="line duplicate" data-line=number title="العنوان مكرر في الملف: يظهر هنا ولا يدخل في الإحصاءات">
-                <span class="badge">"عنوان مكرر · لا يُحتسب"</span>
+            <p
+                class="line duplicate"
+                data-line=number
+                data-note="عنوان مكرر · لا يُحتسب"
+                title="العنوان مكرر في الملف: يظهر هنا ولا يدخل في الإحصاءات"
+            >
                 {text}
             </p>
         }

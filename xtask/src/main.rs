@@ -1,1 +1,76 @@
-fn main() {}
+//! Build automation for siyaq: `cargo xtask <command>`.
+//!
+//! Every command installs what it needs (wasm target, the pinned wasm-bindgen CLI, Chromium,
+//! npm packages) and skips what is already there, so a fresh machine needs only Rust.
+
+mod expected;
+mod server;
+mod site;
+mod steps;
+mod tools;
+
+use std::{path::PathBuf, process::ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve [--port N] [--host ADDR]  build the release site into pkg/ and serve it (default 127.0.0.1:8080)
+  build                           build the release site into pkg/ and report its sizes
+  test                            every test: native, wasm in headless Chromium, end-to-end
+  e2e                             only the release build and the end-to-end tests
+  bench                           browser benchmark: time from navigation to the corpus list
+  help                            this text";
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("build") => site::build(&project_root()).map(|_| ()),
+        Some("test") => steps::test(&project_root()),
+        Some("e2e") => steps::e2e(&project_root()),
+        Some("bench") => steps::bench(&project_root(), &args[1..]),
+        Some("help") | Some("--help") | Some("-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(args: &[String]) -> Result {
+    let mut port: u16 = 8080;
+    let mut host = String::from("127.0.0.1");
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |name: &str| rest.next().cloned().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--port" | "-p" => {
+                let v = value("--port")?;
+                port = v.parse().map_err(|_| format!("--port: `{v}` is not a port number"))?;
+            }
+            "--host" => host = value("--host")?,
+            other => return Err(format!("serve: unknown option `{other}`\n\n{USAGE}")),
+        }
+    }
+    let root = project_root();
+    site::build(&root)?;
+    let server = server::Server::start(&root, &format!("{host}:{port}"))?;
+    println!("\nsiyaq is served at {}  (Ctrl-C to stop)", server.url());
+    server.wait();
+    Ok(())
+}
+
+/// The repository root: the parent of this crate's directory.
+pub fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repository").to_path_buf()
+}

@@ -75,6 +75,27 @@ impl LineRole {
     }
 }
 
+/// How a document is named in lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Heading {
+    /// The title the article prints.
+    Printed(&'static str),
+    /// No title is printed: the article's opening words stand in for one.
+    Opening(String),
+}
+
+impl Heading {
+    pub fn text(&self) -> &str {
+        match self {
+            Heading::Printed(title) => title,
+            Heading::Opening(words) => words,
+        }
+    }
+}
+
+/// How many opening words name an untitled document.
+const OPENING_WORDS: usize = 7;
+
 /// One line of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -163,6 +184,14 @@ impl Document {
             LineRole::Source
         } else {
             LineRole::Body
+        }
+    }
+
+    /// The printed title, or the opening words when the article prints none.
+    pub fn heading(&self) -> Heading {
+        match self.title {
+            Some(title) => Heading::Printed(title),
+            None => Heading::Opening(self.opening_words(OPENING_WORDS)),
         }
     }
 

@@ -1,0 +1,128 @@
+//! `cargo xtask test` and `cargo xtask bench`: steps run in order, failing fast, with a summary.
+
+use std::{
+    path::Path,
+    process::Command,
+    time::{Duration, Instant},
+};
+
+use crate::{Result, expected, server::Server, site, tools};
+
+/// Runs named steps in order, stops at the first failure, and prints how each went.
+struct Steps {
+    done: Vec<(String, Duration, bool)>,
+}
+
+impl Steps {
+    fn new() -> Self {
+        Steps { done: Vec::new() }
+    }
+
+    fn run(&mut self, name: &str, step: impl FnOnce() -> Result) -> Result {
+        println!("\n==> {name}");
+        let started = Instant::now();
+        let outcome = step();
+        self.done.push((name.to_string(), started.elapsed(), outcome.is_ok()));
+        outcome.map_err(|e| format!("step `{name}` failed: {e}"))
+    }
+
+    fn summary(&self) {
+        println!("\nsummary:");
+        for (name, time, ok) in &self.done {
+            println!("  {} {name:<34} {:>7.1} s", if *ok { "ok  " } else { "FAIL" }, time.as_secs_f64());
+        }
+    }
+}
+
+pub fn test(root: &Path) -> Result {
+    let mut steps = Steps::new();
+    let outcome = run_tests(root, &mut steps);
+    steps.summary();
+    if outcome.is_ok() {
+        println!("\nall tests passed");
+    }
+    outcome
+}
+
+fn run_tests(root: &Path, steps: &mut Steps) -> Result {
+    let mut bindgen_dir = None;
+    steps.run("install what is missing", || {
+        tools::ensure_wasm_target()?;
+        bindgen_dir = Some(tools::ensure_wasm_bindgen(root)?);
+        tools::ensure_chromium()?;
+        tools::ensure_npm_packages(root)
+    })?;
+    let bindgen_dir = bindgen_dir.expect("set by the install step");
+
+    steps.run("native tests (whole workspace)", || {
+        tools::run(Command::new(env!("CARGO")).args(["test", "--workspace"]).current_dir(root))
+    })?;
+
+    steps.run("wasm tests (headless Chromium)", || {
+        tools::run(
+            Command::new(env!("CARGO"))
+                .args(["test", "--package", "siyaq", "--target", tools::WASM_TARGET])
+                .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", bindgen_dir.join("wasm-bindgen-test-runner"))
+                .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+                .current_dir(root),
+        )
+    })?;
+
+    steps.run("release site build", || site::build(root).map(|_| ()))?;
+
+    steps.run("end-to-end tests (Playwright, Chromium)", || end_to_end(root))
+}
+
+/// `cargo xtask e2e`: only the site build and the end-to-end tests, for working on the page.
+pub fn e2e(root: &Path) -> Result {
+    let mut steps = Steps::new();
+    let outcome = steps
+        .run("install what is missing", || {
+            tools::ensure_chromium()?;
+            tools::ensure_npm_packages(root)
+        })
+        .and_then(|()| steps.run("release site build", || site::build(root).map(|_| ())))
+        .and_then(|()| steps.run("end-to-end tests (Playwright, Chromium)", || end_to_end(root)));
+    steps.summary();
+    outcome
+}
+
+fn end_to_end(root: &Path) -> Result {
+    let expected = root.join("target/e2e/expected.json");
+    expected::write(&expected)?;
+    let server = Server::start(root, "127.0.0.1:0")?;
+    println!("site served at {}", server.url());
+    tools::run(
+        Command::new("node")
+            .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+            .arg(root.join("tests/e2e"))
+            .env("SIYAQ_URL", server.url())
+            .env("SIYAQ_EXPECTED", &expected)
+            .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
+            .env("SIYAQ_ROOT", root)
+            .current_dir(root),
+    )
+}
+
+/// Browser benchmark: builds the site, serves it and measures page loads in headless Chromium.
+pub fn bench(root: &Path, args: &[String]) -> Result {
+    let runs = match args {
+        [] => 15,
+        [flag, n] if flag == "--runs" => n.parse().map_err(|_| format!("--runs: `{n}` is not a number"))?,
+        _ => return Err("usage: cargo xtask bench [--runs N]".into()),
+    };
+    tools::ensure_chromium()?;
+    let report = site::build(root)?;
+    let server = Server::start(root, "127.0.0.1:0")?;
+    tools::run(
+        Command::new("node")
+            .arg(root.join("tests/bench/load.mjs"))
+            .env("SIYAQ_URL", server.url())
+            .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
+            .env("SIYAQ_RUNS", runs.to_string())
+            .env("SIYAQ_WASM_BYTES", report.wasm_bytes.to_string())
+            .env("SIYAQ_WASM_GZIP_BYTES", report.wasm_gzip_bytes.to_string())
+            .current_dir(root),
+    )
+}
