@@ -21,8 +21,6 @@ const samples = { listVisible: [], domContentLoaded: [], bytes: [] };
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext(); // a fresh profile: nothing cached
   const page = await context.newPage();
-  let bytes = 0;
-  page.on('response', async (r) => { try { bytes += (await r.body()).length; } catch { /* redirects */ } });
   // Record the moment the first list entry is in the DOM and laid out.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
@@ -38,10 +36,12 @@ for (let i = 0; i < runs; i++) {
   const timing = await page.evaluate(() => ({
     listVisible: window.__listVisibleAt,
     domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+    bytes: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .reduce((sum, e) => sum + e.transferSize, 0),
   }));
   samples.listVisible.push(timing.listVisible);
   samples.domContentLoaded.push(timing.domContentLoaded);
-  samples.bytes.push(bytes);
+  samples.bytes.push(timing.bytes);
   await context.close();
 }
 await browser.close();
@@ -50,7 +50,7 @@ const fmt = (xs) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).t
 console.log(`\nbrowser benchmark, ${runs} cold loads of ${url}`);
 console.log(`  navigation -> corpus list visible: ${fmt(samples.listVisible)}`);
 console.log(`  navigation -> DOMContentLoaded:    ${fmt(samples.domContentLoaded)}`);
-console.log(`  bytes transferred (uncompressed):  ${median(samples.bytes)}`);
+console.log(`  bytes transferred (as served):      ${median(samples.bytes)}`);
 if (process.env.SIYAQ_WASM_BYTES) {
   console.log(`  wasm: ${process.env.SIYAQ_WASM_BYTES} bytes, ${process.env.SIYAQ_WASM_GZIP_BYTES} gzipped`);
 }

@@ -5,6 +5,7 @@
 
 pub mod bidi;
 pub mod chars;
+pub mod normalize;
 pub mod tokenize;
 
 pub use tokenize::{Token, TokenKind, Tokenizer, tokenize, word_count};

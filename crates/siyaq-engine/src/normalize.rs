@@ -1,0 +1,740 @@
+//! Arabic normalization with a map back to the original text.
+//!
+//! One normalizer serves the corpus and the query, so both sides fold the same way. Every step of
+//! §6.1 of the project's Arabic survey is its own switch in [`Steps`]; the profiles
+//! [`Profile::Strict`], [`Profile::Search`] (the default) and [`Profile::Loose`] are presets of
+//! those switches. Steps run in a fixed order, which matters: NFC composes a decomposed hamza
+//! (ا + U+0654 → أ) before marks are deleted and before alef forms fold, and the misspelling ىء is
+//! repaired to ئ before ى folds to ي.
+//!
+//! [`Normalizer::normalize_with_map`] also records, for every stretch of the output, the stretch of
+//! the input it came from, so a match found in normalized text is highlighted in the original,
+//! marks and tatweel included.
+
+use std::ops::Range;
+
+use unicode_normalization::{UnicodeNormalization, char::canonical_combining_class};
+
+use crate::chars::{is_arabic_mark, is_default_ignorable, TATWEEL};
+
+/// The normalization profiles of §6.1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// Orthographically faithful: invisibles, NFC, presentation forms, tatweel, whitespace.
+    Strict,
+    /// Strict plus marks, alef forms, alef maqsura, Persian/Urdu letters, digits, Latin case.
+    #[default]
+    Search,
+    /// Search plus teh marbuta → heh and hamza seats → bare hamza: maximum recall.
+    Loose,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 3] = [Profile::Strict, Profile::Search, Profile::Loose];
+
+    pub fn steps(self) -> Steps {
+        let strict = Steps {
+            invisibles: true,
+            nfc: true,
+            presentation_forms: true,
+            tatweel: true,
+            whitespace: true,
+            diacritics: false,
+            alef: false,
+            alef_maqsura: false,
+            persian_letters: false,
+            digits: false,
+            latin_case: false,
+            teh_marbuta: false,
+            hamza_seats: false,
+        };
+        let search = Steps {
+            diacritics: true,
+            alef: true,
+            alef_maqsura: true,
+            persian_letters: true,
+            digits: true,
+            latin_case: true,
+            ..strict
+        };
+        match self {
+            Profile::Strict => strict,
+            Profile::Search => search,
+            Profile::Loose => Steps { teh_marbuta: true, hamza_seats: true, ..search },
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Strict => "strict",
+            Profile::Search => "search",
+            Profile::Loose => "loose",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+/// Each normalization step, on or off. Field order is the order in which steps apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Steps {
+    /// Delete Default_Ignorable code points: ZWNJ, ZWJ, LRM, RLM, ALM, bidi embeddings and
+    /// isolates, BOM, soft hyphen, variation selectors. Deleted, not turned into spaces, because
+    /// ZWNJ and ZWJ occur inside words.
+    pub invisibles: bool,
+    /// Canonical composition (NFC): ا + U+0654 → أ, canonical order of stacked marks.
+    pub nfc: bool,
+    /// Compatibility decomposition of Arabic presentation forms only (U+FB50–FDFF, U+FE70–FEFE):
+    /// contextual letter forms → letters, ﻻ → لا, ﷲ → الله. ﷼ → ريال with Arabic yeh; the
+    /// bismillah ligature U+FDFD, which has no decomposition, → بسم الله الرحمن الرحيم.
+    pub presentation_forms: bool,
+    /// Delete tatweel U+0640.
+    pub tatweel: bool,
+    /// No-break and other fixed-width spaces → plain space.
+    pub whitespace: bool,
+    /// Delete Arabic marks: harakat, tanween, shadda, sukun, U+0653–065F, superscript alef, Quranic
+    /// annotation marks.
+    pub diacritics: bool,
+    /// أ إ آ ٱ ٲ ٳ ٵ → ا.
+    pub alef: bool,
+    /// ى → ي, after repairing the misspelling ىء → ئ.
+    pub alef_maqsura: bool,
+    /// Persian and Urdu look-alikes → Arabic letters (ی → ي, ک → ك, ہ ھ ە → ه, گ → ك, پ → ب, ...).
+    pub persian_letters: bool,
+    /// Arabic-Indic and Persian digits → ASCII; ٫ → `.`, ٬ deleted, ٪ → `%`.
+    pub digits: bool,
+    /// Latin letters → lower case.
+    pub latin_case: bool,
+    /// ة → ه (conflates وزيرة "female minister" with وزيره "his minister": loose only).
+    pub teh_marbuta: bool,
+    /// ؤ ئ → ء (conflates مسؤول/مسئول and شؤون/شئون: loose only).
+    pub hamza_seats: bool,
+}
+
+impl Default for Steps {
+    fn default() -> Self {
+        Profile::Search.steps()
+    }
+}
+
+/// A switch of [`Steps`], named for settings screens and links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    Invisibles,
+    Nfc,
+    PresentationForms,
+    Tatweel,
+    Whitespace,
+    Diacritics,
+    Alef,
+    AlefMaqsura,
+    PersianLetters,
+    Digits,
+    LatinCase,
+    TehMarbuta,
+    HamzaSeats,
+}
+
+impl Step {
+    pub const ALL: [Step; 13] = [
+        Step::Invisibles,
+        Step::Nfc,
+        Step::PresentationForms,
+        Step::Tatweel,
+        Step::Whitespace,
+        Step::Diacritics,
+        Step::Alef,
+        Step::AlefMaqsura,
+        Step::PersianLetters,
+        Step::Digits,
+        Step::LatinCase,
+        Step::TehMarbuta,
+        Step::HamzaSeats,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::Invisibles => "invisibles",
+            Step::Nfc => "nfc",
+            Step::PresentationForms => "presentation-forms",
+            Step::Tatweel => "tatweel",
+            Step::Whitespace => "whitespace",
+            Step::Diacritics => "diacritics",
+            Step::Alef => "alef",
+            Step::AlefMaqsura => "alef-maqsura",
+            Step::PersianLetters => "persian-letters",
+            Step::Digits => "digits",
+            Step::LatinCase => "latin-case",
+            Step::TehMarbuta => "teh-marbuta",
+            Step::HamzaSeats => "hamza-seats",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+impl Steps {
+    pub fn get(&self, step: Step) -> bool {
+        *self.field(step)
+    }
+
+    pub fn set(&mut self, step: Step, on: bool) {
+        *self.field_mut(step) = on;
+    }
+
+    fn field(&self, step: Step) -> &bool {
+        match step {
+            Step::Invisibles => &self.invisibles,
+            Step::Nfc => &self.nfc,
+            Step::PresentationForms => &self.presentation_forms,
+            Step::Tatweel => &self.tatweel,
+            Step::Whitespace => &self.whitespace,
+            Step::Diacritics => &self.diacritics,
+            Step::Alef => &self.alef,
+            Step::AlefMaqsura => &self.alef_maqsura,
+            Step::PersianLetters => &self.persian_letters,
+            Step::Digits => &self.digits,
+            Step::LatinCase => &self.latin_case,
+            Step::TehMarbuta => &self.teh_marbuta,
+            Step::HamzaSeats => &self.hamza_seats,
+        }
+    }
+
+    fn field_mut(&mut self, step: Step) -> &mut bool {
+        match step {
+            Step::Invisibles => &mut self.invisibles,
+            Step::Nfc => &mut self.nfc,
+            Step::PresentationForms => &mut self.presentation_forms,
+            Step::Tatweel => &mut self.tatweel,
+            Step::Whitespace => &mut self.whitespace,
+            Step::Diacritics => &mut self.diacritics,
+            Step::Alef => &mut self.alef,
+            Step::AlefMaqsura => &mut self.alef_maqsura,
+            Step::PersianLetters => &mut self.persian_letters,
+            Step::Digits => &mut self.digits,
+            Step::LatinCase => &mut self.latin_case,
+            Step::TehMarbuta => &mut self.teh_marbuta,
+            Step::HamzaSeats => &mut self.hamza_seats,
+        }
+    }
+
+    /// The profile these steps equal, if any.
+    pub fn profile(&self) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.steps() == *self)
+    }
+}
+
+/// What happens to one character of the Arabic block U+0600–U+06FF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fold {
+    Keep,
+    Drop,
+    To(char),
+}
+
+const ALEF_MAQSURA: char = '\u{0649}';
+const HAMZA: char = '\u{0621}';
+const YEH_HAMZA: char = '\u{0626}';
+
+/// Normalized text, with where each part of it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Normalized {
+    pub text: String,
+    /// `(normalized byte, original range)`, one entry per run of output that came from one
+    /// stretch of input, in order. The normalized bytes are strictly increasing and the original
+    /// ranges never overlap or go backwards.
+    pub segments: Vec<(usize, Range<usize>)>,
+    /// Length of the original text.
+    pub original_len: usize,
+}
+
+impl Normalized {
+    /// The original byte range that normalized bytes `range` came from. An empty range maps to
+    /// an empty range at the matching original position.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        if self.segments.is_empty() {
+            return 0..0;
+        }
+        let segment_of = |byte: usize| self.segments.partition_point(|(start, _)| *start <= byte).saturating_sub(1);
+        if range.start >= self.text.len() {
+            let end = self.segments.last().map_or(0, |(_, r)| r.end);
+            return end..end;
+        }
+        let first = &self.segments[segment_of(range.start)].1;
+        if range.end <= range.start {
+            return first.start..first.start;
+        }
+        let last = &self.segments[segment_of(range.end - 1)].1;
+        first.start..last.end
+    }
+}
+
+/// A normalizer configured with one set of [`Steps`].
+#[derive(Clone, Debug)]
+pub struct Normalizer {
+    steps: Steps,
+    arabic_block: [Fold; 256],
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer::new(Steps::default())
+    }
+}
+
+impl Normalizer {
+    pub fn new(steps: Steps) -> Self {
+        let mut arabic_block = [Fold::Keep; 256];
+        for (i, fold) in arabic_block.iter_mut().enumerate() {
+            let c = char::from_u32(0x0600 + i as u32).expect("Arabic block");
+            *fold = fold_arabic(c, &steps);
+        }
+        Normalizer { steps, arabic_block }
+    }
+
+    pub fn for_profile(profile: Profile) -> Self {
+        Normalizer::new(profile.steps())
+    }
+
+    pub fn steps(&self) -> &Steps {
+        &self.steps
+    }
+
+    /// The normalized text alone.
+    pub fn normalize(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        self.normalize_into(text, &mut out);
+        out
+    }
+
+    /// Appends the normalized form of `text` to `out` (for building keys without allocating).
+    pub fn normalize_into(&self, text: &str, out: &mut String) {
+        self.run(text, |c, _| {
+            if let Some(c) = c {
+                out.push(c)
+            }
+        });
+    }
+
+    /// The normalized text and the map back to the original.
+    pub fn normalize_with_map(&self, text: &str) -> Normalized {
+        let mut out = String::with_capacity(text.len());
+        let mut segments: Vec<(usize, Range<usize>)> = Vec::new();
+        self.run(text, |c, origin| match (c, segments.last_mut()) {
+            // A deleted mark or tatweel belongs to the letter before it, so a highlight of the
+            // word covers it.
+            (None, Some((_, last))) if last.end == origin.start => last.end = origin.end,
+            (None, _) => {}
+            (Some(c), last) => {
+                // Several output chars from one stretch of input share its segment.
+                if last.is_none_or(|(_, r)| *r != origin) {
+                    segments.push((out.len(), origin));
+                }
+                out.push(c);
+            }
+        });
+        Normalized { text: out, segments, original_len: text.len() }
+    }
+
+    /// Feeds every output char, with the original byte range it came from, to `emit`; a deleted
+    /// mark or tatweel is reported as `None` with its range.
+    fn run(&self, text: &str, mut emit: impl FnMut(Option<char>, Range<usize>)) {
+        let steps = &self.steps;
+        // ى waits here in case ء follows (ىء is a misspelling of ئ).
+        let mut held: Option<Range<usize>> = None;
+        let mut out = |c: Option<char>, origin: Range<usize>, emit: &mut dyn FnMut(Option<char>, Range<usize>)| {
+            let Some(c) = c else {
+                match &mut held {
+                    Some(maqsura) if maqsura.end == origin.start => maqsura.end = origin.end,
+                    _ => emit(None, origin),
+                }
+                return;
+            };
+            if let Some(maqsura) = held.take() {
+                if c == HAMZA {
+                    emit(Some(YEH_HAMZA), maqsura.start..origin.end);
+                    return;
+                }
+                emit(Some(if steps.alef_maqsura { 'ي' } else { ALEF_MAQSURA }), maqsura);
+            }
+            if c == ALEF_MAQSURA && steps.alef_maqsura {
+                held = Some(origin);
+            } else {
+                emit(Some(c), origin);
+            }
+        };
+
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = text[i..].chars().next().expect("char boundary");
+            let len = c.len_utf8();
+            let origin = i..i + len;
+            let next_is_ascii = bytes.get(i + len).is_none_or(u8::is_ascii);
+            if steps.invisibles && is_default_ignorable(c) {
+                i += len;
+                continue;
+            }
+            if steps.nfc && !next_is_ascii && self.starts_composition(text, i + len) {
+                let end = cluster_end(text, i + len, steps.invisibles);
+                let cluster: String = text[i..end].chars().filter(|&m| !(steps.invisibles && is_default_ignorable(m))).collect();
+                for composed in cluster.nfc() {
+                    self.fold(composed, i..end, &mut |c, o| out(c, o, &mut emit));
+                }
+                i = end;
+                continue;
+            }
+            if c.is_ascii() {
+                let c = if steps.latin_case { c.to_ascii_lowercase() } else { c };
+                out(Some(c), origin, &mut emit);
+            } else if steps.presentation_forms && is_presentation_form(c) {
+                for expanded in expand_presentation_form(c) {
+                    self.fold(expanded, origin.clone(), &mut |c, o| out(c, o, &mut emit));
+                }
+            } else {
+                self.fold(c, origin, &mut |c, o| out(c, o, &mut emit));
+            }
+            i += len;
+        }
+        if let Some(maqsura) = held.take() {
+            emit(Some(if steps.alef_maqsura { 'ي' } else { ALEF_MAQSURA }), maqsura);
+        }
+    }
+
+    /// Whether the char at byte `next` is a combining mark that NFC must see with its base.
+    fn starts_composition(&self, text: &str, next: usize) -> bool {
+        let mut rest = text[next..].chars();
+        let mut following = rest.next();
+        // Invisible characters between a letter and its mark do not stop composition.
+        while let Some(f) = following {
+            if self.steps.invisibles && is_default_ignorable(f) {
+                following = rest.next();
+            } else {
+                break;
+            }
+        }
+        match following {
+            // Only U+0653–0655 compose with Arabic letters; other harakat only need canonical
+            // ordering, which matters when marks are kept.
+            Some(m) if ('\u{0653}'..='\u{0655}').contains(&m) => true,
+            Some(m) if is_arabic_mark(m) => !self.steps.diacritics,
+            Some(m) => !m.is_ascii() && canonical_combining_class(m) != 0,
+            None => false,
+        }
+    }
+
+    /// Applies the per-character steps to `c`.
+    fn fold(&self, c: char, origin: Range<usize>, emit: &mut dyn FnMut(Option<char>, Range<usize>)) {
+        let steps = &self.steps;
+        let code = c as u32;
+        if (0x0600..=0x06FF).contains(&code) {
+            match self.arabic_block[(code - 0x0600) as usize] {
+                Fold::Keep => emit(Some(c), origin),
+                Fold::Drop => emit(None, origin),
+                Fold::To(to) => emit(Some(to), origin),
+            }
+            return;
+        }
+        if steps.diacritics && is_arabic_mark(c) {
+            emit(None, origin);
+            return;
+        }
+        if steps.whitespace && is_fixed_space(c) {
+            emit(Some(' '), origin);
+            return;
+        }
+        if steps.latin_case && c.is_uppercase() {
+            for lower in c.to_lowercase() {
+                emit(Some(lower), origin.clone());
+            }
+            return;
+        }
+        emit(Some(c), origin);
+    }
+}
+
+/// The end of the cluster that starts before `from`: the combining marks (and, when they are
+/// deleted anyway, invisible characters) that follow.
+fn cluster_end(text: &str, from: usize, skip_invisibles: bool) -> usize {
+    let mut end = from;
+    for c in text[from..].chars() {
+        let combining = !c.is_ascii() && canonical_combining_class(c) != 0;
+        if combining || (skip_invisibles && is_default_ignorable(c)) {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+fn expand_presentation_form(c: char) -> Vec<char> {
+    match c {
+        // NFKC would give ریال with a Farsi yeh.
+        '\u{FDFC}' => "ريال".chars().collect(),
+        // No decomposition exists for the bismillah ligature.
+        '\u{FDFD}' => "بسم الله الرحمن الرحيم".chars().collect(),
+        _ => std::iter::once(c).nfkc().collect(),
+    }
+}
+
+fn is_fixed_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+}
+
+/// The fold of one char of the Arabic block under `steps` (excluding the ىء repair, which needs
+/// two chars).
+fn fold_arabic(c: char, steps: &Steps) -> Fold {
+    if steps.tatweel && c == TATWEEL {
+        return Fold::Drop;
+    }
+    if steps.invisibles && is_default_ignorable(c) {
+        return Fold::Drop;
+    }
+    if steps.diacritics && is_arabic_mark(c) {
+        return Fold::Drop;
+    }
+    if steps.alef && matches!(c, 'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ') {
+        return Fold::To('ا');
+    }
+    if steps.persian_letters {
+        let to = match c {
+            'ی' | 'ۍ' | 'ێ' | 'ې' | 'ے' => Some('ي'),
+            'ک' | 'گ' => Some('ك'),
+            'ہ' | 'ھ' | 'ە' | 'ۀ' | 'ۂ' | 'ۿ' => Some('ه'),
+            'ۃ' => Some(if steps.teh_marbuta { 'ه' } else { 'ة' }),
+            'ۓ' => Some(if steps.hamza_seats { 'ء' } else { 'ئ' }),
+            'پ' => Some('ب'),
+            'چ' => Some('ج'),
+            'ژ' => Some('ز'),
+            'ڤ' => Some('ف'),
+            _ => None,
+        };
+        if let Some(to) = to {
+            return Fold::To(to);
+        }
+    }
+    if steps.digits {
+        match c {
+            '\u{0660}'..='\u{0669}' => return Fold::To(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+            '\u{06F0}'..='\u{06F9}' => return Fold::To(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+            '\u{066B}' => return Fold::To('.'),
+            '\u{066C}' => return Fold::Drop,
+            '\u{066A}' => return Fold::To('%'),
+            _ => {}
+        }
+    }
+    if steps.teh_marbuta && c == 'ة' {
+        return Fold::To('ه');
+    }
+    if steps.hamza_seats && matches!(c, 'ؤ' | 'ئ') {
+        return Fold::To('ء');
+    }
+    Fold::Keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn search(text: &str) -> String {
+        Normalizer::for_profile(Profile::Search).normalize(text)
+    }
+
+    fn with(step: Step, on: bool, text: &str) -> String {
+        let mut steps = Steps {
+            invisibles: false,
+            nfc: false,
+            presentation_forms: false,
+            tatweel: false,
+            whitespace: false,
+            diacritics: false,
+            alef: false,
+            alef_maqsura: false,
+            persian_letters: false,
+            digits: false,
+            latin_case: false,
+            teh_marbuta: false,
+            hamza_seats: false,
+        };
+        steps.set(step, on);
+        Normalizer::new(steps).normalize(text)
+    }
+
+    #[test]
+    fn profiles_are_nested() {
+        let strict = Profile::Strict.steps();
+        let search = Profile::Search.steps();
+        let loose = Profile::Loose.steps();
+        for step in Step::ALL {
+            assert!(!strict.get(step) || search.get(step), "{step:?}");
+            assert!(!search.get(step) || loose.get(step), "{step:?}");
+        }
+        assert_eq!(Steps::default().profile(), Some(Profile::Search));
+        for profile in Profile::ALL {
+            assert_eq!(Profile::from_name(profile.name()), Some(profile));
+        }
+        for step in Step::ALL {
+            assert_eq!(Step::from_name(step.name()), Some(step));
+        }
+    }
+
+    #[test]
+    fn step_invisibles_deletes_rather_than_splits() {
+        assert_eq!(with(Step::Invisibles, true, "أبو\u{200C}ظبي"), "أبوظبي");
+        assert_eq!(with(Step::Invisibles, true, "\u{FEFF}\u{200F}لبنان\u{061C}"), "لبنان");
+        assert_eq!(with(Step::Invisibles, true, "\u{2067}بوتين\u{2069}"), "بوتين");
+        assert_eq!(with(Step::Invisibles, false, "أبو\u{200C}ظبي"), "أبو\u{200C}ظبي");
+    }
+
+    #[test]
+    fn step_nfc_composes_decomposed_hamza_and_madda() {
+        assert_eq!(with(Step::Nfc, true, "ا\u{0654}حمد"), "أحمد");
+        assert_eq!(with(Step::Nfc, true, "ا\u{0653}ستانا"), "آستانا");
+        assert_eq!(with(Step::Nfc, true, "ا\u{0655}يران"), "إيران");
+        assert_eq!(with(Step::Nfc, true, "مسو\u{0654}ول"), "مسؤول");
+        assert_eq!(with(Step::Nfc, true, "e\u{0301}"), "é");
+        // Canonical order of stacked marks: fatha (ccc 30) before shadda (ccc 33).
+        assert_eq!(with(Step::Nfc, true, "ب\u{0651}\u{064E}"), "ب\u{064E}\u{0651}");
+        assert_eq!(with(Step::Nfc, false, "ا\u{0654}"), "ا\u{0654}");
+    }
+
+    #[test]
+    fn decomposed_hamza_survives_mark_deletion_in_the_search_profile() {
+        // NFC runs before marks are deleted: the hamza is composed, then alef folding applies.
+        assert_eq!(search("ا\u{0654}حمد"), "احمد");
+        assert_eq!(search("مسو\u{0654}ول"), "مسؤول");
+        let mut no_nfc = Profile::Search.steps();
+        no_nfc.nfc = false;
+        assert_eq!(Normalizer::new(no_nfc).normalize("مسو\u{0654}ول"), "مسوول");
+    }
+
+    #[test]
+    fn step_presentation_forms_unfolds_letters_and_ligatures() {
+        assert_eq!(with(Step::PresentationForms, true, "ﻻﺟﺌﻴﻦ"), "لاجئين");
+        assert_eq!(with(Step::PresentationForms, true, "ﻷ"), "لأ");
+        assert_eq!(with(Step::PresentationForms, true, "ﷲ"), "الله");
+        assert_eq!(with(Step::PresentationForms, true, "ﷺ"), "صلى الله عليه وسلم");
+        assert_eq!(with(Step::PresentationForms, true, "\u{FDFC}"), "ريال");
+        assert_eq!(with(Step::PresentationForms, true, "\u{FDFD}"), "بسم الله الرحمن الرحيم");
+        // Outside the Arabic presentation blocks nothing is folded: no full NFKC.
+        assert_eq!(with(Step::PresentationForms, true, "x² ½ Ａ"), "x² ½ Ａ");
+        assert_eq!(with(Step::PresentationForms, false, "ﻻ"), "ﻻ");
+    }
+
+    #[test]
+    fn step_tatweel() {
+        assert_eq!(with(Step::Tatweel, true, "الكثيـــر لـ100"), "الكثير ل100");
+        assert_eq!(with(Step::Tatweel, false, "لـ"), "لـ");
+    }
+
+    #[test]
+    fn step_whitespace() {
+        assert_eq!(with(Step::Whitespace, true, "أ\u{00A0}ب\u{202F}ج\u{2009}د"), "أ ب ج د");
+    }
+
+    #[test]
+    fn step_diacritics_deletes_every_arabic_mark() {
+        assert_eq!(with(Step::Diacritics, true, "مُبَكِّرًا"), "مبكرا");
+        assert_eq!(with(Step::Diacritics, true, "رَحْمٰن"), "رحمن");
+        assert_eq!(with(Step::Diacritics, true, "ا\u{0653}\u{0654}\u{0655}\u{0656}\u{065F}"), "ا");
+        assert_eq!(with(Step::Diacritics, true, "ۖقلۗ"), "قل");
+        // Quranic symbols that are not marks stay.
+        assert_eq!(with(Step::Diacritics, true, "\u{06DD}\u{06DE}\u{06E9}"), "\u{06DD}\u{06DE}\u{06E9}");
+    }
+
+    #[test]
+    fn step_alef_folds_hamza_and_madda_forms() {
+        assert_eq!(with(Step::Alef, true, "أإآٱٲٳٵا"), "اااااااا");
+        assert_eq!(with(Step::Alef, true, "ألمانيا"), "المانيا");
+        assert_eq!(with(Step::Alef, false, "أ"), "أ");
+    }
+
+    #[test]
+    fn step_alef_maqsura_repairs_maqsura_hamza_first() {
+        assert_eq!(with(Step::AlefMaqsura, true, "على في فى الذى"), "علي في في الذي");
+        assert_eq!(with(Step::AlefMaqsura, true, "شىء"), "شئ");
+        assert_eq!(with(Step::AlefMaqsura, true, "مستشفى"), "مستشفي");
+        assert_eq!(with(Step::AlefMaqsura, false, "على"), "على");
+    }
+
+    #[test]
+    fn step_persian_letters() {
+        assert_eq!(with(Step::PersianLetters, true, "یکی"), "يكي");
+        assert_eq!(with(Step::PersianLetters, true, "پوتین گاز چای ژنو ڤيينا"), "بوتين كاز جاي زنو فيينا");
+        assert_eq!(with(Step::PersianLetters, true, "ہھەۀۂۿ"), "هههههه");
+        assert_eq!(with(Step::PersianLetters, true, "ۃۓ"), "ةئ");
+    }
+
+    #[test]
+    fn step_digits_and_separators() {
+        assert_eq!(with(Step::Digits, true, "١٢٣٤٥٦٧٨٩٠ ۱۲۳"), "1234567890 123");
+        assert_eq!(with(Step::Digits, true, "١٢٫٥ ١٢٬٥٠٠ ٥٠٪"), "12.5 12500 50%");
+        assert_eq!(with(Step::Digits, false, "١٢"), "١٢");
+    }
+
+    #[test]
+    fn step_latin_case() {
+        assert_eq!(with(Step::LatinCase, true, "CSTO Nezalezhnaya ÉLYSÉE"), "csto nezalezhnaya élysée");
+    }
+
+    #[test]
+    fn loose_steps_conflate_what_search_keeps_apart() {
+        assert_eq!(with(Step::TehMarbuta, true, "وزيرة"), "وزيره");
+        assert_eq!(with(Step::HamzaSeats, true, "مسؤول مسئول شؤون"), "مسءول مسءول شءون");
+        assert_ne!(search("وزيرة"), search("وزيره"));
+        assert_ne!(search("مسؤول"), search("مسئول"));
+        let loose = Normalizer::for_profile(Profile::Loose);
+        assert_eq!(loose.normalize("مسؤول"), loose.normalize("مسئول"));
+        assert_eq!(loose.normalize("وزيرة"), loose.normalize("وزيره"));
+    }
+
+    #[test]
+    fn search_profile_on_corpus_spellings() {
+        assert_eq!(search("مبكرًا"), "مبكرا");
+        assert_eq!(search("حوّل"), "حول");
+        assert_eq!(search("إلى"), "الي");
+        assert_eq!(search("لـ100الف"), "ل100الف");
+        assert_eq!(search("(CSTO)"), "(csto)");
+        assert_eq!(search("فرط\u{00A0}صوتية"), "فرط صوتية");
+    }
+
+    #[test]
+    fn the_map_points_back_to_the_original() {
+        let normalizer = Normalizer::for_profile(Profile::Search);
+        let original = "قالَ الـــرئيسُ \u{200F}بوتين";
+        let n = normalizer.normalize_with_map(original);
+        assert_eq!(n.text, "قال الرئيس بوتين");
+        let find = |word: &str| {
+            let at = n.text.find(word).unwrap();
+            &original[n.original_range(at..at + word.len())]
+        };
+        assert_eq!(find("قال"), "قالَ");
+        assert_eq!(find("الرئيس"), "الـــرئيسُ");
+        assert_eq!(find("بوتين"), "بوتين");
+        assert_eq!(n.original_range(0..0), 0..0);
+        assert_eq!(n.original_range(n.text.len()..n.text.len()), original.len()..original.len());
+    }
+
+    #[test]
+    fn composed_and_expanded_chars_map_to_their_whole_source() {
+        let normalizer = Normalizer::for_profile(Profile::Search);
+        let original = "ﻻ ا\u{0654}حمد شىء";
+        let n = normalizer.normalize_with_map(original);
+        assert_eq!(n.text, "لا احمد شئ");
+        assert_eq!(&original[n.original_range(0..2)], "ﻻ");
+        assert_eq!(&original[n.original_range(0..1)], "ﻻ");
+        let at = n.text.find("احمد").unwrap();
+        assert_eq!(&original[n.original_range(at..at + 2)], "ا\u{0654}");
+        let at = n.text.find("شئ").unwrap();
+        assert_eq!(&original[n.original_range(at..at + "شئ".len())], "شىء");
+    }
+}
