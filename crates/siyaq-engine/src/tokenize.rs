@@ -15,7 +15,8 @@
 use std::ops::Range;
 
 use crate::chars::{
-    is_arabic_letter, is_default_ignorable, is_digit, is_mark, is_number_joiner, is_word_letter,
+    TATWEEL, is_arabic_letter, is_default_ignorable, is_digit, is_mark, is_number_joiner,
+    is_word_letter,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,6 +24,8 @@ pub enum TokenKind {
     Word,
     Number,
     Punctuation,
+    /// One or more line breaks: the end of a paragraph.
+    ParagraphBreak,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,6 +44,16 @@ impl Token {
     pub fn is_lexical(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
+
+    /// Whether this token ends a sentence (full stop, question or exclamation mark, ellipsis, or
+    /// the end of a paragraph).
+    pub fn ends_sentence(&self, source: &str) -> bool {
+        match self.kind {
+            TokenKind::ParagraphBreak => true,
+            TokenKind::Punctuation => matches!(self.text(source), "." | "!" | "?" | "؟" | "…" | "۔"),
+            _ => false,
+        }
+    }
 }
 
 /// All tokens of `text`, in order.
@@ -53,62 +66,58 @@ pub fn word_count(text: &str) -> usize {
     Tokenizer::new(text).filter(Token::is_lexical).count()
 }
 
-/// A streaming tokenizer over `text`.
+/// A streaming tokenizer over `text`; positions are byte offsets.
 pub struct Tokenizer<'t> {
-    chars: Vec<(usize, char)>,
     text: &'t str,
     pos: usize,
 }
 
 impl<'t> Tokenizer<'t> {
     pub fn new(text: &'t str) -> Self {
-        Tokenizer {
-            chars: text.char_indices().collect(),
-            text,
-            pos: 0,
-        }
+        Tokenizer { text, pos: 0 }
     }
 
-    fn char_at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).map(|&(_, c)| c)
+    fn char_at(&self, at: usize) -> Option<char> {
+        self.text.get(at..).and_then(|rest| rest.chars().next())
     }
 
-    fn byte_at(&self, i: usize) -> usize {
-        self.chars.get(i).map_or(self.text.len(), |&(b, _)| b)
+    /// The byte just past the char at `at`.
+    fn after(&self, at: usize) -> usize {
+        at + self.char_at(at).map_or(0, char::len_utf8)
     }
 
-    /// The index of the first char at or after `i` that is not a mark or invisible character.
-    fn skip_attachments(&self, mut i: usize) -> usize {
-        while let Some(c) = self.char_at(i) {
+    /// The first position at or after `at` that is not a mark or invisible character.
+    fn skip_attachments(&self, mut at: usize) -> usize {
+        while let Some(c) = self.char_at(at) {
             if is_mark(c) || is_default_ignorable(c) {
-                i += 1;
+                at += c.len_utf8();
             } else {
                 break;
             }
         }
-        i
+        at
     }
 
-    /// Scans a word starting at `start` (a letter); returns the index just past its last
-    /// letter or mark.
+    /// Scans a word starting at `start` (a letter); returns the byte just past its last letter
+    /// or mark.
     fn scan_word(&self, start: usize) -> usize {
-        let mut end = start + 1; // just past the last char that belongs to the word
+        let mut at = self.after(start);
+        let mut end = at; // just past the last char that belongs to the word
         let mut segment_letters = 1; // letters since the word start or the last joining dot
         let mut last_letter = self.char_at(start).unwrap_or(' ');
-        let mut i = start + 1;
-        loop {
-            let Some(c) = self.char_at(i) else { break };
+        while let Some(c) = self.char_at(at) {
+            let next = at + c.len_utf8();
             if is_mark(c) {
-                i += 1;
-                end = i;
+                at = next;
+                end = at;
                 continue;
             }
             if is_default_ignorable(c) {
                 // Invisible characters belong to the word only when it goes on after them.
-                let next = self.skip_attachments(i);
-                match self.char_at(next) {
+                let resume = self.skip_attachments(at);
+                match self.char_at(resume) {
                     Some(n) if continues_word(last_letter, n) => {
-                        i = next;
+                        at = resume;
                         continue;
                     }
                     _ => break,
@@ -119,66 +128,79 @@ impl<'t> Tokenizer<'t> {
                     segment_letters += 1;
                 }
                 last_letter = c;
-                i += 1;
-                end = i;
+                at = next;
+                end = at;
                 continue;
             }
-            if c == '.' && segment_letters == 1 {
-                if let Some(next) = self.char_at(i + 1) {
-                    if is_word_letter(next) && self.single_letter_segment(i + 1) {
-                        segment_letters = 0;
-                        i += 1;
-                        end = i;
-                        continue;
-                    }
-                }
+            if c == '.' && segment_letters == 1 && self.single_letter_follows(next) {
+                segment_letters = 0;
+                at = next;
+                end = at;
+                continue;
             }
-            if c == '\'' || c == '\u{2019}' {
+            if (c == '\'' || c == '\u{2019}') && is_latin_letter(last_letter) && self.char_at(next).is_some_and(is_latin_letter) {
                 // O'Brien, d'Estaing: an apostrophe between two Latin letters.
-                let prev_latin = last_letter.is_alphabetic() && !is_arabic_letter(last_letter);
-                let next_latin = self
-                    .char_at(i + 1)
-                    .is_some_and(|n| n.is_alphabetic() && !is_arabic_letter(n));
-                if prev_latin && next_latin {
-                    i += 1;
-                    end = i;
-                    continue;
-                }
+                at = next;
+                end = at;
+                continue;
             }
             break;
         }
         end
     }
 
-    /// Whether the letters starting at `i` form a run of exactly one letter (marks aside).
-    fn single_letter_segment(&self, i: usize) -> bool {
-        let after = self.skip_attachments(i + 1);
-        !self.char_at(after).is_some_and(|c| is_word_letter(c) || is_digit(c))
+    /// Whether exactly one letter (marks aside) starts at `at`.
+    fn single_letter_follows(&self, at: usize) -> bool {
+        match self.char_at(at) {
+            Some(c) if is_word_letter(c) => {
+                let after = self.skip_attachments(at + c.len_utf8());
+                !self.char_at(after).is_some_and(|n| is_word_letter(n) || is_digit(n))
+            }
+            _ => false,
+        }
     }
 
     fn scan_number(&self, start: usize) -> usize {
-        let mut i = start + 1;
-        loop {
-            match self.char_at(i) {
-                Some(c) if is_digit(c) => i += 1,
-                Some(c) if is_number_joiner(c) && self.char_at(i + 1).is_some_and(is_digit) => {
-                    i += 2
-                }
-                _ => break,
+        let mut at = self.after(start);
+        while let Some(c) = self.char_at(at) {
+            if is_digit(c) {
+                at += c.len_utf8();
+            } else if is_number_joiner(c) && self.char_at(at + c.len_utf8()).is_some_and(is_digit) {
+                at += c.len_utf8();
+            } else {
+                break;
             }
         }
-        i
+        at
     }
+
+    /// A run of whitespace from `start`; returns its end and whether it holds a line break.
+    fn scan_space(&self, start: usize) -> (usize, bool) {
+        let mut at = start;
+        let mut line_break = false;
+        while let Some(c) = self.char_at(at) {
+            if !c.is_whitespace() {
+                break;
+            }
+            line_break |= matches!(c, '\n' | '\u{2029}');
+            at += c.len_utf8();
+        }
+        (at, line_break)
+    }
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_arabic_letter(c) && c != TATWEEL
 }
 
 /// Whether `next` carries on a word whose last letter is `prev`.
 fn continues_word(prev: char, next: char) -> bool {
     if is_word_letter(next) {
         // A Latin word followed by Arabic letters, or the reverse, is two words.
-        return is_arabic_letter(prev) == is_arabic_letter(next) || prev == crate::chars::TATWEEL || next == crate::chars::TATWEEL;
+        return is_arabic_letter(prev) == is_arabic_letter(next) || prev == TATWEEL || next == TATWEEL;
     }
     // Digits continue Latin words (G7, F16) but never Arabic ones (و١٢ is و + ١٢).
-    is_digit(next) && !is_arabic_letter(prev) && prev != crate::chars::TATWEEL && prev.is_alphanumeric()
+    is_digit(next) && (is_latin_letter(prev) || is_digit(prev))
 }
 
 impl Iterator for Tokenizer<'_> {
@@ -186,10 +208,19 @@ impl Iterator for Tokenizer<'_> {
 
     fn next(&mut self) -> Option<Token> {
         loop {
-            let c = self.char_at(self.pos)?;
             let start = self.pos;
-            if c.is_whitespace() || is_default_ignorable(c) || is_mark(c) {
-                self.pos += 1;
+            let c = self.char_at(start)?;
+            if c.is_whitespace() {
+                let (end, line_break) = self.scan_space(start);
+                self.pos = end;
+                // A break before the first token or at the very end of the text is no boundary.
+                if line_break && start > 0 && end < self.text.len() {
+                    return Some(Token { kind: TokenKind::ParagraphBreak, span: start..end });
+                }
+                continue;
+            }
+            if is_default_ignorable(c) || is_mark(c) {
+                self.pos = self.after(start);
                 continue;
             }
             let (kind, end) = if is_word_letter(c) {
@@ -197,10 +228,10 @@ impl Iterator for Tokenizer<'_> {
             } else if is_digit(c) {
                 (TokenKind::Number, self.scan_number(start))
             } else {
-                (TokenKind::Punctuation, start + 1)
+                (TokenKind::Punctuation, self.after(start))
             };
             self.pos = end;
-            return Some(Token { kind, span: self.byte_at(start)..self.byte_at(end) });
+            return Some(Token { kind, span: start..end });
         }
     }
 }
@@ -270,6 +301,19 @@ mod tests {
     fn punctuation_is_one_token_per_character() {
         assert_eq!(texts("“الإرهابيين”."), ["“", "الإرهابيين", "”", "."]);
         assert_eq!(texts("الدفاع الجوي / الدفاع"), ["الدفاع", "الجوي", "/", "الدفاع"]);
+    }
+
+    #[test]
+    fn line_breaks_end_paragraphs_and_punctuation_ends_sentences() {
+        let text = "\nقال: نعم.\n\n  هل هو؟ لا\n";
+        let tokens = tokenize(text);
+        let kinds: Vec<TokenKind> = tokens.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [Word, Punctuation, Word, Punctuation, ParagraphBreak, Word, Word, Punctuation, Word]
+        );
+        let ends: Vec<&str> = tokens.iter().filter(|t| t.ends_sentence(text)).map(|t| t.text(text)).collect();
+        assert_eq!(ends, [".", "\n\n  ", "؟"]);
     }
 
     #[test]
