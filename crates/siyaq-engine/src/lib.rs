@@ -6,6 +6,7 @@
 pub mod bidi;
 pub mod chars;
 pub mod normalize;
+pub mod query;
 pub mod tokenize;
 
 pub use tokenize::{Token, TokenKind, Tokenizer, tokenize, word_count};
