@@ -5,8 +5,19 @@
 
 pub mod bidi;
 pub mod chars;
+pub mod clitics;
+pub mod concordance;
+pub mod index;
 pub mod normalize;
 pub mod query;
+pub mod stem;
 pub mod tokenize;
 
+pub use concordance::{
+    DEFAULT_CONTEXT_WORDS, FormCount, Hit, KwicLine, SearchResult, SortKey, kwic_line, search,
+    sentence_of, sort_hits,
+};
+pub use index::{DocumentInput, Index};
+pub use normalize::{Normalizer, Profile, Step, Steps};
+pub use query::{MatchMode, Query, QueryError, QueryErrorKind, parse};
 pub use tokenize::{Token, TokenKind, Tokenizer, tokenize, word_count};

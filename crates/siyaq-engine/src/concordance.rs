@@ -1,0 +1,360 @@
+//! Running a query against an [`Index`]: hits, counts per document and per matched form, and
+//! keyword-in-context lines with their sort orders.
+
+use std::{cmp::Ordering, ops::Range};
+
+use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::chars::{is_default_ignorable, is_mark, TATWEEL};
+use crate::clitics;
+use crate::index::{Index, PARAGRAPH_START, SENTENCE_START};
+use crate::query::{MatchMode, Phrase, Query, Term};
+use crate::stem::light10;
+use crate::tokenize::Tokenizer;
+
+/// A match: `len` words starting at word `word` (global word index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Hit {
+    pub word: u32,
+    pub len: u32,
+}
+
+impl Hit {
+    pub fn words(&self) -> Range<u32> {
+        self.word..self.word + self.len
+    }
+}
+
+/// A matched form and how often it matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormCount {
+    /// The normalized form (words joined by a space for phrases).
+    pub form: String,
+    /// How it is written at its first hit.
+    pub surface: String,
+    pub count: u32,
+}
+
+/// Everything a query found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchResult {
+    /// In corpus order.
+    pub hits: Vec<Hit>,
+    /// Hits per document, in the index's document order.
+    pub per_document: Vec<u32>,
+    /// Matched forms, most frequent first (ties in order of first appearance).
+    pub forms: Vec<FormCount>,
+}
+
+impl SearchResult {
+    pub fn total(&self) -> usize {
+        self.hits.len()
+    }
+}
+
+/// Runs `query` against `index`.
+pub fn search(index: &Index, query: &Query) -> SearchResult {
+    let mut hits: Vec<Hit> = Vec::new();
+    for phrase in &query.alternatives {
+        find_phrase(index, phrase, query.mode, &mut hits);
+    }
+    // Alternatives may find the same place: keep the longest match at each word.
+    hits.sort_unstable_by(|a, b| a.word.cmp(&b.word).then(b.len.cmp(&a.len)));
+    hits.dedup_by_key(|h| h.word);
+
+    let mut per_document = vec![0u32; index.documents().len()];
+    let mut doc = 0;
+    for hit in &hits {
+        while index.documents()[doc].words.end <= hit.word {
+            doc += 1;
+        }
+        per_document[doc] += 1;
+    }
+    let forms = count_forms(index, &hits);
+    SearchResult { hits, per_document, forms }
+}
+
+fn find_phrase(index: &Index, phrase: &Phrase, mode: MatchMode, hits: &mut Vec<Hit>) {
+    let mut sets: Vec<FxHashSet<u32>> = Vec::new();
+    for term in &phrase.terms {
+        for forms in term_forms(index, term, mode) {
+            sets.push(forms.into_iter().collect());
+        }
+    }
+    let Some(first) = sets.first() else { return };
+    if sets.iter().any(FxHashSet::is_empty) {
+        return;
+    }
+    let vocabulary = index.vocabulary();
+    let len = sets.len() as u32;
+    let start = hits.len();
+    for &form in first {
+        hits.extend(vocabulary.occurrences(form).iter().map(|&word| Hit { word, len }));
+    }
+    if len == 1 {
+        return;
+    }
+    let words = index.words();
+    let mut kept = start;
+    for i in start..hits.len() {
+        let hit = hits[i];
+        let doc_end = index.documents()[index.document_of(hit.word)].words.end;
+        let fits = hit.word + len <= doc_end
+            && sets.iter().enumerate().skip(1).all(|(k, set)| {
+                let word = &words[(hit.word + k as u32) as usize];
+                word.is_counted() && set.contains(&word.form)
+            });
+        if fits {
+            hits[kept] = hit;
+            kept += 1;
+        }
+    }
+    hits.truncate(kept);
+}
+
+/// The form ids each word position of `term` accepts. A term that the tokenizer splits into
+/// several words (لـ100الف) gives several positions.
+fn term_forms(index: &Index, term: &Term, mode: MatchMode) -> Vec<Vec<u32>> {
+    let vocabulary = index.vocabulary();
+    let normalize = |text: &str| index.normalizer().normalize(text);
+    match term {
+        Term::Word { text, exact } => Tokenizer::new(text)
+            .filter(|t| t.is_lexical())
+            .map(|token| {
+                let written = token.text(text);
+                let key = normalize(written);
+                match (mode, *exact) {
+                    (MatchMode::Exact, _) | (_, true) => vocabulary.id(&key).into_iter().collect(),
+                    (MatchMode::Clitic, false) => {
+                        clitics::matching_forms(&key, written_with_hamza_article(written), vocabulary)
+                            .iter()
+                            .filter_map(|form| vocabulary.id(form))
+                            .collect()
+                    }
+                    (MatchMode::Stem, false) => vocabulary.with_stem(&light10(&key)).to_vec(),
+                }
+            })
+            .collect(),
+        Term::Prefix(prefix) => {
+            let key = normalize(prefix);
+            if key.is_empty() {
+                return vec![Vec::new()];
+            }
+            let mut ids: Vec<u32> = match mode {
+                MatchMode::Exact => vocabulary.with_prefix(&key).collect(),
+                MatchMode::Clitic | MatchMode::Stem => clitics::proclitic_openings()
+                    .iter()
+                    .flat_map(|opening| vocabulary.with_prefix(&format!("{opening}{key}")).collect::<Vec<_>>())
+                    .collect(),
+            };
+            ids.sort_unstable();
+            ids.dedup();
+            vec![ids]
+        }
+        Term::Suffix(suffix) => {
+            let key = normalize(suffix);
+            vec![if key.is_empty() { Vec::new() } else { vocabulary.with_suffix(&key).collect() }]
+        }
+        Term::Regex(pattern) => match Regex::new(&normalize_regex_literals(index, pattern)) {
+            Ok(regex) => vec![vocabulary.ids().filter(|&id| regex.is_match(vocabulary.form(id))).collect()],
+            Err(_) => vec![Vec::new()],
+        },
+    }
+}
+
+/// Normalizes the non-ASCII characters of a pattern (أ → ا, marks dropped) so it can match
+/// normalized forms; ASCII is regex syntax and stays as written.
+fn normalize_regex_literals(index: &Index, pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut buffer = [0u8; 4];
+    for c in pattern.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            index.normalizer().normalize_into(c.encode_utf8(&mut buffer), &mut out);
+        }
+    }
+    out
+}
+
+/// Whether a word is written starting with أل, إل or آل, which are never the article.
+fn written_with_hamza_article(written: &str) -> bool {
+    let mut letters = written.chars().filter(|&c| !is_mark(c) && !is_default_ignorable(c) && c != TATWEEL);
+    matches!((letters.next(), letters.next()), (Some('أ' | 'إ' | 'آ'), Some('ل')))
+}
+
+fn count_forms(index: &Index, hits: &[Hit]) -> Vec<FormCount> {
+    let vocabulary = index.vocabulary();
+    let mut order: Vec<(String, Hit)> = Vec::new();
+    let mut counts: FxHashMap<String, (usize, u32)> = FxHashMap::default();
+    let mut single: FxHashMap<u32, (usize, u32)> = FxHashMap::default();
+    for hit in hits {
+        if hit.len == 1 {
+            let form = index.word(hit.word).form;
+            let slot = single.entry(form).or_insert_with(|| {
+                order.push((vocabulary.form(form).to_string(), *hit));
+                (order.len() - 1, 0)
+            });
+            slot.1 += 1;
+        } else {
+            let key = hit.words().map(|w| vocabulary.form(index.word(w).form)).collect::<Vec<_>>().join(" ");
+            let slot = counts.entry(key.clone()).or_insert_with(|| {
+                order.push((key, *hit));
+                (order.len() - 1, 0)
+            });
+            slot.1 += 1;
+        }
+    }
+    let mut tallies: Vec<(usize, u32)> = single.into_values().chain(counts.into_values()).collect();
+    tallies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    tallies
+        .into_iter()
+        .map(|(first, count)| {
+            let (form, hit) = &order[first];
+            let surface = index.original(hit.words()).split_whitespace().collect::<Vec<_>>().join(" ");
+            FormCount { form: form.clone(), surface, count }
+        })
+        .collect()
+}
+
+/// Default number of words shown on each side of the node.
+pub const DEFAULT_CONTEXT_WORDS: u32 = 7;
+
+/// One keyword-in-context line: byte ranges into its document's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KwicLine {
+    pub hit: Hit,
+    pub document: usize,
+    /// The words before the node (and the punctuation between them and the node).
+    pub before: Range<usize>,
+    pub node: Range<usize>,
+    pub after: Range<usize>,
+}
+
+/// The line for `hit`, with up to `width` words on each side, cut at the document's edges.
+pub fn kwic_line(index: &Index, hit: Hit, width: u32) -> KwicLine {
+    let document = index.document_of(hit.word);
+    let words = &index.documents()[document].words;
+    let node_start = index.word(hit.word).start as usize;
+    let node_end = index.word(hit.word + hit.len - 1).span().end;
+    let first = hit.word.saturating_sub(width).max(words.start);
+    let last = (hit.word + hit.len - 1).saturating_add(width).min(words.end - 1);
+    KwicLine {
+        hit,
+        document,
+        before: index.word(first).start as usize..node_start,
+        node: node_start..node_end,
+        after: node_end..index.word(last).span().end,
+    }
+}
+
+/// The sentence around `hit`: byte range in its document's text.
+pub fn sentence_of(index: &Index, hit: Hit) -> Range<usize> {
+    let document = index.document_of(hit.word);
+    let doc = &index.documents()[document];
+    let starts = |w: u32| index.word(w).flags & (SENTENCE_START | PARAGRAPH_START) != 0;
+    let mut first = hit.word;
+    while first > doc.words.start && !starts(first) {
+        first -= 1;
+    }
+    let mut next = hit.word + hit.len;
+    while next < doc.words.end && !starts(next) {
+        next += 1;
+    }
+    let start = index.word(first).start as usize;
+    let end = if next < doc.words.end { index.word(next).start as usize } else { doc.text.len() };
+    start..start + doc.text[start..end].trim_end().len()
+}
+
+/// What keyword-in-context lines can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    /// The matched words (normalized).
+    Node,
+    /// The n-th word before the node (1 to 3).
+    Before(u8),
+    /// The n-th word after the node (1 to 3).
+    After(u8),
+    /// Corpus order: document, then position.
+    Document,
+    /// How often the matched form occurs among the hits, most frequent first.
+    Frequency,
+}
+
+impl SortKey {
+    pub fn name(self) -> String {
+        match self {
+            SortKey::Node => "node".into(),
+            SortKey::Before(n) => format!("before{n}"),
+            SortKey::After(n) => format!("after{n}"),
+            SortKey::Document => "document".into(),
+            SortKey::Frequency => "frequency".into(),
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<SortKey> {
+        match name {
+            "node" => Some(SortKey::Node),
+            "document" => Some(SortKey::Document),
+            "frequency" => Some(SortKey::Frequency),
+            _ => {
+                let (side, n) = name.split_at(name.len().checked_sub(1)?);
+                let n: u8 = n.parse().ok().filter(|n| (1..=3).contains(n))?;
+                match side {
+                    "before" => Some(SortKey::Before(n)),
+                    "after" => Some(SortKey::After(n)),
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
+/// Sorts hits (given in corpus order) by `keys`, earlier keys first; ties keep corpus order.
+pub fn sort_hits(index: &Index, hits: &mut [Hit], keys: &[SortKey]) {
+    if keys.iter().all(|k| *k == SortKey::Document) {
+        hits.sort_by_key(|h| h.word);
+        return;
+    }
+    let vocabulary = index.vocabulary();
+    let mut frequency: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+    if keys.contains(&SortKey::Frequency) {
+        for hit in hits.iter() {
+            *frequency.entry(node_forms(index, *hit)).or_default() += 1;
+        }
+    }
+    let neighbour = |hit: Hit, offset: i64| -> Option<&str> {
+        let doc = &index.documents()[index.document_of(hit.word)];
+        let at = hit.word as i64 + offset;
+        (at >= doc.words.start as i64 && at < doc.words.end as i64).then(|| vocabulary.form(index.word(at as u32).form))
+    };
+    hits.sort_by(|a, b| {
+        for key in keys {
+            let order = match *key {
+                SortKey::Node => node_forms(index, *a)
+                    .iter()
+                    .map(|&f| vocabulary.form(f))
+                    .cmp(node_forms(index, *b).iter().map(|&f| vocabulary.form(f))),
+                SortKey::Before(n) => neighbour(*a, -(n as i64)).cmp(&neighbour(*b, -(n as i64))),
+                SortKey::After(n) => {
+                    neighbour(*a, a.len as i64 - 1 + n as i64).cmp(&neighbour(*b, b.len as i64 - 1 + n as i64))
+                }
+                SortKey::Document => a.word.cmp(&b.word),
+                SortKey::Frequency => {
+                    let fa = frequency[&node_forms(index, *a)];
+                    let fb = frequency[&node_forms(index, *b)];
+                    fb.cmp(&fa).then_with(|| node_forms(index, *a).cmp(&node_forms(index, *b)))
+                }
+            };
+            if order != Ordering::Equal {
+                return order;
+            }
+        }
+        a.word.cmp(&b.word)
+    });
+}
+
+fn node_forms(index: &Index, hit: Hit) -> Vec<u32> {
+    hit.words().map(|w| index.word(w).form).collect()
+}

@@ -1,0 +1,322 @@
+//! The corpus index: every word's normalized form and position, built once per corpus and
+//! normalization, so a query costs time in proportion to its hits rather than to the corpus.
+
+use std::{cell::OnceCell, ops::Range};
+
+use rustc_hash::FxHashMap;
+
+use crate::normalize::{Normalizer, Steps};
+use crate::stem::light10;
+use crate::tokenize::{TokenKind, Tokenizer};
+
+/// A document handed to the index.
+#[derive(Clone, Debug)]
+pub struct DocumentInput<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    /// Byte ranges whose words are shown in context but never matched or counted (a repeated
+    /// title, say).
+    pub uncounted: Vec<Range<usize>>,
+}
+
+/// One word or number of the corpus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting {
+    /// Byte offset in its document's text.
+    pub start: u32,
+    /// Id of its normalized form in the vocabulary.
+    pub form: u32,
+    /// Length in bytes of the original.
+    pub len: u16,
+    pub flags: u8,
+}
+
+/// The word counts and matches.
+pub const COUNTED: u8 = 1;
+/// The word starts a sentence.
+pub const SENTENCE_START: u8 = 2;
+/// The word starts a paragraph.
+pub const PARAGRAPH_START: u8 = 4;
+
+impl Posting {
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
+
+    pub fn is_counted(&self) -> bool {
+        self.flags & COUNTED != 0
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct IndexedDocument {
+    pub id: String,
+    pub text: String,
+    /// Global indices of this document's words.
+    pub words: Range<u32>,
+    /// Words that count (outside uncounted ranges).
+    pub counted_words: u32,
+}
+
+/// The normalized forms of the corpus and where each occurs.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    forms: Vec<Box<str>>,
+    ids: FxHashMap<Box<str>, u32>,
+    /// Counted occurrences of each form, as global word indices in ascending order.
+    occurrences: Vec<Vec<u32>>,
+    /// Form ids sorted by form, for prefix lookups.
+    sorted: Vec<u32>,
+    /// (reversed form, id) sorted, for suffix lookups.
+    reversed: Vec<(Box<str>, u32)>,
+    stems: OnceCell<FxHashMap<String, Vec<u32>>>,
+}
+
+impl Vocabulary {
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    pub fn form(&self, id: u32) -> &str {
+        &self.forms[id as usize]
+    }
+
+    pub fn id(&self, form: &str) -> Option<u32> {
+        self.ids.get(form).copied()
+    }
+
+    /// Counted occurrences of a form, in corpus order.
+    pub fn occurrences(&self, id: u32) -> &[u32] {
+        &self.occurrences[id as usize]
+    }
+
+    /// Ids of the forms that start with `prefix`.
+    pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let start = self.sorted.partition_point(|&id| self.form(id) < prefix);
+        self.sorted[start..].iter().copied().take_while(move |&id| self.form(id).starts_with(prefix))
+    }
+
+    /// Ids of the forms that end with `suffix`.
+    pub fn with_suffix(&self, suffix: &str) -> impl Iterator<Item = u32> + '_ {
+        let reversed: String = suffix.chars().rev().collect();
+        let start = self.reversed.partition_point(|(r, _)| **r < *reversed);
+        self.reversed[start..].iter().take_while(move |(r, _)| r.starts_with(&reversed)).map(|&(_, id)| id)
+    }
+
+    /// Ids of the forms whose light10 stem is `stem`.
+    pub fn with_stem(&self, stem: &str) -> &[u32] {
+        let stems = self.stems.get_or_init(|| {
+            let mut by_stem: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            for (id, form) in self.forms.iter().enumerate() {
+                by_stem.entry(light10(form)).or_default().push(id as u32);
+            }
+            by_stem
+        });
+        stems.get(stem).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = u32> {
+        0..self.forms.len() as u32
+    }
+
+    fn intern(&mut self, form: &str) -> u32 {
+        if let Some(&id) = self.ids.get(form) {
+            return id;
+        }
+        let id = self.forms.len() as u32;
+        self.forms.push(form.into());
+        self.ids.insert(form.into(), id);
+        self.occurrences.push(Vec::new());
+        id
+    }
+}
+
+impl crate::clitics::Vocabulary for Vocabulary {
+    fn contains(&self, form: &str) -> bool {
+        self.ids.contains_key(form)
+    }
+}
+
+/// A searchable corpus.
+#[derive(Debug)]
+pub struct Index {
+    normalizer: Normalizer,
+    documents: Vec<IndexedDocument>,
+    words: Vec<Posting>,
+    vocabulary: Vocabulary,
+}
+
+impl Index {
+    /// Tokenizes and normalizes `documents` with `steps`.
+    pub fn build<'a>(documents: impl IntoIterator<Item = DocumentInput<'a>>, steps: Steps) -> Index {
+        let normalizer = Normalizer::new(steps);
+        let mut index = Index { normalizer, documents: Vec::new(), words: Vec::new(), vocabulary: Vocabulary::default() };
+        let mut key = String::new();
+        for input in documents {
+            let first = index.words.len() as u32;
+            let mut counted_words = 0;
+            let mut flags = SENTENCE_START | PARAGRAPH_START;
+            let mut uncounted = input.uncounted.iter().peekable();
+            for token in Tokenizer::new(input.text) {
+                match token.kind {
+                    TokenKind::Word | TokenKind::Number => {}
+                    TokenKind::ParagraphBreak => {
+                        flags |= SENTENCE_START | PARAGRAPH_START;
+                        continue;
+                    }
+                    TokenKind::Punctuation => {
+                        if token.ends_sentence(input.text) {
+                            flags |= SENTENCE_START;
+                        }
+                        continue;
+                    }
+                }
+                key.clear();
+                index.normalizer.normalize_into(token.text(input.text), &mut key);
+                if key.is_empty() {
+                    continue;
+                }
+                while uncounted.peek().is_some_and(|r| r.end <= token.span.start) {
+                    uncounted.next();
+                }
+                let counts = !uncounted.peek().is_some_and(|r| r.start <= token.span.start);
+                let form = index.vocabulary.intern(&key);
+                let at = index.words.len() as u32;
+                if counts {
+                    index.vocabulary.occurrences[form as usize].push(at);
+                    counted_words += 1;
+                    flags |= COUNTED;
+                }
+                index.words.push(Posting {
+                    start: token.span.start as u32,
+                    form,
+                    len: token.span.len().min(u16::MAX as usize) as u16,
+                    flags,
+                });
+                flags = 0;
+            }
+            index.documents.push(IndexedDocument {
+                id: input.id.to_string(),
+                text: input.text.to_string(),
+                words: first..index.words.len() as u32,
+                counted_words,
+            });
+        }
+        let vocabulary = &mut index.vocabulary;
+        let mut sorted: Vec<u32> = vocabulary.ids().collect();
+        sorted.sort_unstable_by(|&a, &b| vocabulary.forms[a as usize].cmp(&vocabulary.forms[b as usize]));
+        vocabulary.sorted = sorted;
+        let mut reversed: Vec<(Box<str>, u32)> =
+            vocabulary.forms.iter().enumerate().map(|(id, f)| (f.chars().rev().collect::<String>().into(), id as u32)).collect();
+        reversed.sort_unstable();
+        vocabulary.reversed = reversed;
+        index
+    }
+
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    pub fn documents(&self) -> &[IndexedDocument] {
+        &self.documents
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// Every word of the corpus, in order.
+    pub fn words(&self) -> &[Posting] {
+        &self.words
+    }
+
+    pub fn word(&self, at: u32) -> &Posting {
+        &self.words[at as usize]
+    }
+
+    /// The document holding word `at`.
+    pub fn document_of(&self, at: u32) -> usize {
+        self.documents.partition_point(|d| d.words.end <= at)
+    }
+
+    /// The original text of words `range` (all in one document), from the first's start to the
+    /// last's end.
+    pub fn original(&self, range: Range<u32>) -> &str {
+        let doc = &self.documents[self.document_of(range.start)];
+        let start = self.word(range.start).start as usize;
+        let end = self.word(range.end - 1).span().end;
+        &doc.text[start..end]
+    }
+
+    /// Approximate heap bytes of the index, the documents' text excluded.
+    pub fn heap_bytes(&self) -> usize {
+        let vocabulary = &self.vocabulary;
+        let form_bytes: usize = vocabulary.forms.iter().map(|f| f.len()).sum();
+        let occurrence_bytes: usize = vocabulary.occurrences.iter().map(|o| o.capacity() * 4 + 24).sum();
+        self.words.capacity() * std::mem::size_of::<Posting>()
+            + form_bytes * 3 // the form, its hash-map key and its reversed copy
+            + vocabulary.forms.len() * (16 * 3 + 4 + 8) // boxed-str headers, hash-map slot, sorted id
+            + occurrence_bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Profile;
+
+    fn index(texts: &[&str]) -> Index {
+        Index::build(
+            texts.iter().enumerate().map(|(i, t)| DocumentInput { id: Box::leak(format!("d{i}").into_boxed_str()), text: t, uncounted: vec![] }),
+            Profile::Search.steps(),
+        )
+    }
+
+    #[test]
+    fn words_get_normalized_forms_and_original_spans() {
+        let idx = index(&["قالَ الرئيسُ: «نعم».", "الرئيس بوتين"]);
+        let forms: Vec<&str> = idx.words().iter().map(|w| idx.vocabulary().form(w.form)).collect();
+        assert_eq!(forms, ["قال", "الرئيس", "نعم", "الرئيس", "بوتين"]);
+        assert_eq!(idx.original(1..2), "الرئيسُ");
+        assert_eq!(idx.original(0..3), "قالَ الرئيسُ: «نعم");
+        let president = idx.vocabulary().id("الرئيس").unwrap();
+        assert_eq!(idx.vocabulary().occurrences(president), [1, 3]);
+        assert_eq!(idx.document_of(3), 1);
+        assert_eq!(idx.documents()[1].words, 3..5);
+    }
+
+    #[test]
+    fn sentence_and_paragraph_starts_are_flagged() {
+        let idx = index(&["أ ب. ج\nد هـ؟ و"]);
+        let flags: Vec<u8> = idx.words().iter().map(|w| w.flags & (SENTENCE_START | PARAGRAPH_START)).collect();
+        assert_eq!(flags, [6, 0, 2, 6, 0, 2]);
+    }
+
+    #[test]
+    fn uncounted_ranges_are_kept_for_context_but_not_matched() {
+        let text = "عنوان المقال\nعنوان المقال\nنص المقال";
+        let second = text.find('\n').unwrap() + 1;
+        let third = text.rfind('\n').unwrap();
+        let idx = Index::build([DocumentInput { id: "d", text, uncounted: vec![second..third] }], Profile::Search.steps());
+        assert_eq!(idx.words().len(), 6);
+        assert_eq!(idx.documents()[0].counted_words, 4);
+        let title = idx.vocabulary().id("عنوان").unwrap();
+        assert_eq!(idx.vocabulary().occurrences(title), [0]);
+        assert!(!idx.word(2).is_counted() && idx.word(4).is_counted());
+    }
+
+    #[test]
+    fn prefix_suffix_and_stem_lookups() {
+        let idx = index(&["كازاخستان أوزبكستان كازاخي الحكومة حكومات"]);
+        let v = idx.vocabulary();
+        let forms = |ids: Vec<u32>| -> Vec<&str> { let mut f: Vec<&str> = ids.into_iter().map(|i| v.form(i)).collect(); f.sort(); f };
+        assert_eq!(forms(v.with_prefix("كازاخ").collect()), ["كازاخستان", "كازاخي"]);
+        assert_eq!(forms(v.with_suffix("ستان").collect()), ["اوزبكستان", "كازاخستان"]);
+        assert_eq!(forms(v.with_stem("حكوم").to_vec()), ["الحكومة", "حكومات"]);
+        assert!(v.with_prefix("zz").next().is_none());
+    }
+}
