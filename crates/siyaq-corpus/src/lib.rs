@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use siyaq_engine::{DocumentInput, Index, Steps};
+
 /// One bundled file, exactly as received.
 #[derive(Debug)]
 pub struct CorpusFile {
@@ -118,6 +120,11 @@ pub fn documents() -> &'static [Document] {
     DOCUMENTS
 }
 
+/// An index of the whole bundled corpus, normalized with `steps`.
+pub fn build_index(steps: Steps) -> Index {
+    Index::build(DOCUMENTS.iter().map(Document::index_input), steps)
+}
+
 pub fn document(id: &str) -> Option<&'static Document> {
     DOCUMENTS.iter().find(|d| d.id == id)
 }
@@ -152,6 +159,33 @@ impl Document {
                 let text = &file.text[span.clone()];
                 Line { number, role: self.role_of(number, text), text, span }
             })
+    }
+
+    /// The document's text: from the start of its first line to the end of its last.
+    pub fn text(&self) -> &'static str {
+        &self.file().text[self.span()]
+    }
+
+    /// Byte range of [`Document::text`] in its file.
+    pub fn span(&self) -> Range<usize> {
+        let mut lines = self.lines();
+        let start = lines.next().map_or(0, |l| l.span.start);
+        let end = lines.last().map_or(start, |l| l.span.end);
+        start..end
+    }
+
+    /// Byte ranges of [`Document::text`] whose words are shown but never counted.
+    pub fn uncounted_ranges(&self) -> Vec<Range<usize>> {
+        let offset = self.span().start;
+        self.lines()
+            .filter(|l| l.role == LineRole::DuplicateTitle)
+            .map(|l| l.span.start - offset..l.span.end - offset)
+            .collect()
+    }
+
+    /// The document as the engine indexes it.
+    pub fn index_input(&self) -> DocumentInput<'static> {
+        DocumentInput { id: self.id, text: self.text(), uncounted: self.uncounted_ranges() }
     }
 
     /// The lines whose words count in statistics.

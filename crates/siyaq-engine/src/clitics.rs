@@ -10,7 +10,7 @@
 //!   imperfective prefix (ي ت ن ا);
 //! - the article ال after ∅ و ف ب ك وب فب وك فك, and only without a pronoun suffix;
 //! - ل + ال merges to لل (للحكومة), and to ل before a core starting with ل (للجنة = ل + ال + لجنة);
-//! - `E`, pronoun suffixes: ∅ ه ها هما هم هن ك كما كم كن ي ني نا;
+//! - `E`, pronoun suffixes: ∅ ه ها هما هم هن ك كما كم كن ني نا (not ي: see [`ENCLITICS`]);
 //! - before a suffix, final ة becomes ت (حكومة → حكومته), final ي (ى) may become ا
 //!   (مستشفى → مستشفاها) or stay (على → عليه), and a final ء may take a seat (أبناء → أبناؤهم,
 //!   أبنائهم).
@@ -30,7 +30,10 @@ use std::collections::HashSet;
 const PROCLITICS: [&str; 12] = ["", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"];
 const FUTURE: [&str; 3] = ["س", "وس", "فس"];
 const ARTICLE_AFTER: [&str; 9] = ["", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"];
-const ENCLITICS: [&str; 13] = ["", "ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "ي", "ني", "نا"];
+/// The first-person ي ("my") is left out on purpose: in press text a final ي after a noun is almost
+/// always the nisba adjective (أمني "security", رئيسي "main", روسي "Russian"), so with it الأمن
+/// would find أمني and روس would find روسي. ني ("me", after verbs) stays.
+const ENCLITICS: [&str; 12] = ["", "ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "ني", "نا"];
 const ARTICLE: &str = "ال";
 
 /// Shortest core, in letters, that takes clitics.
@@ -52,28 +55,41 @@ impl Vocabulary for HashSet<String> {
 /// `word` is normalized (with the profile of the vocabulary); `written_with_hamza_article` says
 /// whether the user wrote it starting with أل or إل, which is never an article.
 pub fn matching_forms(word: &str, written_with_hamza_article: bool, vocabulary: &impl Vocabulary) -> Vec<String> {
-    let mut cores = vec![word.to_string()];
-    if !written_with_hamza_article {
-        if let Some(bare) = word.strip_prefix(ARTICLE) {
+    let mut candidates = Vec::new();
+    let mut cores = Vec::new();
+    match word.strip_prefix(ARTICLE).filter(|bare| !written_with_hamza_article && bare.chars().count() >= 2) {
+        Some(bare) => {
+            // The query is definite: its article forms (والرئيس، بالرئيس، للرئيس), never with a
+            // pronoun suffix, which the article excludes (الرئيسي is not الرئيس + ي).
+            candidates.extend(article_forms(bare));
             // ل + bare is left out of the evidence: it is how a misspelt لل + word (لمانيا for
             // لألمانيا) looks.
             let lam_bare = format!("ل{bare}");
             let attested = generate(bare, false).iter().any(|f| !f.starts_with(&lam_bare) && vocabulary.contains(f));
-            if bare.chars().count() >= 2 && attested {
-                cores.push(bare.to_string());
+            if attested {
+                cores.push(bare);
             }
         }
+        None => cores.push(word),
     }
-    let mut forms: Vec<String> = Vec::new();
-    let mut seen = HashSet::new();
     for core in &cores {
-        for form in generate(core, true) {
-            if vocabulary.contains(&form) && !is_a_word_of_its_own(&form, core, vocabulary) && seen.insert(form.clone()) {
-                forms.push(form);
-            }
-        }
+        candidates.extend(generate(core, true).into_iter().filter(|form| !is_a_word_of_its_own(form, core, vocabulary)));
     }
+    let mut seen = HashSet::new();
+    candidates.into_iter().filter(|form| vocabulary.contains(form) && seen.insert(form.clone())).collect()
+}
+
+/// `bare` with the article and what may precede it: الرئيس، والرئيس، بالرئيس، للرئيس، فللرئيس.
+fn article_forms(bare: &str) -> Vec<String> {
+    let mut forms: Vec<String> = ARTICLE_AFTER.iter().map(|p| format!("{p}{ARTICLE}{bare}")).collect();
+    forms.extend(lam_article_forms(bare));
     forms
+}
+
+/// ل + ال merges to لل, and to ل before a word starting with ل (للجنة = ل + ال + لجنة).
+fn lam_article_forms(bare: &str) -> Vec<String> {
+    let merged = if bare.starts_with('ل') { format!("ل{bare}") } else { format!("لل{bare}") };
+    ["", "و", "ف"].iter().map(|conjunction| format!("{conjunction}{merged}")).collect()
 }
 
 /// Whether `form`, which starts with a one-letter proclitic before `core`, is attested with the
@@ -129,11 +145,7 @@ pub fn generate(core: &str, with_article: bool) -> Vec<String> {
         }
     }
     if with_article {
-        // ل + ال: للحكومة, and للجنة for لجنة.
-        let merged = if core.starts_with('ل') { format!("ل{core}") } else { format!("لل{core}") };
-        for conjunction in ["", "و", "ف"] {
-            forms.push(format!("{conjunction}{merged}"));
-        }
+        forms.extend(lam_article_forms(core));
     }
     forms
 }
@@ -223,8 +235,17 @@ mod tests {
     }
 
     #[test]
+    fn a_definite_query_takes_no_pronoun_suffix() {
+        assert_eq!(matches("الرئيس", &["الرئيس", "الرئيسي", "للرئيس", "بالرئيس"]), sorted(["الرئيس", "للرئيس", "بالرئيس"]));
+        // The article that is part of a word: الله and its forms.
+        assert_eq!(matches("الله", &["الله", "والله", "لله", "بالله"]), sorted(["الله", "والله", "لله", "بالله"]));
+    }
+
+    #[test]
     fn suffix_alternations() {
         assert_eq!(matches("مستشفي", &["مستشفاها", "مستشفيه"]), sorted(["مستشفاها", "مستشفيه"]));
+        // A final ي after a noun is the nisba adjective, not "my".
+        assert_eq!(matches("امن", &["امن", "امني", "امنهم"]), sorted(["امن", "امنهم"]));
         assert_eq!(matches("علي", &["عليه", "عليها", "علاه"]), sorted(["علاه", "عليه", "عليها"]));
         assert_eq!(matches("ابناء", &["ابناؤهم", "ابنائهم", "ابناءهم"]), sorted(["ابناءهم", "ابناؤهم", "ابنائهم"]));
     }
