@@ -330,9 +330,10 @@ impl Normalizer {
             (None, Some((_, last))) if last.end == origin.start => last.end = origin.end,
             (None, _) => {}
             (Some(c), last) => {
-                // Several output chars from one stretch of input share its segment.
-                if last.is_none_or(|(_, r)| *r != origin) {
-                    segments.push((out.len(), origin));
+                match last {
+                    // Several output chars from one stretch of input share its segment.
+                    Some((_, r)) if origin.start < r.end => r.end = r.end.max(origin.end),
+                    _ => segments.push((out.len(), origin)),
                 }
                 out.push(c);
             }
@@ -356,7 +357,8 @@ impl Normalizer {
             };
             if let Some(maqsura) = held.take() {
                 if c == HAMZA {
-                    emit(Some(YEH_HAMZA), maqsura.start..origin.end);
+                    let repaired = if steps.hamza_seats { HAMZA } else { YEH_HAMZA };
+                    emit(Some(repaired), maqsura.start..origin.end);
                     return;
                 }
                 emit(Some(if steps.alef_maqsura { 'ي' } else { ALEF_MAQSURA }), maqsura);
@@ -380,8 +382,16 @@ impl Normalizer {
                 continue;
             }
             if steps.nfc && !next_is_ascii && self.starts_composition(text, i + len) {
-                let end = cluster_end(text, i + len, steps.invisibles);
-                let cluster: String = text[i..end].chars().filter(|&m| !(steps.invisibles && is_default_ignorable(m))).collect();
+                let end = self.cluster_end(text, i + len);
+                // Presentation forms unfold before composing, as in NFKC: ﻻ + U+0654 → لأ.
+                let mut cluster = String::new();
+                for m in text[i..end].chars().filter(|&m| !self.is_transparent(m)) {
+                    if steps.presentation_forms && is_presentation_form(m) {
+                        cluster.extend(expand_presentation_form(m));
+                    } else {
+                        cluster.push(m);
+                    }
+                }
                 for composed in cluster.nfc() {
                     self.fold(composed, i..end, &mut |c, o| out(c, o, &mut emit));
                 }
@@ -409,9 +419,9 @@ impl Normalizer {
     fn starts_composition(&self, text: &str, next: usize) -> bool {
         let mut rest = text[next..].chars();
         let mut following = rest.next();
-        // Invisible characters between a letter and its mark do not stop composition.
+        // Deleted characters between a letter and its mark do not stop composition.
         while let Some(f) = following {
-            if self.steps.invisibles && is_default_ignorable(f) {
+            if self.is_transparent(f) {
                 following = rest.next();
             } else {
                 break;
@@ -425,6 +435,27 @@ impl Normalizer {
             Some(m) => !m.is_ascii() && canonical_combining_class(m) != 0,
             None => false,
         }
+    }
+
+    /// Characters these steps delete, which therefore must not keep a mark from its base
+    /// (ب + tatweel + fatha is ب + fatha once tatweel is gone).
+    fn is_transparent(&self, c: char) -> bool {
+        (self.steps.invisibles && is_default_ignorable(c)) || (self.steps.tatweel && c == TATWEEL)
+    }
+
+    /// The end of the cluster whose base ends at `from`: the combining marks that follow, and the
+    /// deleted characters among them.
+    fn cluster_end(&self, text: &str, from: usize) -> usize {
+        let mut end = from;
+        for c in text[from..].chars() {
+            let combining = !c.is_ascii() && canonical_combining_class(c) != 0;
+            if combining || self.is_transparent(c) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end
     }
 
     /// Applies the per-character steps to `c`.
@@ -455,21 +486,6 @@ impl Normalizer {
         }
         emit(Some(c), origin);
     }
-}
-
-/// The end of the cluster that starts before `from`: the combining marks (and, when they are
-/// deleted anyway, invisible characters) that follow.
-fn cluster_end(text: &str, from: usize, skip_invisibles: bool) -> usize {
-    let mut end = from;
-    for c in text[from..].chars() {
-        let combining = !c.is_ascii() && canonical_combining_class(c) != 0;
-        if combining || (skip_invisibles && is_default_ignorable(c)) {
-            end += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    end
 }
 
 fn is_presentation_form(c: char) -> bool {

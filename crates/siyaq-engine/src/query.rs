@@ -251,11 +251,14 @@ impl Parser {
         }
     }
 
-    /// One word-like term from the current position, stopping at whitespace, `|`, a quote or
-    /// `limit`.
+    /// One word-like term from the current position, stopping at whitespace or `limit`, and
+    /// outside quotes (`limit` is then the end) also at `|` and `"`. Always takes at least one
+    /// character.
     fn term(&mut self, limit: usize) -> Result<Term, QueryError> {
         let start = self.pos;
-        while self.pos < limit && !matches!(self.chars[self.pos], '|' | '"') && !self.chars[self.pos].is_whitespace() {
+        let quoted = limit < self.chars.len();
+        let stops = |c: char| c.is_whitespace() || (!quoted && matches!(c, '|' | '"'));
+        while self.pos < limit && (self.pos == start || !stops(self.chars[self.pos])) {
             self.pos += 1;
         }
         let word = &self.chars[start..self.pos];
@@ -317,6 +320,12 @@ mod tests {
             [vec![word("نور"), word("سلطان")], vec![word("آستانا")]]
         );
         assert_eq!(ok("\"=منظمة معاهدة*\""), [vec![Term::Word { text: "منظمة".into(), exact: true }, Term::Prefix("معاهدة".into())]]);
+    }
+
+    #[test]
+    fn a_bar_inside_quotes_is_part_of_the_phrase() {
+        assert_eq!(ok("\"أ|ب\""), [vec![word("أ|ب")]]);
+        assert_eq!(ok("\"|\""), [vec![word("|")]]);
     }
 
     #[test]

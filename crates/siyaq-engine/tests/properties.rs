@@ -1,0 +1,110 @@
+//! Properties that must hold for any input.
+
+use proptest::prelude::*;
+use siyaq_engine::{
+    DocumentInput, Index, MatchMode, Normalizer, Profile, Step, Steps, kwic_line, parse, search, sentence_of,
+    sort_hits, SortKey,
+};
+
+/// Text drawn mostly from what Arabic press text is made of, with the troublesome characters
+/// (marks, tatweel, invisibles, presentation forms, digits, Latin) well represented.
+fn arabic_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "ا", "أ", "إ", "آ", "ٱ", "ب", "ت", "ة", "ج", "د", "ر", "س", "ل", "م", "ن", "ه", "و", "ي", "ى", "ء", "ؤ",
+        "ئ", "ال", "لل", "َ", "ً", "ّ", "ْ", "ٰ", "\u{0654}", "\u{0653}", "ـ", "\u{200C}", "\u{200F}", "\u{FEFF}",
+        "ﻻ", "ﷲ", "ﻷ", "\u{FDFC}", "\u{FDFD}", "ﷺ", "١", "٢", "٫", "٬", "٪", "3", "7", ".", "،", "؟", " ", " ", " ",
+        "\n", "\u{00A0}", "CSTO", "É", "e\u{0301}", "İ", "ی", "ک", "ۀ", "\"", "(", "*", "|", "/", "=",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+}
+
+fn any_steps() -> impl Strategy<Value = Steps> {
+    prop::collection::vec(any::<bool>(), Step::ALL.len()).prop_map(|bits| {
+        let mut steps = Steps::default();
+        for (step, on) in Step::ALL.into_iter().zip(bits) {
+            steps.set(step, on);
+        }
+        steps
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn normalization_is_idempotent(text in arabic_text(), profile in prop::sample::select(Profile::ALL.to_vec())) {
+        let normalizer = Normalizer::for_profile(profile);
+        let once = normalizer.normalize(&text);
+        prop_assert_eq!(normalizer.normalize(&once), once);
+    }
+
+    #[test]
+    fn normalization_with_any_steps_is_idempotent_on_any_string(text in "\\PC{0,30}", steps in any_steps()) {
+        let normalizer = Normalizer::new(steps);
+        let once = normalizer.normalize(&text);
+        prop_assert_eq!(normalizer.normalize(&once), once);
+    }
+
+    #[test]
+    fn the_offset_map_is_monotonic_and_in_bounds(text in arabic_text(), steps in any_steps()) {
+        let normalized = Normalizer::new(steps).normalize_with_map(&text);
+        prop_assert_eq!(&normalized.text, &Normalizer::new(steps).normalize(&text));
+        let mut last_norm = None;
+        let mut last_end = 0;
+        for (norm, origin) in &normalized.segments {
+            prop_assert!(last_norm.is_none_or(|l| *norm > l));
+            prop_assert!(origin.start >= last_end && origin.start < origin.end && origin.end <= text.len());
+            prop_assert!(text.is_char_boundary(origin.start) && text.is_char_boundary(origin.end));
+            last_norm = Some(*norm);
+            last_end = origin.end;
+        }
+        for start in 0..=normalized.text.len() {
+            for end in start..=normalized.text.len() {
+                let range = normalized.original_range(start..end);
+                prop_assert!(range.start <= range.end && range.end <= text.len());
+            }
+        }
+    }
+
+    #[test]
+    fn no_query_string_panics(query in "\\PC{0,40}", text in arabic_text(), mode in prop::sample::select(MatchMode::ALL.to_vec())) {
+        let index = Index::build([DocumentInput { id: "d", text: &text, uncounted: vec![] }], Steps::default());
+        if let Ok(query) = parse(&query, mode) {
+            let result = search(&index, &query);
+            for hit in &result.hits {
+                let _ = kwic_line(&index, *hit, 7);
+                let _ = sentence_of(&index, *hit);
+            }
+            let mut hits = result.hits.clone();
+            sort_hits(&index, &mut hits, &[SortKey::Before(2), SortKey::After(1), SortKey::Frequency, SortKey::Node]);
+        }
+    }
+
+    #[test]
+    fn queries_built_from_the_syntax_never_panic(
+        parts in prop::collection::vec(prop::sample::select(vec!["روسيا", "\"", "*", "|", "/", "=", " ", "(", "ال", "[", "\\"]), 0..12),
+    ) {
+        let query = parts.concat();
+        let _ = parse(&query, MatchMode::Clitic).map(|q| search(&Index::build([], Steps::default()), &q));
+    }
+
+    #[test]
+    fn every_hit_normalizes_to_a_form_the_query_accepts(words in prop::collection::vec(prop::sample::select(vec![
+        "روسيا", "لروسيا", "وروسيا", "بيلاروسيا", "الروسية", "روسياها", "موسكو", "ولموسكو", "رُوسْيَا", "روسـيا",
+    ]), 1..30), query in prop::sample::select(vec!["روسيا", "موسكو", "=روسيا", "روس*", "*سيا", "/سيا$/"])) {
+        let text = words.join(" ");
+        let index = Index::build([DocumentInput { id: "d", text: &text, uncounted: vec![] }], Steps::default());
+        let result = search(&index, &parse(query, MatchMode::Clitic).unwrap());
+        let normalizer = index.normalizer();
+        let accepted: Vec<&str> = result.forms.iter().map(|f| f.form.as_str()).collect();
+        for hit in &result.hits {
+            let original = index.original(hit.words());
+            prop_assert!(accepted.contains(&normalizer.normalize(original).as_str()));
+            if !query.contains(['*', '/']) {
+                prop_assert!(normalizer.normalize(original) != "بيلاروسيا");
+            }
+        }
+        prop_assert_eq!(result.total(), result.per_document.iter().sum::<u32>() as usize);
+        prop_assert_eq!(result.total(), result.forms.iter().map(|f| f.count).sum::<u32>() as usize);
+    }
+}
