@@ -125,6 +125,13 @@ pub fn build_index(steps: Steps) -> Index {
     Index::build(DOCUMENTS.iter().map(Document::index_input), steps)
 }
 
+/// A deterministic synthetic corpus of about `megabytes` MB, in documents of about 50 KB, drawn
+/// from the counted lines of the bundled articles (see `siyaq_engine::synth`).
+pub fn synthetic(megabytes: usize) -> Vec<String> {
+    let samples: Vec<&str> = DOCUMENTS.iter().flat_map(|d| d.counted_lines().map(|l| l.text)).collect();
+    siyaq_engine::synth::generate(&samples, megabytes * 1_000_000, 50_000, 2022)
+}
+
 pub fn document(id: &str) -> Option<&'static Document> {
     DOCUMENTS.iter().find(|d| d.id == id)
 }

@@ -5,7 +5,7 @@
 //! word without breaking it.
 
 /// Arabic combining marks: harakat, shadda, sukun, Quranic annotation marks, superscript alef.
-pub fn is_arabic_mark(c: char) -> bool {
+pub const fn is_arabic_mark(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'
@@ -57,7 +57,7 @@ pub fn is_default_ignorable(c: char) -> bool {
 }
 
 /// Letters of the Arabic script, including the presentation forms a copy-pasted PDF produces.
-pub fn is_arabic_letter(c: char) -> bool {
+pub const fn is_arabic_letter(c: char) -> bool {
     matches!(c,
         '\u{0620}'..='\u{063F}'
         | '\u{0641}'..='\u{064A}'
@@ -72,6 +72,31 @@ pub fn is_arabic_letter(c: char) -> bool {
         | '\u{FB50}'..='\u{FDFF}'
         | '\u{FE70}'..='\u{FEFE}')
 }
+
+/// Class of each character of the Arabic block U+0600–U+06FF, for the tokenizer's fast path.
+pub const BLOCK_OTHER: u8 = 0;
+pub const BLOCK_LETTER: u8 = 1;
+pub const BLOCK_MARK: u8 = 2;
+
+pub static ARABIC_BLOCK_CLASS: [u8; 256] = {
+    let mut table = [BLOCK_OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = match char::from_u32(0x0600 + i as u32) {
+            Some(c) => c,
+            None => ' ',
+        };
+        table[i] = if is_arabic_letter(c) || c == TATWEEL {
+            BLOCK_LETTER
+        } else if is_arabic_mark(c) {
+            BLOCK_MARK
+        } else {
+            BLOCK_OTHER
+        };
+        i += 1;
+    }
+    table
+};
 
 /// Decimal digits of any script (ASCII, Arabic-Indic, Extended Arabic-Indic, ...).
 pub fn is_digit(c: char) -> bool {
@@ -119,6 +144,21 @@ mod tests {
             assert!(!is_word_letter(c), "{:X}", c as u32);
         }
         assert!(is_word_letter('ب') && is_word_letter(TATWEEL) && is_word_letter('ﻻ'));
+    }
+
+    #[test]
+    fn the_block_table_agrees_with_the_predicates() {
+        for i in 0..256u32 {
+            let c = char::from_u32(0x0600 + i).unwrap();
+            let class = ARABIC_BLOCK_CLASS[i as usize];
+            // The fast path may leave a character to the general one, never contradict it.
+            if class == BLOCK_LETTER {
+                assert!(is_word_letter(c), "{c:?}");
+            }
+            if class == BLOCK_MARK {
+                assert!(is_mark(c), "{c:?}");
+            }
+        }
     }
 
     #[test]

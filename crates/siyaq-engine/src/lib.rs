@@ -11,6 +11,7 @@ pub mod index;
 pub mod normalize;
 pub mod query;
 pub mod stem;
+pub mod synth;
 pub mod tokenize;
 
 pub use concordance::{

@@ -236,6 +236,17 @@ enum Fold {
     To(char),
 }
 
+/// How the fast path treats a character of the Arabic block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Plain {
+    /// Unchanged: copied as part of a stretch.
+    Keep,
+    /// Folded or deleted, by itself (alef maqsura included: its repair looks one char ahead).
+    Fold,
+    /// Needs the general path: it composes with its base, or is a mark to put in order.
+    General,
+}
+
 const ALEF_MAQSURA: char = '\u{0649}';
 const HAMZA: char = '\u{0621}';
 const YEH_HAMZA: char = '\u{0626}';
@@ -278,6 +289,7 @@ impl Normalized {
 pub struct Normalizer {
     steps: Steps,
     arabic_block: [Fold; 256],
+    plain: [Plain; 256],
 }
 
 impl Default for Normalizer {
@@ -293,7 +305,18 @@ impl Normalizer {
             let c = char::from_u32(0x0600 + i as u32).expect("Arabic block");
             *fold = fold_arabic(c, &steps);
         }
-        Normalizer { steps, arabic_block }
+        let mut plain = [Plain::Keep; 256];
+        for (i, class) in plain.iter_mut().enumerate() {
+            let c = char::from_u32(0x0600 + i as u32).expect("Arabic block");
+            *class = if ('\u{0653}'..='\u{0655}').contains(&c) || (!steps.diacritics && is_arabic_mark(c)) {
+                Plain::General
+            } else if arabic_block[i] != Fold::Keep || (c == ALEF_MAQSURA && steps.alef_maqsura) {
+                Plain::Fold
+            } else {
+                Plain::Keep
+            };
+        }
+        Normalizer { steps, arabic_block, plain }
     }
 
     pub fn for_profile(profile: Profile) -> Self {
@@ -312,12 +335,87 @@ impl Normalizer {
     }
 
     /// Appends the normalized form of `text` to `out` (for building keys without allocating).
+    ///
+    /// Nearly all press text is ASCII and plain letters of the Arabic block, which a table
+    /// handles directly, copying unchanged stretches whole. A word holding anything else
+    /// (a presentation form, an invisible character, a decomposed hamza) goes through the
+    /// general path; whitespace never takes part in a composition, a ligature or the ىء repair,
+    /// so words can be handled one at a time.
     pub fn normalize_into(&self, text: &str, out: &mut String) {
-        self.run(text, |c, _| {
-            if let Some(c) = c {
-                out.push(c)
+        let bytes = text.as_bytes();
+        let mut kept_from = 0; // start of the stretch not yet copied to `out`
+        let mut word_start = 0; // just after the last ASCII whitespace
+        let mut out_at_word: Option<usize> = None; // `out`'s length at `word_start`, once known
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_whitespace() {
+                    word_start = i + 1;
+                    out_at_word = None;
+                } else if self.steps.latin_case && b.is_ascii_uppercase() {
+                    Self::flush(text, &mut kept_from, i, word_start, &mut out_at_word, out);
+                    out.push(b.to_ascii_lowercase() as char);
+                    kept_from = i + 1;
+                }
+                i += 1;
+                continue;
             }
-        });
+            let class = if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
+                let slot = (((b - 0xD8) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
+                Some((slot, self.plain[slot]))
+            } else {
+                None
+            };
+            match class {
+                Some((_, Plain::Keep)) => i += 2,
+                Some((slot, Plain::Fold)) => {
+                    Self::flush(text, &mut kept_from, i, word_start, &mut out_at_word, out);
+                    let c = char::from_u32(0x0600 + slot as u32).unwrap_or('\u{FFFD}');
+                    if c == ALEF_MAQSURA && self.steps.alef_maqsura {
+                        // ىء is a misspelling of ئ (bytes D8 A1 are ء).
+                        if bytes.get(i + 2..i + 4) == Some(&[0xD8, 0xA1]) {
+                            out.push(if self.steps.hamza_seats { HAMZA } else { YEH_HAMZA });
+                            i += 2;
+                        } else {
+                            out.push('ي');
+                        }
+                    } else if let Fold::To(to) = self.arabic_block[slot] {
+                        out.push(to);
+                    }
+                    i += 2;
+                    kept_from = i;
+                }
+                Some((_, Plain::General)) | None => {
+                    // Redo this whole word with the general path.
+                    match out_at_word {
+                        Some(len) => out.truncate(len),
+                        None => out.push_str(&text[kept_from..word_start]),
+                    }
+                    let end = bytes[i..].iter().position(u8::is_ascii_whitespace).map_or(bytes.len(), |p| i + p);
+                    self.run(&text[word_start..end], |c, _| {
+                        if let Some(c) = c {
+                            out.push(c)
+                        }
+                    });
+                    kept_from = end;
+                    i = end;
+                    out_at_word = Some(out.len());
+                    word_start = end;
+                }
+            }
+        }
+        out.push_str(&text[kept_from..]);
+    }
+
+    /// Copies the unchanged stretch before `at` to `out`, noting where the current word began
+    /// in `out` the first time the word changes something.
+    fn flush(text: &str, kept_from: &mut usize, at: usize, word_start: usize, out_at_word: &mut Option<usize>, out: &mut String) {
+        if out_at_word.is_none() {
+            *out_at_word = Some(out.len() + word_start.saturating_sub(*kept_from));
+        }
+        out.push_str(&text[*kept_from..at]);
+        *kept_from = at;
     }
 
     /// The normalized text and the map back to the original.
@@ -356,7 +454,8 @@ impl Normalizer {
                 return;
             };
             if let Some(maqsura) = held.take() {
-                if c == HAMZA {
+                // Only a hamza written as such repairs ى (not ؤ folded to ء in the loose profile).
+                if c == HAMZA && text[origin.start..].starts_with(HAMZA) {
                     let repaired = if steps.hamza_seats { HAMZA } else { YEH_HAMZA };
                     emit(Some(repaired), maqsura.start..origin.end);
                     return;
@@ -432,7 +531,10 @@ impl Normalizer {
             // ordering, which matters when marks are kept.
             Some(m) if ('\u{0653}'..='\u{0655}').contains(&m) => true,
             Some(m) if is_arabic_mark(m) => !self.steps.diacritics,
-            Some(m) => !m.is_ascii() && canonical_combining_class(m) != 0,
+            // The rest of the Arabic block (letters, digits, punctuation) never combines: skip
+            // the table lookup for the common case.
+            Some(m) if (m as u32) < 0x0300 || ('\u{0600}'..='\u{06FF}').contains(&m) => false,
+            Some(m) => canonical_combining_class(m) != 0,
             None => false,
         }
     }
@@ -721,6 +823,23 @@ mod tests {
         assert_eq!(search("لـ100الف"), "ل100الف");
         assert_eq!(search("(CSTO)"), "(csto)");
         assert_eq!(search("فرط\u{00A0}صوتية"), "فرط صوتية");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_general_one() {
+        let samples = [
+            "على الرغم من أن حكومة كازاخستان أغلقت الإنترنت",
+            "مبكرًا، والكثيـــر شىء ىء ى\u{0621}",
+            "ا\u{0654}حمد (CSTO) ١٢٫٥ لـ100الف",
+            "\u{FEFF}لبنان\u{00A0}ﻻ\tX",
+        ];
+        for profile in Profile::ALL {
+            let normalizer = Normalizer::for_profile(profile);
+            for sample in samples {
+                let general = normalizer.normalize_with_map(sample).text;
+                assert_eq!(normalizer.normalize(sample), general, "{profile:?} {sample:?}");
+            }
+        }
     }
 
     #[test]

@@ -15,8 +15,8 @@
 use std::ops::Range;
 
 use crate::chars::{
-    TATWEEL, is_arabic_letter, is_default_ignorable, is_digit, is_mark, is_number_joiner,
-    is_word_letter,
+    ARABIC_BLOCK_CLASS, BLOCK_LETTER, BLOCK_MARK, TATWEEL, is_arabic_letter, is_default_ignorable,
+    is_digit, is_mark, is_number_joiner, is_word_letter,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,7 +105,25 @@ impl<'t> Tokenizer<'t> {
         let mut end = at; // just past the last char that belongs to the word
         let mut segment_letters = 1; // letters since the word start or the last joining dot
         let mut last_letter = self.char_at(start).unwrap_or(' ');
-        while let Some(c) = self.char_at(at) {
+        loop {
+            // Fast path: a run of two-byte Arabic letters and marks, read off a table.
+            if is_arabic_letter(last_letter) || last_letter == TATWEEL {
+                let bytes = self.text.as_bytes();
+                while at + 1 < bytes.len() && (0xD8..=0xDB).contains(&bytes[at]) {
+                    let slot = (((bytes[at] - 0xD8) as usize) << 6) | (bytes[at + 1] & 0x3F) as usize;
+                    match ARABIC_BLOCK_CLASS[slot] {
+                        BLOCK_LETTER => {
+                            segment_letters += 1;
+                            last_letter = char::from_u32(0x0600 + slot as u32).unwrap_or(last_letter);
+                        }
+                        BLOCK_MARK => {}
+                        _ => break,
+                    }
+                    at += 2;
+                    end = at;
+                }
+            }
+            let Some(c) = self.char_at(at) else { break };
             let next = at + c.len_utf8();
             if is_mark(c) {
                 at = next;

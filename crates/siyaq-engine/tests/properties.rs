@@ -42,6 +42,8 @@ proptest! {
     fn normalization_with_any_steps_is_idempotent_on_any_string(text in "\\PC{0,30}", steps in any_steps()) {
         let normalizer = Normalizer::new(steps);
         let once = normalizer.normalize(&text);
+        // The fast path and the general one (used by the offset map) agree.
+        prop_assert_eq!(&normalizer.normalize_with_map(&text).text, &once);
         prop_assert_eq!(normalizer.normalize(&once), once);
     }
 
