@@ -3,7 +3,9 @@
 //! Every command installs what it needs (wasm target, the pinned wasm-bindgen CLI, Chromium,
 //! npm packages) and skips what is already there, so a fresh machine needs only Rust.
 
+mod bench;
 mod expected;
+mod fuzz;
 mod server;
 mod site;
 mod steps;
@@ -19,7 +21,11 @@ commands:
   build                           build the release site into pkg/ and report its sizes
   test                            every test: native, wasm in headless Chromium, end-to-end
   e2e                             only the release build and the end-to-end tests
-  bench                           browser benchmark: time from navigation to the corpus list
+  bench [--mb N] [--runs N]       engine benchmarks (criterion) on the bundled corpus and an N MB
+                                  generated one (default 50), the Python peer comparison, and the
+                                  browser benchmark (N cold loads, default 15)
+  gen-corpus --mb N               write the deterministic N MB synthetic corpus to target/siyaq-gen/
+  fuzz [--seconds N]              run each fuzz target (cargo-fuzz, nightly) for N seconds (default 180)
   help                            this text";
 
 pub type Result<T = ()> = std::result::Result<T, String>;
@@ -31,7 +37,9 @@ fn main() -> ExitCode {
         Some("build") => site::build(&project_root()).map(|_| ()),
         Some("test") => steps::test(&project_root()),
         Some("e2e") => steps::e2e(&project_root()),
-        Some("bench") => steps::bench(&project_root(), &args[1..]),
+        Some("bench") => bench::bench(&project_root(), &args[1..]),
+        Some("gen-corpus") => gen_corpus(&args[1..]),
+        Some("fuzz") => fuzz::fuzz(&project_root(), &args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             Ok(())
@@ -68,6 +76,16 @@ fn serve(args: &[String]) -> Result {
     println!("\nsiyaq is served at {}  (Ctrl-C to stop)", server.url());
     server.wait();
     Ok(())
+}
+
+fn gen_corpus(args: &[String]) -> Result {
+    match args {
+        [flag, n] if flag == "--mb" => {
+            let megabytes = n.parse().map_err(|_| format!("--mb: `{n}` is not a number"))?;
+            bench::gen_corpus(&project_root(), megabytes).map(|_| ())
+        }
+        _ => Err("usage: cargo xtask gen-corpus --mb N".into()),
+    }
 }
 
 /// The repository root: the parent of this crate's directory.

@@ -105,24 +105,3 @@ fn end_to_end(root: &Path) -> Result {
     )
 }
 
-/// Browser benchmark: builds the site, serves it and measures page loads in headless Chromium.
-pub fn bench(root: &Path, args: &[String]) -> Result {
-    let runs = match args {
-        [] => 15,
-        [flag, n] if flag == "--runs" => n.parse().map_err(|_| format!("--runs: `{n}` is not a number"))?,
-        _ => return Err("usage: cargo xtask bench [--runs N]".into()),
-    };
-    tools::ensure_chromium()?;
-    let report = site::build(root)?;
-    let server = Server::start(root, "127.0.0.1:0")?;
-    tools::run(
-        Command::new("node")
-            .arg(root.join("tests/bench/load.mjs"))
-            .env("SIYAQ_URL", server.url())
-            .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
-            .env("SIYAQ_RUNS", runs.to_string())
-            .env("SIYAQ_WASM_BYTES", report.wasm_bytes.to_string())
-            .env("SIYAQ_WASM_GZIP_BYTES", report.wasm_gzip_bytes.to_string())
-            .current_dir(root),
-    )
-}

@@ -59,9 +59,14 @@ pub fn search(index: &Index, query: &Query) -> SearchResult {
     for phrase in &query.alternatives {
         find_phrase(index, phrase, query.mode, &mut hits);
     }
-    // Alternatives may find the same place: keep the longest match at each word.
-    hits.sort_unstable_by(|a, b| a.word.cmp(&b.word).then(b.len.cmp(&a.len)));
-    hits.dedup_by_key(|h| h.word);
+    // Each form's occurrences are already in order: a stable sort merges these runs in close to
+    // linear time.
+    hits.sort_by_key(|h| h.word);
+    if query.alternatives.len() > 1 {
+        // Alternatives may find the same place: keep the longest match at each word.
+        hits.sort_by(|a, b| a.word.cmp(&b.word).then(b.len.cmp(&a.len)));
+        hits.dedup_by_key(|h| h.word);
+    }
 
     let mut per_document = vec![0u32; index.documents().len()];
     let mut doc = 0;
@@ -96,11 +101,16 @@ fn find_phrase(index: &Index, phrase: &Phrase, mode: MatchMode, hits: &mut Vec<H
         return;
     }
     let words = index.words();
+    let documents = index.documents();
+    hits[start..].sort_by_key(|h| h.word);
     let mut kept = start;
+    let mut doc = 0;
     for i in start..hits.len() {
         let hit = hits[i];
-        let doc_end = index.documents()[index.document_of(hit.word)].words.end;
-        let fits = hit.word + len <= doc_end
+        while documents[doc].words.end <= hit.word {
+            doc += 1;
+        }
+        let fits = hit.word + len <= documents[doc].words.end
             && sets.iter().enumerate().skip(1).all(|(k, set)| {
                 let word = &words[(hit.word + k as u32) as usize];
                 word.is_counted() && set.contains(&word.form)
@@ -186,36 +196,76 @@ fn written_with_hamza_article(written: &str) -> bool {
 
 fn count_forms(index: &Index, hits: &[Hit]) -> Vec<FormCount> {
     let vocabulary = index.vocabulary();
-    let mut order: Vec<(String, Hit)> = Vec::new();
-    let mut counts: FxHashMap<String, (usize, u32)> = FxHashMap::default();
-    let mut single: FxHashMap<u32, (usize, u32)> = FxHashMap::default();
-    for hit in hits {
-        if hit.len == 1 {
-            let form = index.word(hit.word).form;
-            let slot = single.entry(form).or_insert_with(|| {
-                order.push((vocabulary.form(form).to_string(), *hit));
-                (order.len() - 1, 0)
-            });
-            slot.1 += 1;
-        } else {
-            let key = hit.words().map(|w| vocabulary.form(index.word(w).form)).collect::<Vec<_>>().join(" ");
-            let slot = counts.entry(key.clone()).or_insert_with(|| {
-                order.push((key, *hit));
-                (order.len() - 1, 0)
-            });
-            slot.1 += 1;
+    // (first hit, count) per form; one-word hits are keyed by form id without touching strings.
+    let mut single: FxHashMap<u32, (Hit, u32)> = FxHashMap::default();
+    // Phrases are keyed by their forms' ids (up to four; longer ones by their text).
+    let mut phrases: FxHashMap<[u32; 4], (Hit, u32)> = FxHashMap::default();
+    let mut long_phrases: FxHashMap<String, (Hit, u32)> = FxHashMap::default();
+    let one_word_forms = one_word_form_counts(index, hits);
+    if let Some(counts) = one_word_forms {
+        single = counts;
+    } else {
+        for hit in hits {
+            if hit.len == 1 {
+                single.entry(index.word(hit.word).form).or_insert((*hit, 0)).1 += 1;
+            } else if hit.len <= 4 {
+                let mut key = [u32::MAX; 4];
+                for (slot, w) in key.iter_mut().zip(hit.words()) {
+                    *slot = index.word(w).form;
+                }
+                phrases.entry(key).or_insert((*hit, 0)).1 += 1;
+            } else {
+                let key = hit.words().map(|w| vocabulary.form(index.word(w).form)).collect::<Vec<_>>().join(" ");
+                long_phrases.entry(key).or_insert((*hit, 0)).1 += 1;
+            }
         }
     }
-    let mut tallies: Vec<(usize, u32)> = single.into_values().chain(counts.into_values()).collect();
-    tallies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut tallies: Vec<(String, Hit, u32)> = single
+        .into_iter()
+        .map(|(form, (first, count))| (vocabulary.form(form).to_string(), first, count))
+        .chain(phrases.into_iter().map(|(key, (first, count))| {
+            let forms: Vec<&str> = key.iter().take_while(|&&f| f != u32::MAX).map(|&f| vocabulary.form(f)).collect();
+            (forms.join(" "), first, count)
+        }))
+        .chain(long_phrases.into_iter().map(|(key, (first, count))| (key, first, count)))
+        .collect();
+    tallies.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.word.cmp(&b.1.word)));
     tallies
         .into_iter()
-        .map(|(first, count)| {
-            let (form, hit) = &order[first];
-            let surface = index.original(hit.words()).split_whitespace().collect::<Vec<_>>().join(" ");
-            FormCount { form: form.clone(), surface, count }
+        .map(|(form, first, count)| {
+            let surface = index.original(first.words()).split_whitespace().collect::<Vec<_>>().join(" ");
+            FormCount { form, surface, count }
         })
         .collect()
+}
+
+/// When every hit is one word, the count of each form straight from the vocabulary: a hit list
+/// made of whole occurrence lists (a word or prefix query) needs no pass over the hits, whose
+/// words are scattered across the index.
+fn one_word_form_counts(index: &Index, hits: &[Hit]) -> Option<FxHashMap<u32, (Hit, u32)>> {
+    if hits.iter().any(|h| h.len != 1) || hits.len() < 4096 {
+        return None;
+    }
+    // Forms of the first hits say which occurrence lists the hits could be made of.
+    let vocabulary = index.vocabulary();
+    let mut counts: FxHashMap<u32, (Hit, u32)> = FxHashMap::default();
+    let mut covered = 0usize;
+    for hit in hits {
+        if covered == hits.len() {
+            break;
+        }
+        let form = index.word(hit.word).form;
+        if counts.contains_key(&form) {
+            continue;
+        }
+        let occurrences = vocabulary.occurrences(form);
+        counts.insert(form, (Hit { word: occurrences[0], len: 1 }, occurrences.len() as u32));
+        covered += occurrences.len();
+        if covered > hits.len() {
+            return None;
+        }
+    }
+    (covered == hits.len()).then_some(counts)
 }
 
 /// Default number of words shown on each side of the node.

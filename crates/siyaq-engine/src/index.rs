@@ -141,6 +141,9 @@ impl crate::clitics::Vocabulary for Vocabulary {
     }
 }
 
+/// Marks a spelling that normalizes to nothing (a lone tatweel, say).
+const NO_FORM: u32 = u32::MAX;
+
 /// A searchable corpus.
 #[derive(Debug)]
 pub struct Index {
@@ -156,7 +159,10 @@ impl Index {
         let normalizer = Normalizer::new(steps);
         let mut index = Index { normalizer, documents: Vec::new(), words: Vec::new(), vocabulary: Vocabulary::default() };
         let mut key = String::new();
+        let mut by_spelling: FxHashMap<&'a str, u32> = FxHashMap::default();
         for input in documents {
+            // About one word per eight bytes of Arabic text: grow once, not by doubling.
+            index.words.reserve(input.text.len() / 8);
             let first = index.words.len() as u32;
             let mut counted_words = 0;
             let mut flags = SENTENCE_START | PARAGRAPH_START;
@@ -175,16 +181,25 @@ impl Index {
                         continue;
                     }
                 }
-                key.clear();
-                index.normalizer.normalize_into(token.text(input.text), &mut key);
-                if key.is_empty() {
+                // Words repeat: most are normalized once and then found by their spelling.
+                let written = token.text(input.text);
+                let form = match by_spelling.get(written) {
+                    Some(&form) => form,
+                    None => {
+                        key.clear();
+                        index.normalizer.normalize_into(written, &mut key);
+                        let form = if key.is_empty() { NO_FORM } else { index.vocabulary.intern(&key) };
+                        by_spelling.insert(written, form);
+                        form
+                    }
+                };
+                if form == NO_FORM {
                     continue;
                 }
                 while uncounted.peek().is_some_and(|r| r.end <= token.span.start) {
                     uncounted.next();
                 }
                 let counts = !uncounted.peek().is_some_and(|r| r.start <= token.span.start);
-                let form = index.vocabulary.intern(&key);
                 let at = index.words.len() as u32;
                 if counts {
                     index.vocabulary.occurrences[form as usize].push(at);
@@ -206,7 +221,10 @@ impl Index {
                 counted_words,
             });
         }
+        // Growth leaves spare capacity; the index lives as long as the page.
+        index.words.shrink_to_fit();
         let vocabulary = &mut index.vocabulary;
+        vocabulary.occurrences.iter_mut().for_each(Vec::shrink_to_fit);
         let mut sorted: Vec<u32> = vocabulary.ids().collect();
         sorted.sort_unstable_by(|&a, &b| vocabulary.forms[a as usize].cmp(&vocabulary.forms[b as usize]));
         vocabulary.sorted = sorted;

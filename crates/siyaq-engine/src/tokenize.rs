@@ -227,6 +227,14 @@ impl Iterator for Tokenizer<'_> {
     fn next(&mut self) -> Option<Token> {
         loop {
             let start = self.pos;
+            // The space between words, by far the most common character: no decoding.
+            if self.text.as_bytes().get(start) == Some(&b' ') {
+                self.pos += 1;
+                if self.text.as_bytes().get(self.pos).is_some_and(|b| !b.is_ascii_whitespace() && *b != 0xC2 && *b != 0xE2) {
+                    continue;
+                }
+            }
+            let start = self.pos;
             let c = self.char_at(start)?;
             if c.is_whitespace() {
                 let (end, line_break) = self.scan_space(start);

@@ -1,0 +1,153 @@
+//! `cargo xtask gen-corpus` and `cargo xtask bench`: the synthetic corpus, the engine's criterion
+//! benchmarks, the Python peer comparison and the browser benchmark, reported as one table.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::Command,
+};
+
+use serde_json::Value;
+
+use crate::{Result, server::Server, site, tools};
+
+/// Writes the deterministic synthetic corpus of `megabytes` MB (one file per document) and
+/// returns its directory; an existing one is kept.
+pub fn gen_corpus(root: &Path, megabytes: usize) -> Result<PathBuf> {
+    let dir = root.join(format!("target/siyaq-gen/corpus-{megabytes}mb"));
+    let done = dir.join(".complete");
+    if done.exists() {
+        println!("synthetic corpus already in {}", dir.display());
+        return Ok(dir);
+    }
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let documents = siyaq_corpus::synthetic(megabytes);
+    for (i, text) in documents.iter().enumerate() {
+        let path = dir.join(format!("doc-{i:05}.txt"));
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    fs::write(&done, "").map_err(|e| e.to_string())?;
+    let bytes: usize = documents.iter().map(String::len).sum();
+    println!("wrote {} documents, {bytes} bytes, to {}", documents.len(), dir.display());
+    Ok(dir)
+}
+
+pub fn bench(root: &Path, args: &[String]) -> Result {
+    let mut megabytes = 50;
+    let mut runs = 15;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let value = rest.next().ok_or(format!("{arg} needs a value"))?;
+        let number = value.parse().map_err(|_| format!("{arg}: `{value}` is not a number"))?;
+        match arg.as_str() {
+            "--mb" => megabytes = number,
+            "--runs" => runs = number,
+            _ => return Err("usage: cargo xtask bench [--mb N] [--runs N]".into()),
+        }
+    }
+    let generated = gen_corpus(root, megabytes)?;
+
+    println!("\n==> engine benchmarks (criterion)");
+    tools::run(
+        Command::new(env!("CARGO"))
+            .args(["bench", "--package", "siyaq-engine", "--bench", "engine"])
+            .env("SIYAQ_BENCH_MB", megabytes.to_string())
+            .current_dir(root),
+    )?;
+
+    println!("\n==> Python peer (CAMeL Tools + NLTK)");
+    let peer = match python_peer(root, &generated, megabytes) {
+        Ok(peer) => Some(peer),
+        Err(e) => {
+            println!("warning: the Python peer could not run: {e}");
+            None
+        }
+    };
+    report(root, megabytes, peer.as_ref());
+
+    println!("\n==> browser benchmark");
+    tools::ensure_chromium()?;
+    tools::ensure_npm_packages(root)?;
+    let site = site::build(root)?;
+    let server = Server::start(root, "127.0.0.1:0")?;
+    tools::run(
+        Command::new("node")
+            .arg(root.join("tests/bench/load.mjs"))
+            .env("SIYAQ_URL", server.url())
+            .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
+            .env("SIYAQ_RUNS", runs.to_string())
+            .env("SIYAQ_WASM_BYTES", site.wasm_bytes.to_string())
+            .env("SIYAQ_WASM_GZIP_BYTES", site.wasm_gzip_bytes.to_string())
+            .current_dir(root),
+    )
+}
+
+fn python_peer(root: &Path, generated: &Path, megabytes: usize) -> Result<Value> {
+    let venv = root.join("target/peer-venv");
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        tools::run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+        // camel-tools' full dependencies pull torch; its normalizers and tokenizer need none.
+        tools::run(Command::new(&python).args(["-m", "pip", "install", "-q", "--no-deps", "camel-tools==1.6.0"]))?;
+        tools::run(Command::new(&python).args(["-m", "pip", "install", "-q", "emoji", "pyarabic", "nltk", "six"]))?;
+    }
+    let output = Command::new(&python)
+        .arg(root.join("tests/bench/peer.py"))
+        .arg(format!("bundled={}", root.join("corpus").display()))
+        .arg(format!("generated-{megabytes}mb={}", generated.display()))
+        .output()
+        .map_err(|e| format!("python: {e}"))?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    serde_json::from_slice(&output.stdout).map_err(|e| format!("peer output: {e}"))
+}
+
+/// Median time in seconds of a criterion benchmark.
+fn criterion_median(root: &Path, id: &str) -> Option<f64> {
+    let path = root.join("target/criterion").join(id).join("new/estimates.json");
+    let estimates: Value = serde_json::from_str(&fs::read_to_string(path).ok()?).ok()?;
+    estimates["median"]["point_estimate"].as_f64().map(|ns| ns / 1e9)
+}
+
+fn report(root: &Path, megabytes: usize, peer: Option<&Value>) {
+    let bundled_bytes: usize = siyaq_corpus::documents().iter().map(|d| d.text().len()).sum();
+    let corpora = [("bundled".to_string(), bundled_bytes as f64), (format!("generated-{megabytes}mb"), (megabytes * 1_000_000) as f64)];
+    println!("\nbenchmark table (medians; ratio = Python time / siyaq time)\n");
+    println!("| corpus | measure | siyaq | Python peer | ratio |");
+    println!("|---|---|---|---|---|");
+    for (corpus, bytes) in &corpora {
+        let peer_corpus = peer.and_then(|p| p.get(corpus));
+        let peer_bytes = peer_corpus.and_then(|p| p["bytes"].as_f64()).unwrap_or(*bytes);
+        for (measure, id, key) in [("normalization", "normalize", "normalize_seconds"), ("index build", "index-build", "index_build_seconds")] {
+            let ours = criterion_median(root, &format!("{id}/{corpus}"));
+            let theirs = peer_corpus.and_then(|p| p[key].as_f64());
+            println!(
+                "| {corpus} | {measure} | {} | {} | {} |",
+                ours.map_or("–".into(), |s| format!("{:.0} MB/s", bytes / s / 1e6)),
+                theirs.map_or("–".into(), |s| format!("{:.1} MB/s", peer_bytes / s / 1e6)),
+                ratio(theirs, ours)
+            );
+        }
+        for query in ["clitic-word", "phrase", "prefix", "regex"] {
+            let ours = criterion_median(root, &format!("query-{corpus}/{query}"));
+            let theirs = peer_corpus.and_then(|p| p["queries"][query]["seconds"].as_f64());
+            let hits = peer_corpus.and_then(|p| p["queries"][query]["hits"].as_u64());
+            println!(
+                "| {corpus} | {query}: count + first 100 lines | {} | {}{} | {} |",
+                ours.map_or("–".into(), |s| format!("{:.3} ms", s * 1e3)),
+                theirs.map_or("–".into(), |s| format!("{:.3} ms", s * 1e3)),
+                hits.map_or(String::new(), |h| format!(" ({h} hits)")),
+                ratio(theirs, ours)
+            );
+        }
+    }
+}
+
+fn ratio(theirs: Option<f64>, ours: Option<f64>) -> String {
+    match (theirs, ours) {
+        (Some(t), Some(o)) if o > 0.0 => format!("{:.0}×", t / o),
+        _ => "–".into(),
+    }
+}
