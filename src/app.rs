@@ -1,21 +1,118 @@
-use leptos::prelude::*;
+use leptos::{ev, prelude::*};
+use siyaq_engine::Hit;
+use wasm_bindgen::JsCast;
 
+use crate::concordance::ConcordanceView;
 use crate::corpus_panel::CorpusPanel;
+use crate::i18n::{Lang, tr};
 use crate::library::articles;
 use crate::reader::Reader;
+use crate::search::SearchState;
 
-/// The whole page: masthead, the corpus panel and the reader.
+/// The two views of the main area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Concordance,
+    Reader,
+}
+
+/// Where the user is: the view, the open article and the hit in focus.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    pub view: RwSignal<View>,
+    pub open: RwSignal<Option<&'static str>>,
+    pub focus: RwSignal<Option<Hit>>,
+}
+
+impl Navigation {
+    /// Opens an article in the reader at its start.
+    pub fn open_article(&self, id: &'static str) {
+        self.open.set(Some(id));
+        self.focus.set(None);
+        self.view.set(View::Reader);
+    }
+
+    /// Opens the reader at a hit of the concordance.
+    pub fn open_hit(&self, document: usize, hit: Hit) {
+        if let Some(article) = articles().get(document) {
+            self.open.set(Some(article.id()));
+            self.focus.set(Some(hit));
+            self.view.set(View::Reader);
+        }
+    }
+}
+
+/// The whole page: masthead, the corpus panel, and the concordance or the reader.
 #[component]
 pub fn App() -> impl IntoView {
-    let open = RwSignal::new(articles().first().map(|a| a.id()));
+    let lang = RwSignal::new(Lang::Ar);
+    provide_context(lang);
+    let nav = Navigation {
+        view: RwSignal::new(View::Concordance),
+        open: RwSignal::new(articles().first().map(|a| a.id())),
+        focus: RwSignal::new(None),
+    };
+    let search = SearchState::new();
+
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+            let _ = root.set_attribute("dir", lang.dir());
+        }
+    });
+    // Escape leaves the reader for the concordance, back on the line that was opened.
+    let _ = window_event_listener(ev::keydown, move |event| {
+        if event.key() == "Escape" && nav.view.get_untracked() == View::Reader {
+            nav.view.set(View::Concordance);
+            if let Some(hit) = nav.focus.get_untracked() {
+                request_animation_frame(move || focus_row(hit));
+            }
+        }
+    });
+
+    let tab = move |view: View, ar: &'static str, en: &'static str| {
+        view! {
+            <button type="button" role="tab" class="tab" data-view=match view { View::Concordance => "concordance", View::Reader => "reader" }
+                aria-selected=move || (nav.view.get() == view).to_string()
+                on:click=move |_| nav.view.set(view)>
+                {tr(ar, en)}
+            </button>
+        }
+    };
     view! {
         <header class="masthead">
-            <h1 class="brand">"سياق"</h1>
-            <p class="tagline">"الكلمة في سياقها: قراءة الصحافة العربية وتحليلها في المتصفح"</p>
+            <h1 class="brand">{tr("سياق", "siyaq")}</h1>
+            <p class="tagline">{tr("الكلمة في سياقها: قراءة الصحافة العربية وتحليلها في المتصفح", "Arabic press text, word in context, in your browser")}</p>
+            <nav class="tabs" role="tablist">
+                {tab(View::Concordance, "الكشاف السياقي", "Concordance")}
+                {tab(View::Reader, "القارئ", "Reader")}
+            </nav>
+            <button type="button" class="lang-switch" data-testid="lang-switch" lang=move || lang.get().other().code()
+                on:click=move |_| lang.update(|l| *l = l.other())>
+                {move || lang.get().pick("English", "العربية")}
+            </button>
         </header>
         <main class="workspace">
-            <CorpusPanel open=open />
-            <Reader open=open />
+            <CorpusPanel nav />
+            <div class="main-view">
+                <div hidden=move || nav.view.get() != View::Concordance>
+                    <ConcordanceView search nav />
+                </div>
+                <div hidden=move || nav.view.get() != View::Reader>
+                    <Reader nav search />
+                </div>
+            </div>
         </main>
+    }
+}
+
+/// Puts keyboard focus on the concordance line of `hit`, if it is on the page.
+fn focus_row(hit: Hit) {
+    let selector = format!("[data-testid=kwic-row][data-word=\"{}\"]", hit.word);
+    if let Ok(Some(row)) = document().query_selector(&selector) {
+        if let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() {
+            let _ = row.focus();
+        }
     }
 }

@@ -1,37 +1,45 @@
 use leptos::prelude::*;
-
 use siyaq_corpus::Heading;
 
-use crate::library::{Article, articles, date_label, word_count_label};
+use crate::app::Navigation;
+use crate::i18n::{Lang, tr, use_lang};
+use crate::library::{Article, articles, date_label, date_label_en, words_label};
 
 /// The list of bundled articles with their metadata and word counts.
 #[component]
-pub fn CorpusPanel(open: RwSignal<Option<&'static str>>) -> impl IntoView {
+pub fn CorpusPanel(nav: Navigation) -> impl IntoView {
+    let lang = use_lang();
     let total: usize = articles().iter().map(|a| a.words).sum();
     view! {
         <nav class="corpus-panel" aria-labelledby="corpus-heading">
-            <h2 id="corpus-heading">"المقالات"</h2>
+            <h2 id="corpus-heading">{tr("المقالات", "Articles")}</h2>
             <p class="corpus-summary" data-testid="corpus-summary">
-                {format!("{} مقالات · ", articles().len())}
-                <span data-testid="corpus-words" data-words=total>{word_count_label(total)}</span>
+                {move || match lang.get() {
+                    Lang::Ar => format!("{} مقالات · ", articles().len()),
+                    Lang::En => format!("{} articles · ", articles().len()),
+                }}
+                <span data-testid="corpus-words" data-words=total>{move || words_label(lang.get(), total)}</span>
             </p>
             <ul class="doc-list" data-testid="doc-list">
-                {articles().iter().map(|article| view! { <ArticleEntry article open /> }).collect_view()}
+                {articles().iter().map(|article| view! { <ArticleEntry article nav /> }).collect_view()}
             </ul>
         </nav>
     }
 }
 
 #[component]
-fn ArticleEntry(article: &'static Article, open: RwSignal<Option<&'static str>>) -> impl IntoView {
+fn ArticleEntry(article: &'static Article, nav: Navigation) -> impl IntoView {
+    let lang = use_lang();
     let id = article.id();
     let doc = article.document;
-    let is_open = move || open.get() == Some(id);
+    let is_open = move || nav.open.get() == Some(id);
     let heading = match &article.heading {
-        Heading::Printed(title) => view! { <span class="doc-title">{*title}</span> }.into_any(),
+        Heading::Printed(title) => view! { <span class="doc-title" lang="ar" dir="rtl">{*title}</span> }.into_any(),
         Heading::Opening(words) => view! {
-            <span class="doc-title untitled">{words.clone()}</span>
-            <span class="badge" title="لا يطبع المقال عنوانًا: تظهر كلماته الأولى بدلًا منه">"بلا عنوان"</span>
+            <span class="doc-title untitled" lang="ar" dir="rtl">{words.clone()}</span>
+            <span class="badge" title=move || lang.get().pick("لا يطبع المقال عنوانًا: تظهر كلماته الأولى بدلًا منه", "The article prints no title: its opening words stand in for one")>
+                {tr("بلا عنوان", "untitled")}
+            </span>
         }
         .into_any(),
     };
@@ -45,13 +53,13 @@ fn ArticleEntry(article: &'static Article, open: RwSignal<Option<&'static str>>)
                 aria-current=move || is_open().then_some("true")
                 data-doc=id
                 data-words=article.words
-                on:click=move |_| open.set(Some(id))
+                on:click=move |_| nav.open_article(id)
             >
                 {heading}
                 <span class="doc-meta">
-                    {(!byline.is_empty()).then(|| view! { <span class="doc-byline">{byline}</span> })}
+                    {(!byline.is_empty()).then(|| view! { <bdi class="doc-byline" lang="ar">{byline}</bdi> })}
                     <DateBadge article />
-                    <span class="doc-words">{word_count_label(article.words)}</span>
+                    <span class="doc-words">{move || words_label(lang.get(), article.words)}</span>
                 </span>
             </button>
         </li>
@@ -61,13 +69,22 @@ fn ArticleEntry(article: &'static Article, open: RwSignal<Option<&'static str>>)
 /// The article's date; an inferred one says so and shows the words that imply it.
 #[component]
 pub fn DateBadge(article: &'static Article) -> impl IntoView {
+    let lang = use_lang();
     let date = article.date();
-    let label = date_label(&date);
-    let evidence = date.evidence.map(|words| format!("تاريخ مستنتج من النص: «{words}»"));
+    let evidence = date.evidence;
+    let title = move || {
+        evidence.map(|words| match lang.get() {
+            Lang::Ar => format!("تاريخ مستنتج من النص: «{words}»"),
+            Lang::En => format!("Date inferred from the text: «{words}»"),
+        })
+    };
     view! {
-        <span class="doc-date" class:inferred=date.inferred title=evidence data-date=date.value>
-            {label}
-            {date.inferred.then_some(" (مستنتج)")}
+        <span class="doc-date" class:inferred=date.inferred title=title data-date=date.value>
+            {move || match lang.get() {
+                Lang::Ar => date_label(&date),
+                Lang::En => date_label_en(&date),
+            }}
+            {move || date.inferred.then(|| lang.get().pick(" (مستنتج)", " (inferred)"))}
         </span>
     }
 }

@@ -4,9 +4,13 @@
 //! articles in `siyaq-corpus`.
 
 mod app;
+mod concordance;
 mod corpus_panel;
+mod export;
+mod i18n;
 mod library;
 mod reader;
+mod search;
 mod text;
 
 pub use app::App;

@@ -59,6 +59,32 @@ pub fn date_label(date: &DocumentDate) -> String {
     }
 }
 
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+/// "January 2022" for `2022-01`.
+pub fn date_label_en(date: &DocumentDate) -> String {
+    let mut parts = date.value.split('-');
+    let (Some(year), Some(month)) = (parts.next(), parts.next()) else {
+        return date.value.to_string();
+    };
+    match month.parse::<usize>().ok().and_then(|m| MONTHS_EN.get(m.wrapping_sub(1))) {
+        Some(name) => format!("{name} {year}"),
+        None => date.value.to_string(),
+    }
+}
+
+/// The word count in the interface language.
+pub fn words_label(lang: crate::i18n::Lang, words: usize) -> String {
+    match lang {
+        crate::i18n::Lang::Ar => word_count_label(words),
+        crate::i18n::Lang::En if words == 1 => "1 word".to_string(),
+        crate::i18n::Lang::En => format!("{words} words"),
+    }
+}
+
 /// "612 كلمة", with the counted noun in the form Arabic grammar asks for after the number.
 pub fn word_count_label(words: usize) -> String {
     match words {

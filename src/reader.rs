@@ -1,61 +1,141 @@
+use std::ops::Range;
+
 use leptos::prelude::*;
 use siyaq_corpus::{Line, LineRole};
+use siyaq_engine::Hit;
 
+use crate::app::Navigation;
 use crate::corpus_panel::DateBadge;
-use crate::library::{Article, article, word_count_label};
+use crate::i18n::{tr, use_lang};
+use crate::library::{Article, article, articles, words_label};
+use crate::search::{SearchState, hit_ranges_in};
 use crate::text::OriginalText;
 
-/// One article's original text with its metadata.
+/// One article's original text with its metadata, the query's hits marked in it.
 #[component]
-pub fn Reader(open: RwSignal<Option<&'static str>>) -> impl IntoView {
+pub fn Reader(nav: Navigation, search: SearchState) -> impl IntoView {
     view! {
         <section class="reader" aria-label="القارئ" data-testid="reader">
-            {move || match open.get().and_then(article) {
-                Some(article) => view! { <ArticleView article /> }.into_any(),
-                None => view! { <p class="placeholder">"اختر مقالًا من القائمة لقراءته."</p> }.into_any(),
+            {move || match nav.open.get().and_then(article) {
+                Some(article) => view! { <ArticleView article nav search /> }.into_any(),
+                None => view! { <p class="placeholder">{tr("اختر مقالًا من القائمة لقراءته.", "Choose an article to read.")}</p> }.into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn ArticleView(article: &'static Article) -> impl IntoView {
+fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) -> impl IntoView {
+    let lang = use_lang();
     let doc = article.document;
+    let position = articles().iter().position(|a| a.id() == doc.id).unwrap_or(0);
+    // The hits of the current query in this article, as byte ranges of its text.
+    let hits = Memo::new(move |_| match search.shown.get() {
+        Some(result) => hit_ranges_in(&search.index.get(), &result.hits, position),
+        None => Vec::new(),
+    });
+    let current = move || {
+        let focus = nav.focus.get()?;
+        hits.get().iter().position(|(h, _)| *h == focus)
+    };
+    let step = move |delta: isize| {
+        let hits = hits.get_untracked();
+        if hits.is_empty() {
+            return;
+        }
+        let at = current().map_or(if delta > 0 { -1 } else { 0 }, |i| i as isize);
+        let next = (at + delta).rem_euclid(hits.len() as isize) as usize;
+        nav.focus.set(Some(hits[next].0));
+    };
+    // Bring the hit in focus into view once it is drawn.
+    Effect::new(move |_| {
+        if nav.focus.get().is_some() && nav.open.get() == Some(doc.id) {
+            request_animation_frame(|| {
+                if let Ok(Some(mark)) = document().query_selector("[data-testid=article-text] mark.current") {
+                    mark.scroll_into_view_with_bool(false);
+                }
+            });
+        }
+    });
     let facts = [
-        ("الكاتب", doc.author),
-        ("المصدر", doc.source),
-        ("الترجمة", doc.translator),
+        (("الكاتب", "Author"), doc.author),
+        (("المصدر", "Source"), doc.source),
+        (("الترجمة", "Translation"), doc.translator),
     ];
+    let offset = doc.span().start;
     view! {
         <article class="article" lang="ar" dir="rtl" data-doc=doc.id>
-            <dl class="article-meta">
+            <dl class="article-meta" lang=move || lang.get().code() dir=move || lang.get().dir()>
                 {doc.title.is_none().then(|| view! {
-                    <div><dt>"العنوان"</dt><dd class="untitled">"لا يطبع المقال عنوانًا"</dd></div>
+                    <div><dt>{tr("العنوان", "Title")}</dt><dd class="untitled">{tr("لا يطبع المقال عنوانًا", "no title printed")}</dd></div>
                 })}
                 {facts
                     .into_iter()
-                    .filter_map(|(label, value)| value.map(|v| view! {
-                        <div><dt>{label}</dt><dd><OriginalText text=v /></dd></div>
+                    .filter_map(|((ar, en), value)| value.map(|v| view! {
+                        <div><dt>{tr(ar, en)}</dt><dd lang="ar" dir="rtl"><OriginalText text=v /></dd></div>
                     }))
                     .collect_view()}
-                <div><dt>"التاريخ"</dt><dd><DateBadge article /></dd></div>
-                <div><dt>"الطول"</dt><dd data-testid="reader-words" data-words=article.words>{word_count_label(article.words)}</dd></div>
-                <div><dt>"الملف"</dt><dd><bdi dir="ltr">{format!("{} : {}–{}", doc.file().name, doc.first_line, doc.last_line)}</bdi></dd></div>
+                <div><dt>{tr("التاريخ", "Date")}</dt><dd><DateBadge article /></dd></div>
+                <div><dt>{tr("الطول", "Length")}</dt><dd data-testid="reader-words" data-words=article.words>{move || words_label(lang.get(), article.words)}</dd></div>
+                <div><dt>{tr("الملف", "File")}</dt><dd><bdi dir="ltr">{format!("{} : {}–{}", doc.file().name, doc.first_line, doc.last_line)}</bdi></dd></div>
             </dl>
+            <div class="hit-nav" hidden=move || hits.get().is_empty() data-testid="hit-nav" lang=move || lang.get().code() dir=move || lang.get().dir()>
+                <button type="button" data-testid="hit-prev" on:click=move |_| step(-1)>{tr("السابقة", "Previous")}</button>
+                <span data-testid="hit-position">{move || {
+                    let total = hits.get().len();
+                    match current() {
+                        Some(i) => format!("{} / {total}", i + 1),
+                        None => format!("– / {total}"),
+                    }
+                }}</span>
+                <button type="button" data-testid="hit-next" on:click=move |_| step(1)>{tr("التالية", "Next")}</button>
+            </div>
             <div class="article-text" data-testid="article-text">
-                {doc.lines().filter(|l| l.role != LineRole::Blank).map(|line| view! { <TextLine line /> }).collect_view()}
+                {move || {
+                    let hits = hits.get();
+                    let focus = nav.focus.get();
+                    doc.lines()
+                        .filter(|l| l.role != LineRole::Blank)
+                        .map(|line| {
+                            let start = line.span.start - offset;
+                            let marks: Vec<(Hit, Range<usize>)> = hits
+                                .iter()
+                                .filter(|(_, r)| r.start < start + line.text.len() && r.end > start)
+                                .map(|(h, r)| (*h, r.start.max(start) - start..r.end.min(start + line.text.len()) - start))
+                                .collect();
+                            view! { <TextLine line marks focus /> }
+                        })
+                        .collect_view()
+                }}
             </div>
         </article>
     }
 }
 
+/// One line, its hits marked (the one in focus as `current`).
 #[component]
-fn TextLine(line: Line) -> impl IntoView {
+fn TextLine(line: Line, marks: Vec<(Hit, Range<usize>)>, focus: Option<Hit>) -> impl IntoView {
     let number = line.number;
-    let text = view! { <OriginalText text=line.text /> };
+    let text = line.text;
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (hit, range) in marks {
+        if range.start > at {
+            parts.push(view! { <OriginalText text=&text[at..range.start] /> }.into_any());
+        }
+        let current = Some(hit) == focus;
+        parts.push(
+            view! { <mark class="hit" class:current=current data-word=hit.word><OriginalText text=&text[range.clone()] /></mark> }
+                .into_any(),
+        );
+        at = range.end.max(at);
+    }
+    if at < text.len() {
+        parts.push(view! { <OriginalText text=&text[at..] /> }.into_any());
+    }
     match line.role {
-        LineRole::Title => view! { <h2 class="line title" data-line=number>{text}</h2> }.into_any(),
-        LineRole::Heading => view! { <h3 class="line heading" data-line=number>{text}</h3> }.into_any(),
+        LineRole::Title => view! { <h2 class="line title" data-line=number>{parts}</h2> }.into_any(),
+        LineRole::Heading => view! { <h3 class="line heading" data-line=number>{parts}</h3> }.into_any(),
         LineRole::DuplicateTitle => view! {
             <p
                 class="line duplicate"
@@ -63,11 +143,11 @@ fn TextLine(line: Line) -> impl IntoView {
                 data-note="عنوان مكرر · لا يُحتسب"
                 title="العنوان مكرر في الملف: يظهر هنا ولا يدخل في الإحصاءات"
             >
-                {text}
+                {parts}
             </p>
         }
         .into_any(),
-        role => view! { <p class=role_class(role) data-line=number>{text}</p> }.into_any(),
+        role => view! { <p class=role_class(role) data-line=number>{parts}</p> }.into_any(),
     }
 }
 

@@ -16,12 +16,23 @@ pub struct Run {
 /// Splits `text` into consecutive runs covering all of it. Latin words separated only by
 /// spaces form one run.
 pub fn latin_runs(text: &str) -> Vec<Run> {
+    isolated_runs(text, false)
+}
+
+/// Like [`latin_runs`], and numbers too are runs of their own (for short context lines, where a
+/// number at an edge can otherwise jump to the wrong side).
+pub fn latin_and_number_runs(text: &str) -> Vec<Run> {
+    isolated_runs(text, true)
+}
+
+fn isolated_runs(text: &str, numbers: bool) -> Vec<Run> {
     let mut latin: Vec<Range<usize>> = Vec::new();
     for token in Tokenizer::new(text) {
         let word = token.text(text);
-        let is_latin = token.kind == TokenKind::Word
+        let is_latin = (token.kind == TokenKind::Word
             && !word.chars().any(is_arabic_letter)
-            && word.chars().any(|c| c.is_alphabetic());
+            && word.chars().any(|c| c.is_alphabetic()))
+            || (numbers && token.kind == TokenKind::Number);
         if !is_latin {
             continue;
         }
@@ -68,6 +79,13 @@ mod tests {
     fn arabic_only_text_is_one_run_and_empty_text_none() {
         assert_eq!(show("على الرغم من 10 كانون"), [("على الرغم من 10 كانون", false)]);
         assert!(latin_runs("").is_empty());
+    }
+
+    #[test]
+    fn numbers_can_be_isolated_too() {
+        let text = "حشد 100 ألف جندي و2.7 مليون";
+        let runs: Vec<(&str, bool)> = latin_and_number_runs(text).into_iter().map(|r| (&text[r.span], r.latin)).collect();
+        assert_eq!(runs, [("حشد ", false), ("100", true), (" ألف جندي و", false), ("2.7", true), (" مليون", false)]);
     }
 
     #[test]

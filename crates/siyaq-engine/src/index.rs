@@ -1,7 +1,7 @@
 //! The corpus index: every word's normalized form and position, built once per corpus and
 //! normalization, so a query costs time in proportion to its hits rather than to the corpus.
 
-use std::{cell::OnceCell, ops::Range};
+use std::{ops::Range, sync::OnceLock};
 
 use rustc_hash::FxHashMap;
 
@@ -69,7 +69,7 @@ pub struct Vocabulary {
     sorted: Vec<u32>,
     /// (reversed form, id) sorted, for suffix lookups.
     reversed: Vec<(Box<str>, u32)>,
-    stems: OnceCell<FxHashMap<String, Vec<u32>>>,
+    stems: OnceLock<FxHashMap<String, Vec<u32>>>,
 }
 
 impl Vocabulary {

@@ -1,0 +1,448 @@
+//! The concordance view: the search box and its controls, the summary, the keyword-in-context
+//! lines, and export.
+
+use std::time::Duration;
+
+use leptos::{ev, html, prelude::*};
+use siyaq_engine::{MatchMode, Profile, SortKey, Step, bidi::latin_and_number_runs};
+use wasm_bindgen::JsCast;
+
+use crate::app::Navigation;
+use crate::i18n::{Lang, tr, use_lang};
+use crate::library::articles;
+use crate::search::{KwicRow, Outcome, PAGE_SIZE, SearchState, page_count};
+
+/// Milliseconds of quiet in the search box before searching.
+const DEBOUNCE_MS: u64 = 120;
+
+#[component]
+pub fn ConcordanceView(search: SearchState, nav: Navigation) -> impl IntoView {
+    view! {
+        <section class="concordance" data-testid="concordance">
+            <SearchBar search />
+            <Controls search />
+            <Summary search />
+            <KwicTable search nav />
+        </section>
+    }
+}
+
+#[component]
+fn SearchBar(search: SearchState) -> impl IntoView {
+    let lang = use_lang();
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let input = NodeRef::<html::Input>::new();
+    let on_input = move |event: ev::Event| {
+        let text = event_target_value(&event);
+        search.typed.set(text.clone());
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                search.query.set(text);
+                search.page.set(0);
+                search.form.set(None);
+            },
+            Duration::from_millis(DEBOUNCE_MS),
+        )
+        .ok();
+        pending.set_value(handle);
+    };
+    // `/` anywhere focuses the search box.
+    let _ = window_event_listener(ev::keydown, move |event| {
+        if event.key() == "/" && !typing_in_a_field(&event) {
+            event.prevent_default();
+            if let Some(input) = input.get() {
+                let _ = input.focus();
+            }
+        }
+    });
+    let error = move || match search.outcome.get() {
+        Outcome::Invalid(error) => Some(error),
+        _ => None,
+    };
+    view! {
+        <div class="search-bar">
+            <label class="visually-hidden" for="search-box">{tr("ابحث في المقالات", "Search the articles")}</label>
+            <input
+                id="search-box"
+                type="search"
+                node_ref=input
+                dir="auto"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=move || lang.get().pick("ابحث: روسيا، \"الأمن الجماعي\"، كازاخ*… (اضغط / )", "Search: روسيا, \"الأمن الجماعي\", كازاخ*… (press /)")
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby="query-error"
+                prop:value=move || search.typed.get()
+                on:input=on_input
+            />
+            <SyntaxHelp />
+        </div>
+        <p id="query-error" class="query-error" role="alert" data-testid="query-error" hidden=move || error().is_none()>
+            {move || error().map(|e| {
+                let message = match lang.get() { Lang::Ar => e.message_ar(), Lang::En => e.message_en() };
+                let typed = search.typed.get();
+                let chars: Vec<char> = typed.chars().collect();
+                let at = e.at.min(chars.len());
+                let end = (at + e.len.max(1)).min(chars.len());
+                let (before, marked, after): (String, String, String) =
+                    (chars[..at].iter().collect(), chars[at..end].iter().collect(), chars[end..].iter().collect());
+                view! {
+                    <span class="message">{message}</span>
+                    " "
+                    <bdi class="query-echo" dir="auto">{before}<mark>{marked}</mark>{after}</bdi>
+                }
+            })}
+        </p>
+    }
+}
+
+fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+#[component]
+fn SyntaxHelp() -> impl IntoView {
+    let rows: [(&str, &str, &str); 7] = [
+        ("روسيا", "الكلمة مع لواحقها وسوابقها: لروسيا، وروسيا", "the word with its clitics: لروسيا, وروسيا"),
+        ("=روسيا", "الصيغة نفسها فقط", "exactly this form"),
+        ("\"الأمن الجماعي\"", "عبارة: كلمات متتالية", "a phrase: words in a row"),
+        ("كازاخ*", "كلمات تبدأ بـ كازاخ", "words starting with كازاخ"),
+        ("*ستان", "كلمات تنتهي بـ ستان", "words ending with ستان"),
+        ("بوتين | موسكو", "إحداهما", "either"),
+        ("/^روس/", "تعبير نمطي على الصيغ المطبّعة", "a regular expression on normalized forms"),
+    ];
+    let lang = use_lang();
+    view! {
+        <details class="syntax-help" data-testid="syntax-help">
+            <summary>{tr("صيغة البحث", "Query syntax")}</summary>
+            <table>
+                <tbody>
+                    {rows.into_iter().map(|(example, ar, en)| view! {
+                        <tr><td><code dir="rtl">{example}</code></td><td>{move || lang.get().pick(ar, en)}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+#[component]
+fn Controls(search: SearchState) -> impl IntoView {
+    let lang = use_lang();
+    let mode_label = move |mode: MatchMode| match mode {
+        MatchMode::Exact => lang.get().pick("مطابقة تامة", "exact"),
+        MatchMode::Clitic => lang.get().pick("مع اللواحق والسوابق", "clitic-aware"),
+        MatchMode::Stem => lang.get().pick("بالجذع (light10)", "stem (light10)"),
+    };
+    let profile_label = move |profile: Profile| match profile {
+        Profile::Strict => lang.get().pick("صارم", "strict"),
+        Profile::Search => lang.get().pick("بحث", "search"),
+        Profile::Loose => lang.get().pick("واسع", "loose"),
+    };
+    let sort_keys = [
+        SortKey::Document,
+        SortKey::Node,
+        SortKey::Before(1),
+        SortKey::Before(2),
+        SortKey::Before(3),
+        SortKey::After(1),
+        SortKey::After(2),
+        SortKey::After(3),
+        SortKey::Frequency,
+    ];
+    let sort_label = move |key: SortKey| match key {
+        SortKey::Document => lang.get().pick("ترتيب النص", "text order").to_string(),
+        SortKey::Node => lang.get().pick("الكلمة نفسها", "the node").to_string(),
+        SortKey::Before(n) => match lang.get() {
+            Lang::Ar => format!("الكلمة {} قبلها", ordinal_ar(n)),
+            Lang::En => format!("{} word before", ordinal_en(n)),
+        },
+        SortKey::After(n) => match lang.get() {
+            Lang::Ar => format!("الكلمة {} بعدها", ordinal_ar(n)),
+            Lang::En => format!("{} word after", ordinal_en(n)),
+        },
+        SortKey::Frequency => lang.get().pick("تكرار الصيغة", "form frequency").to_string(),
+    };
+    view! {
+        <div class="controls" data-testid="controls">
+            <label>
+                {tr("المطابقة", "Match")}
+                <select data-testid="mode" on:change=move |e| {
+                    if let Some(mode) = MatchMode::from_name(&event_target_value(&e)) { search.mode.set(mode); search.page.set(0); }
+                }>
+                    {MatchMode::ALL.into_iter().map(|mode| view! {
+                        <option value=mode.name() selected=move || search.mode.get() == mode>{move || mode_label(mode)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                {tr("التطبيع", "Normalization")}
+                <select data-testid="profile" on:change=move |e| {
+                    if let Some(profile) = Profile::from_name(&event_target_value(&e)) { search.steps.set(profile.steps()); }
+                }>
+                    {Profile::ALL.into_iter().map(|profile| view! {
+                        <option value=profile.name() selected=move || search.steps.get().profile() == Some(profile)>{move || profile_label(profile)}</option>
+                    }).collect_view()}
+                    <option value="custom" disabled=true selected=move || search.steps.get().profile().is_none()>{tr("مخصّص", "custom")}</option>
+                </select>
+            </label>
+            <details class="steps" data-testid="steps">
+                <summary>{tr("خطوات التطبيع", "Normalization steps")}</summary>
+                {Step::ALL.into_iter().map(|step| view! {
+                    <label class="step">
+                        <input
+                            type="checkbox"
+                            data-step=step.name()
+                            prop:checked=move || search.steps.get().get(step)
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                search.steps.update(|s| s.set(step, on));
+                            }
+                        />
+                        {move || step_label(lang.get(), step)}
+                    </label>
+                }).collect_view()}
+            </details>
+            <label>
+                {tr("السياق (كلمات)", "Context (words)")}
+                <input type="number" min="1" max="30" data-testid="width" prop:value=move || search.width.get().to_string()
+                    on:change=move |e| {
+                        if let Ok(width) = event_target_value(&e).parse::<u32>() { search.width.set(width.clamp(1, 30)); }
+                    } />
+            </label>
+            <label>
+                {tr("الترتيب", "Sort by")}
+                <select data-testid="sort" on:change=move |e| {
+                    if let Some(key) = SortKey::from_name(&event_target_value(&e)) { search.sort.set(vec![key]); search.page.set(0); }
+                }>
+                    {sort_keys.into_iter().map(|key| view! {
+                        <option value=key.name() selected=move || search.sort.get().first() == Some(&key)>{move || sort_label(key)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <fieldset class="included" data-testid="included">
+                <legend>{tr("المقالات المشمولة", "Articles included")}</legend>
+                {articles().iter().enumerate().map(|(i, article)| view! {
+                    <label class="included-doc" title=article.heading.text().to_string()>
+                        <input type="checkbox" data-doc=article.id()
+                            prop:checked=move || !search.excluded.get().contains(&i)
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                search.excluded.update(|ex| { if on { ex.remove(&i); } else { ex.insert(i); } });
+                                search.page.set(0);
+                            } />
+                        {i + 1}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+        </div>
+    }
+}
+
+fn ordinal_ar(n: u8) -> &'static str {
+    match n {
+        1 => "الأولى",
+        2 => "الثانية",
+        _ => "الثالثة",
+    }
+}
+
+fn ordinal_en(n: u8) -> &'static str {
+    match n {
+        1 => "1st",
+        2 => "2nd",
+        _ => "3rd",
+    }
+}
+
+fn step_label(lang: Lang, step: Step) -> &'static str {
+    let (ar, en) = match step {
+        Step::Invisibles => ("حذف المحارف الخفية (ZWNJ، علامات الاتجاه)", "delete invisible characters (ZWNJ, bidi marks)"),
+        Step::Nfc => ("تركيب الهمزة والمدة (NFC)", "compose hamza and madda (NFC)"),
+        Step::PresentationForms => ("فك أشكال العرض والتركيبات (ﻻ ← لا)", "unfold presentation forms (ﻻ → لا)"),
+        Step::Tatweel => ("حذف التطويل ـ", "delete tatweel ـ"),
+        Step::Whitespace => ("توحيد المسافات", "plain spaces"),
+        Step::Diacritics => ("حذف التشكيل", "delete diacritics"),
+        Step::Alef => ("توحيد الألف (أ إ آ ← ا)", "fold alef forms (أ إ آ → ا)"),
+        Step::AlefMaqsura => ("الألف المقصورة ى ← ي", "alef maqsura ى → ي"),
+        Step::PersianLetters => ("الحروف الفارسية ← العربية", "Persian letters → Arabic"),
+        Step::Digits => ("الأرقام ← 0-9", "digits → 0-9"),
+        Step::LatinCase => ("الحروف اللاتينية الصغيرة", "Latin lower case"),
+        Step::TehMarbuta => ("التاء المربوطة ة ← ه", "teh marbuta ة → ه"),
+        Step::HamzaSeats => ("الهمزة على نبرة أو واو ← ء", "hamza seats ؤ ئ → ء"),
+    };
+    lang.pick(ar, en)
+}
+
+#[component]
+fn Summary(search: SearchState) -> impl IntoView {
+    let lang = use_lang();
+    let total = move || search.shown.get().map(|r| r.total());
+    let per_document = move || search.shown.get().map(|r| r.per_document.clone()).unwrap_or_default();
+    let max = move || per_document().into_iter().max().unwrap_or(0).max(1);
+    let forms = move || search.shown.get().map(|r| r.forms.clone()).unwrap_or_default();
+    view! {
+        <div class="summary" hidden=move || total().is_none()>
+            <p class="total">
+                {tr("النتائج:", "Hits:")} " "
+                <strong data-testid="hit-total">{move || total().unwrap_or(0).to_string()}</strong>
+                {move || (search.visible.get().len() != total().unwrap_or(0)).then(|| view! {
+                    <span class="shown-count">
+                        {move || format!(" ({} {})", search.visible.get().len(), lang.get().pick("معروضة", "shown"))}
+                    </span>
+                })}
+                <button type="button" class="export" data-testid="export-csv" on:click=move |_| download_csv(search)>
+                    {tr("تصدير CSV", "Export CSV")}
+                </button>
+            </p>
+            <ol class="hits-by-doc" data-testid="hits-by-doc">
+                {move || per_document().into_iter().zip(articles()).map(|(count, article)| {
+                    let share = count as f64 / max() as f64 * 100.0;
+                    view! {
+                        <li data-doc=article.id() data-count=count title=article.heading.text().to_string()>
+                            <span class="doc-name">{article.heading.text().chars().take(28).collect::<String>()}</span>
+                            <span class="bar"><span class="fill" style:inline-size=format!("{share:.1}%")></span></span>
+                            <span class="count">{count}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <div class="forms" data-testid="forms">
+                {move || forms().into_iter().take(40).map(|form| {
+                    let key = form.form.clone();
+                    let chosen = key.clone();
+                    view! {
+                        <button type="button" class="form" data-form=key.clone()
+                            aria-pressed=move || (search.form.get().as_deref() == Some(chosen.as_str())).to_string()
+                            on:click=move |_| {
+                                let key = key.clone();
+                                search.form.update(|f| *f = if f.as_deref() == Some(key.as_str()) { None } else { Some(key) });
+                                search.page.set(0);
+                            }>
+                            <bdi>{form.surface}</bdi>
+                            <span class="times">{format!(" ×{}", form.count)}</span>
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn KwicTable(search: SearchState, nav: Navigation) -> impl IntoView {
+    let lang = use_lang();
+    let rows = Memo::new(move |_| search.rows());
+    let pages = move || page_count(search.visible.get().len());
+    view! {
+        <div class="kwic" role="list" data-testid="kwic" aria-label=move || lang.get().pick("السطور في سياقها", "Lines in context")>
+            <For each=move || rows.get() key=|row| (row.position, row.hit.word) let:row>
+                <KwicLine row search nav />
+            </For>
+        </div>
+        <nav class="pager" hidden=move || pages() < 2 aria-label=move || lang.get().pick("الصفحات", "Pages")>
+            <button type="button" data-testid="page-prev" disabled=move || search.page.get() == 0
+                on:click=move |_| search.page.update(|p| *p = p.saturating_sub(1))>{tr("السابقة", "Previous")}</button>
+            <span data-testid="page">{move || format!("{} / {}", search.page.get() + 1, pages())}</span>
+            <button type="button" data-testid="page-next" disabled=move || search.page.get() + 1 >= pages()
+                on:click=move |_| search.page.update(|p| *p += 1)>{tr("التالية", "Next")}</button>
+            <span class="page-size">{move || format!("{PAGE_SIZE} {}", lang.get().pick("سطر في الصفحة", "lines a page"))}</span>
+        </nav>
+    }
+}
+
+#[component]
+fn KwicLine(row: KwicRow, search: SearchState, nav: Navigation) -> impl IntoView {
+    let lang = use_lang();
+    let hit = row.hit;
+    let document = row.document;
+    let open = move || nav.open_hit(document, hit);
+    let article = articles().get(document);
+    let label = article.map(|a| a.heading.text().chars().take(24).collect::<String>()).unwrap_or_default();
+    let copy = move |event: ev::MouseEvent| {
+        event.stop_propagation();
+        let index = search.index.get();
+        let text = crate::export::citation(&index, hit, search.width.get());
+        copy_to_clipboard(text);
+    };
+    view! {
+        <div
+            class="kwic-row"
+            role="listitem"
+            tabindex="0"
+            data-testid="kwic-row"
+            data-doc=row.document_id.clone()
+            data-word=hit.word
+            title=row.sentence.clone()
+            on:click=move |_| open()
+            on:keydown=move |event: ev::KeyboardEvent| match event.key().as_str() {
+                "Enter" => open(),
+                "ArrowDown" | "ArrowUp" => {
+                    event.prevent_default();
+                    let target = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    let next = target.and_then(|t| if event.key() == "ArrowDown" { t.next_element_sibling() } else { t.previous_element_sibling() });
+                    if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = next.focus();
+                    }
+                }
+                _ => {}
+            }
+        >
+            <span class="kwic-doc">{label}</span>
+            <span class="kwic-before"><span class="inner">{isolated(row.before)}</span></span>
+            <span class="kwic-node"><mark>{isolated(row.node)}</mark></span>
+            <span class="kwic-after"><span class="inner">{isolated(row.after)}</span></span>
+            <button type="button" class="cite" title=move || lang.get().pick("انسخ السطر مع توثيقه", "Copy as citation") on:click=copy>
+                "❝"
+            </button>
+        </div>
+    }
+}
+
+/// Context text with Latin words and numbers isolated, so they never reorder the line.
+fn isolated(text: String) -> impl IntoView {
+    latin_and_number_runs(&text)
+        .into_iter()
+        .map(|run| {
+            let part = text[run.span].to_string();
+            if run.latin { view! { <bdi dir="ltr">{part}</bdi> }.into_any() } else { part.into_any() }
+        })
+        .collect_view()
+}
+
+fn download_csv(search: SearchState) {
+    let index = search.index.get();
+    let hits = search.visible.get();
+    let csv = crate::export::hits_csv(&index, &hits, search.width.get());
+    let name = format!("siyaq-{}.csv", search.query.get().chars().filter(|c| c.is_alphanumeric()).take(30).collect::<String>());
+    let _ = save_file(&name, &csv, "text/csv;charset=utf-8");
+}
+
+fn save_file(name: &str, contents: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = document();
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+fn copy_to_clipboard(text: String) {
+    let Some(window) = web_sys::window() else { return };
+    let promise = window.navigator().clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}

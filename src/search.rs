@@ -1,0 +1,232 @@
+//! The search as view state: settings, the index they need, the outcome, and the lines on screen.
+//! Everything here is computed from signals by the engine; components only render it.
+
+use std::{collections::BTreeSet, ops::Range, sync::Arc};
+
+use leptos::prelude::*;
+use siyaq_engine::{
+    Hit, Index, MatchMode, QueryError, SearchResult, SortKey, Steps, kwic_line, parse, search, sentence_of,
+    sort_hits,
+};
+
+/// Shares a large value between signals; equal when it is the same value.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// What the last query gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Nothing typed yet.
+    Idle,
+    Found(Shared<SearchResult>),
+    Invalid(QueryError),
+}
+
+/// Lines per page of the concordance: only one page is ever in the DOM.
+pub const PAGE_SIZE: usize = 100;
+
+/// One keyword-in-context line, ready to render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KwicRow {
+    pub hit: Hit,
+    /// Position among all visible hits, from 0.
+    pub position: usize,
+    pub document: usize,
+    pub document_id: String,
+    pub before: String,
+    pub node: String,
+    pub after: String,
+    pub sentence: String,
+}
+
+/// Every setting of the search, and what follows from them.
+#[derive(Clone, Copy)]
+pub struct SearchState {
+    /// What is in the search box.
+    pub typed: RwSignal<String>,
+    /// What was searched for (the box, after a pause in typing).
+    pub query: RwSignal<String>,
+    pub mode: RwSignal<MatchMode>,
+    pub steps: RwSignal<Steps>,
+    pub width: RwSignal<u32>,
+    pub sort: RwSignal<Vec<SortKey>>,
+    /// Documents left out, by index.
+    pub excluded: RwSignal<BTreeSet<usize>>,
+    /// Only lines of this matched form (normalized).
+    pub form: RwSignal<Option<String>>,
+    pub page: RwSignal<usize>,
+    pub index: Memo<Shared<Index>>,
+    pub outcome: Memo<Outcome>,
+    /// The last result that came from a valid query, kept on screen while the query is invalid.
+    pub shown: Memo<Option<Shared<SearchResult>>>,
+    /// The hits on screen: filtered by document and form, sorted.
+    pub visible: Memo<Shared<Vec<Hit>>>,
+}
+
+impl SearchState {
+    pub fn new() -> Self {
+        let typed = RwSignal::new(String::new());
+        let query = RwSignal::new(String::new());
+        let mode = RwSignal::new(MatchMode::Clitic);
+        let steps = RwSignal::new(Steps::default());
+        let width = RwSignal::new(siyaq_engine::DEFAULT_CONTEXT_WORDS);
+        let sort = RwSignal::new(vec![SortKey::Document]);
+        let excluded = RwSignal::new(BTreeSet::new());
+        let form = RwSignal::new(None);
+        let page = RwSignal::new(0);
+        let index = Memo::new(move |_| Shared(Arc::new(siyaq_corpus::build_index(steps.get()))));
+        let outcome = Memo::new(move |_| {
+            let text = query.get();
+            if text.trim().is_empty() {
+                return Outcome::Idle;
+            }
+            match parse(&text, mode.get()) {
+                Ok(parsed) => Outcome::Found(Shared(Arc::new(search(&index.get(), &parsed)))),
+                Err(error) => Outcome::Invalid(error),
+            }
+        });
+        let shown = Memo::new(move |previous: Option<&Option<Shared<SearchResult>>>| match outcome.get() {
+            Outcome::Found(result) => Some(result),
+            Outcome::Idle => None,
+            Outcome::Invalid(_) => previous.cloned().flatten(),
+        });
+        let visible = Memo::new(move |_| {
+            let Some(result) = shown.get() else { return Shared(Arc::new(Vec::new())) };
+            let index = index.get();
+            let mut hits = visible_hits(&index, &result.hits, &excluded.get(), form.get().as_deref());
+            sort_hits(&index, &mut hits, &sort.get());
+            Shared(Arc::new(hits))
+        });
+        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, index, outcome, shown, visible }
+    }
+
+    /// The rows of the current page.
+    pub fn rows(&self) -> Vec<KwicRow> {
+        let index = self.index.get();
+        let visible = self.visible.get();
+        let page = self.page.get().min(page_count(visible.len()).saturating_sub(1));
+        kwic_rows(&index, &visible, page * PAGE_SIZE..(page + 1) * PAGE_SIZE, self.width.get())
+    }
+}
+
+impl Default for SearchState {
+    fn default() -> Self {
+        SearchState::new()
+    }
+}
+
+pub fn page_count(hits: usize) -> usize {
+    hits.div_ceil(PAGE_SIZE)
+}
+
+/// Hits outside the excluded documents and, when a form is chosen, of that form.
+pub fn visible_hits(index: &Index, hits: &[Hit], excluded: &BTreeSet<usize>, form: Option<&str>) -> Vec<Hit> {
+    let vocabulary = index.vocabulary();
+    hits.iter()
+        .copied()
+        .filter(|h| excluded.is_empty() || !excluded.contains(&index.document_of(h.word)))
+        .filter(|h| {
+            form.is_none_or(|form| {
+                let forms: Vec<&str> = h.words().map(|w| vocabulary.form(index.word(w).form)).collect();
+                forms.join(" ") == form
+            })
+        })
+        .collect()
+}
+
+/// Keyword-in-context rows for `hits[range]`.
+pub fn kwic_rows(index: &Index, hits: &[Hit], range: Range<usize>, width: u32) -> Vec<KwicRow> {
+    let end = range.end.min(hits.len());
+    let start = range.start.min(end);
+    hits[start..end]
+        .iter()
+        .enumerate()
+        .map(|(i, &hit)| {
+            let line = kwic_line(index, hit, width);
+            let doc = &index.documents()[line.document];
+            let text = &doc.text;
+            let flat = |r: Range<usize>| text[r].split_whitespace().collect::<Vec<_>>().join(" ");
+            KwicRow {
+                hit,
+                position: start + i,
+                document: line.document,
+                document_id: doc.id.clone(),
+                before: flat(line.before),
+                node: flat(line.node),
+                after: flat(line.after),
+                sentence: flat(sentence_of(index, hit)),
+            }
+        })
+        .collect()
+}
+
+/// The byte ranges, in the document's text, of the hits that fall in document `document`.
+pub fn hit_ranges_in(index: &Index, hits: &[Hit], document: usize) -> Vec<(Hit, Range<usize>)> {
+    let words = &index.documents()[document].words;
+    hits.iter()
+        .filter(|h| words.contains(&h.word))
+        .map(|&h| (h, index.word(h.word).start as usize..index.word(h.word + h.len - 1).span().end))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> Index {
+        siyaq_corpus::build_index(Steps::default())
+    }
+
+    #[test]
+    fn rows_show_the_page_asked_for() {
+        let index = index();
+        let hits = search(&index, &parse("كازاخستان", MatchMode::Clitic).unwrap()).hits;
+        let rows = kwic_rows(&index, &hits, 60..160, 7);
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows[0].position, 60);
+        assert!(rows.iter().all(|r| r.node.contains("كازاخستان")));
+        assert!(kwic_rows(&index, &hits, 500..600, 7).is_empty());
+        assert_eq!(page_count(65), 1);
+        assert_eq!(page_count(50_000), 500);
+    }
+
+    #[test]
+    fn filters_by_document_and_form() {
+        let index = index();
+        let hits = search(&index, &parse("كازاخستان", MatchMode::Clitic).unwrap()).hits;
+        let only_lam = visible_hits(&index, &hits, &BTreeSet::new(), Some("لكازاخستان"));
+        assert_eq!(only_lam.len(), 5);
+        let without_first = visible_hits(&index, &hits, &BTreeSet::from([0]), None);
+        assert_eq!(without_first.len(), 65 - 11);
+    }
+
+    #[test]
+    fn hit_ranges_cover_the_matched_words() {
+        let index = index();
+        let hits = search(&index, &parse("\"الأمن الجماعي\"", MatchMode::Clitic).unwrap()).hits;
+        let ranges = hit_ranges_in(&index, &hits, 5);
+        assert_eq!(ranges.len(), 5);
+        for (_, range) in ranges {
+            assert_eq!(&index.documents()[5].text[range], "الأمن الجماعي");
+        }
+    }
+}
