@@ -3,7 +3,7 @@
 
 use std::{cmp::Ordering, ops::Range};
 
-use regex::Regex;
+use regex_lite::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::chars::{is_default_ignorable, is_mark, TATWEEL};

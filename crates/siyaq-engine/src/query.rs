@@ -8,8 +8,9 @@
 //! كازاخ*           words starting with كازاخ (after any proclitics in clitic mode)
 //! *ستان            words ending with ستان
 //! بوتين | موسكو    either
-//! /^روس(يا|ي)$/    a regular expression on normalized word forms (the `regex` crate: linear
-//!                  time, no catastrophic backtracking)
+//! /^روس(يا|ي)$/    a regular expression on normalized word forms (regex-lite: linear time, no
+//!                  catastrophic backtracking; \w \d \s are ASCII classes, Arabic letters match
+//!                  as themselves)
 //! ```
 //!
 //! The match mode (exact, clitic-aware, light stem) applies to the whole query; `=` forces exact
@@ -236,7 +237,7 @@ impl Parser {
                         .map(|offset| open + 1 + offset)
                         .ok_or_else(|| QueryError::new(QueryErrorKind::UnclosedRegex, open, 1))?;
                     let pattern: String = self.chars[open + 1..close].iter().collect();
-                    if let Err(error) = regex::Regex::new(&pattern) {
+                    if let Err(error) = regex_lite::Regex::new(&pattern) {
                         let reason = error.to_string().lines().last().unwrap_or("").trim_start_matches("error: ").to_string();
                         return Err(QueryError::new(QueryErrorKind::BadRegex { reason }, open, close - open + 1));
                     }
