@@ -306,7 +306,7 @@ fn Summary(search: SearchState) -> impl IntoView {
                     let share = count as f64 / max() as f64 * 100.0;
                     view! {
                         <li data-doc=article.id() data-count=count title=article.heading.text().to_string()>
-                            <span class="doc-name">{article.heading.text().chars().take(28).collect::<String>()}</span>
+                            <span class="doc-name" lang="ar" dir="rtl">{article.heading.text().chars().take(28).collect::<String>()}</span>
                             <span class="bar"><span class="fill" style:inline-size=format!("{share:.1}%")></span></span>
                             <span class="count">{count}</span>
                         </li>
@@ -325,8 +325,9 @@ fn Summary(search: SearchState) -> impl IntoView {
                                 search.form.update(|f| *f = if f.as_deref() == Some(key.as_str()) { None } else { Some(key) });
                                 search.page.set(0);
                             }>
-                            <bdi>{form.surface}</bdi>
-                            <span class="times">{format!(" ×{}", form.count)}</span>
+                            <bdi lang="ar">{form.surface}</bdi>
+                            " "
+                            <bdi class="times" dir="ltr">{format!("×{}", form.count)}</bdi>
                         </button>
                     }
                 }).collect_view()}
@@ -341,7 +342,7 @@ fn KwicTable(search: SearchState, nav: Navigation) -> impl IntoView {
     let rows = Memo::new(move |_| search.rows());
     let pages = move || page_count(search.visible.get().len());
     view! {
-        <div class="kwic" role="list" data-testid="kwic" aria-label=move || lang.get().pick("السطور في سياقها", "Lines in context")>
+        <div class="kwic" role="list" data-testid="kwic" lang="ar" dir="rtl" aria-label=move || lang.get().pick("السطور في سياقها", "Lines in context")>
             <For each=move || rows.get() key=|row| (row.position, row.hit.word) let:row>
                 <KwicLine row search nav />
             </For>

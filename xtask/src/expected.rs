@@ -5,6 +5,17 @@ use std::{fs, path::Path};
 
 use serde_json::{Value, json};
 use siyaq_corpus::{LineRole, documents};
+use siyaq_engine::{MatchMode, Steps, parse, search};
+
+/// Queries whose answers the end-to-end tests compare with the page's (default profile).
+const SEARCHES: [(&str, &str); 6] = [
+    ("كازاخستان", "clitic"),
+    ("روسيا", "clitic"),
+    ("روسيا", "exact"),
+    ("\"الأمن الجماعي\"", "clitic"),
+    ("الامن", "clitic"),
+    ("بوتين | موسكو", "clitic"),
+];
 
 pub fn write(path: &Path) -> crate::Result {
     let docs: Vec<Value> = documents()
@@ -32,7 +43,22 @@ pub fn write(path: &Path) -> crate::Result {
         })
         .collect();
     let total: usize = documents().iter().map(|d| d.word_count()).sum();
-    let body = json!({ "documents": docs, "total_words": total });
+    let index = siyaq_corpus::build_index(Steps::default());
+    let searches: Vec<Value> = SEARCHES
+        .iter()
+        .map(|(query, mode)| {
+            let mode = MatchMode::from_name(mode).expect("known mode");
+            let result = search(&index, &parse(query, mode).expect("expected queries parse"));
+            json!({
+                "query": query,
+                "mode": mode.name(),
+                "total": result.total(),
+                "per_document": documents().iter().zip(&result.per_document).map(|(d, n)| (d.id.to_string(), json!(n))).collect::<serde_json::Map<String, Value>>(),
+                "forms": result.forms.iter().map(|f| json!({"form": f.form, "surface": f.surface, "count": f.count})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let body = json!({ "documents": docs, "total_words": total, "searches": searches });
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
