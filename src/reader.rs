@@ -14,8 +14,9 @@ use crate::text::OriginalText;
 /// One article's original text with its metadata, the query's hits marked in it.
 #[component]
 pub fn Reader(nav: Navigation, search: SearchState) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <section class="reader" aria-label="القارئ" data-testid="reader">
+        <section class="reader" aria-label=move || lang.get().pick("القارئ", "Reader") data-testid="reader">
             {move || match nav.open.get().and_then(article) {
                 Some(article) => view! { <ArticleView article nav search /> }.into_any(),
                 None => view! { <p class="placeholder">{tr("اختر مقالًا من القائمة لقراءته.", "Choose an article to read.")}</p> }.into_any(),
@@ -115,6 +116,7 @@ fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) 
 /// One line, its hits marked (the one in focus as `current`).
 #[component]
 fn TextLine(line: Line, marks: Vec<(Hit, Range<usize>)>, focus: Option<Hit>) -> impl IntoView {
+    let lang = use_lang();
     let number = line.number;
     let text = line.text;
     let mut parts = Vec::new();
@@ -140,8 +142,8 @@ fn TextLine(line: Line, marks: Vec<(Hit, Range<usize>)>, focus: Option<Hit>) -> 
             <p
                 class="line duplicate"
                 data-line=number
-                data-note="عنوان مكرر · لا يُحتسب"
-                title="العنوان مكرر في الملف: يظهر هنا ولا يدخل في الإحصاءات"
+                data-note=move || lang.get().pick("عنوان مكرر · لا يُحتسب", "repeated title · not counted")
+                title=move || lang.get().pick("العنوان مكرر في الملف: يظهر هنا ولا يدخل في الإحصاءات", "The title is repeated in the file: shown here, never counted")
             >
                 {parts}
             </p>

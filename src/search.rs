@@ -93,7 +93,14 @@ impl SearchState {
         let excluded = RwSignal::new(BTreeSet::new());
         let form = RwSignal::new(None);
         let page = RwSignal::new(0);
-        let index = Memo::new(move |_| Shared(Arc::new(siyaq_corpus::build_index(steps.get()))));
+        let synthetic = synthetic_megabytes();
+        let index = Memo::new(move |_| {
+            let steps = steps.get();
+            Shared(Arc::new(match synthetic {
+                Some(megabytes) => synthetic_index(megabytes, steps),
+                None => siyaq_corpus::build_index(steps),
+            }))
+        });
         let outcome = Memo::new(move |_| {
             let text = query.get();
             if text.trim().is_empty() {
@@ -132,6 +139,23 @@ impl Default for SearchState {
     fn default() -> Self {
         SearchState::new()
     }
+}
+
+/// `?synthetic=N` (1 to 50) replaces the bundled corpus with the deterministic N MB benchmark
+/// corpus, so the browser benchmark can measure the page with tens of thousands of hits.
+fn synthetic_megabytes() -> Option<usize> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("synthetic")?.parse().ok().filter(|mb| (1..=50).contains(mb))
+}
+
+fn synthetic_index(megabytes: usize, steps: siyaq_engine::Steps) -> Index {
+    let documents = siyaq_corpus::synthetic(megabytes);
+    let ids: Vec<String> = (0..documents.len()).map(|i| format!("synthetic-{i:04}")).collect();
+    Index::build(
+        documents.iter().zip(&ids).map(|(text, id)| siyaq_engine::DocumentInput { id, text, uncounted: vec![] }),
+        steps,
+    )
 }
 
 pub fn page_count(hits: usize) -> usize {

@@ -210,3 +210,28 @@ test('screenshots of the concordance in Arabic and in English', async (t) => {
   assert.equal(await page.locator('[data-testid="kwic-row"] .kwic-node').first().evaluate((e) => getComputedStyle(e).direction), 'rtl');
   await page.screenshot({ path: join(root, 'docs/screenshot-concordance-en.png') });
 });
+
+test('a matched form filters the lines; a line carries its sentence and copies as a citation', async (t) => {
+  const page = await openPage(browser, t);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await gotoApp(page);
+  await searchFor(page, 'كازاخستان');
+  const expectedAnswer = answer('كازاخستان');
+  await waitForTotal(page, expectedAnswer.total);
+  const lam = expectedAnswer.forms.find((f) => f.form === 'لكازاخستان');
+  await page.locator('[data-testid="forms"] [data-form="لكازاخستان"]').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="kwic-row"]').length === n, lam.count);
+  const nodes = await page.locator('[data-testid="kwic-row"] .kwic-node').allTextContents();
+  assert.ok(nodes.every((n) => n.trim() === 'لكازاخستان'), nodes.join(','));
+  const row = page.locator('[data-testid="kwic-row"]').first();
+  const sentence = await row.getAttribute('title');
+  assert.ok(sentence.includes('لكازاخستان') && sentence.length > 20, sentence);
+  await row.locator('.cite').click();
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('لكازاخستان'));
+  const cited = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(cited, /^«…/);
+  assert.match(cited, /2022|2023/);
+  // Clicking the form again shows every line.
+  await page.locator('[data-testid="forms"] [data-form="لكازاخستان"]').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="kwic-row"]').length === n, Math.min(100, expectedAnswer.total));
+});

@@ -80,6 +80,14 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
             .env("SIYAQ_WASM_BYTES", site.wasm_bytes.to_string())
             .env("SIYAQ_WASM_GZIP_BYTES", site.wasm_gzip_bytes.to_string())
             .current_dir(root),
+    )?;
+    tools::run(
+        Command::new("node")
+            .arg(root.join("tests/bench/concordance.mjs"))
+            .env("SIYAQ_URL", server.url())
+            .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
+            .env("SIYAQ_RUNS", runs.to_string())
+            .current_dir(root),
     )
 }
 

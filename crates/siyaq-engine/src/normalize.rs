@@ -542,7 +542,11 @@ impl Normalizer {
     /// Characters these steps delete, which therefore must not keep a mark from its base
     /// (ب + tatweel + fatha is ب + fatha once tatweel is gone).
     fn is_transparent(&self, c: char) -> bool {
-        (self.steps.invisibles && is_default_ignorable(c)) || (self.steps.tatweel && c == TATWEEL)
+        (self.steps.invisibles && is_default_ignorable(c))
+            || (self.steps.tatweel && c == TATWEEL)
+            // A deleted haraka between two marks must not keep them from being put in order
+            // (found by fuzzing); the hamza and madda that compose are not deleted before NFC.
+            || (self.steps.diacritics && is_arabic_mark(c) && !('\u{0653}'..='\u{0655}').contains(&c))
     }
 
     /// The end of the cluster whose base ends at `from`: the combining marks that follow, and the
@@ -823,6 +827,20 @@ mod tests {
         assert_eq!(search("لـ100الف"), "ل100الف");
         assert_eq!(search("(CSTO)"), "(csto)");
         assert_eq!(search("فرط\u{00A0}صوتية"), "فرط صوتية");
+    }
+
+    #[test]
+    fn marks_around_a_deleted_haraka_are_ordered_once_and_for_all() {
+        // Found by fuzzing: Hebrew accents on either side of an Arabic mark that is deleted.
+        let mut steps = Profile::Search.steps();
+        steps.alef_maqsura = false;
+        let normalizer = Normalizer::new(steps);
+        let text = "\u{05A9}\u{0610}\u{05B9}\u{05A3}N";
+        let once = normalizer.normalize(text);
+        assert_eq!(normalizer.normalize(&once), once);
+        // A haraka between alef and a hamza above no longer stops them composing.
+        assert_eq!(Normalizer::for_profile(Profile::Search).normalize("ا\u{064E}\u{0654}"), "ا");
+        assert_eq!(Normalizer::for_profile(Profile::Strict).normalize("ا\u{0654}"), "أ");
     }
 
     #[test]
