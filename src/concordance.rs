@@ -347,11 +347,11 @@ fn KwicTable(search: SearchState, nav: Navigation) -> impl IntoView {
                 <KwicLine row search nav />
             </For>
         </div>
-        <nav class="pager" hidden=move || pages() < 2 aria-label=move || lang.get().pick("الصفحات", "Pages")>
+        <nav class="pager" hidden=move || { pages() < 2 } aria-label=move || lang.get().pick("الصفحات", "Pages")>
             <button type="button" data-testid="page-prev" disabled=move || search.page.get() == 0
                 on:click=move |_| search.page.update(|p| *p = p.saturating_sub(1))>{tr("السابقة", "Previous")}</button>
             <span data-testid="page">{move || format!("{} / {}", search.page.get() + 1, pages())}</span>
-            <button type="button" data-testid="page-next" disabled=move || search.page.get() + 1 >= pages()
+            <button type="button" data-testid="page-next" disabled=move || { search.page.get() + 1 >= pages() }
                 on:click=move |_| search.page.update(|p| *p += 1)>{tr("التالية", "Next")}</button>
             <span class="page-size">{move || format!("{PAGE_SIZE} {}", lang.get().pick("سطر في الصفحة", "lines a page"))}</span>
         </nav>

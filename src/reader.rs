@@ -7,7 +7,7 @@ use siyaq_engine::Hit;
 use crate::app::Navigation;
 use crate::corpus_panel::DateBadge;
 use crate::i18n::{tr, use_lang};
-use crate::library::{Article, article, articles, words_label};
+use crate::library::{Article, article, words_label};
 use crate::search::{SearchState, hit_ranges_in};
 use crate::text::OriginalText;
 
@@ -29,10 +29,12 @@ pub fn Reader(nav: Navigation, search: SearchState) -> impl IntoView {
 fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) -> impl IntoView {
     let lang = use_lang();
     let doc = article.document;
-    let position = articles().iter().position(|a| a.id() == doc.id).unwrap_or(0);
     // The hits of the current query in this article, as byte ranges of its text.
     let hits = Memo::new(move |_| match search.shown.get() {
-        Some(result) => hit_ranges_in(&search.index.get(), &result.hits, position),
+        Some(result) => hit_ranges_in(&search.index.get(), &result.hits, doc.id)
+            .into_iter()
+            .filter(|(_, r)| doc.text().is_char_boundary(r.start) && doc.text().is_char_boundary(r.end))
+            .collect(),
         None => Vec::new(),
     });
     let current = move || {

@@ -203,9 +203,11 @@ pub fn kwic_rows(index: &Index, hits: &[Hit], range: Range<usize>, width: u32) -
         .collect()
 }
 
-/// The byte ranges, in the document's text, of the hits that fall in document `document`.
-pub fn hit_ranges_in(index: &Index, hits: &[Hit], document: usize) -> Vec<(Hit, Range<usize>)> {
-    let words = &index.documents()[document].words;
+/// The byte ranges, in the text of the document with id `id`, of the hits that fall in it (none
+/// when the index does not hold that document).
+pub fn hit_ranges_in(index: &Index, hits: &[Hit], id: &str) -> Vec<(Hit, Range<usize>)> {
+    let Some(document) = index.documents().iter().find(|d| d.id == id) else { return Vec::new() };
+    let words = &document.words;
     hits.iter()
         .filter(|h| words.contains(&h.word))
         .map(|&h| (h, index.word(h.word).start as usize..index.word(h.word + h.len - 1).span().end))
@@ -247,7 +249,8 @@ mod tests {
     fn hit_ranges_cover_the_matched_words() {
         let index = index();
         let hits = search(&index, &parse("\"الأمن الجماعي\"", MatchMode::Clitic).unwrap()).hits;
-        let ranges = hit_ranges_in(&index, &hits, 5);
+        let ranges = hit_ranges_in(&index, &hits, "peacekeepers-should-stay");
+        assert!(hit_ranges_in(&index, &hits, "no-such-document").is_empty());
         assert_eq!(ranges.len(), 5);
         for (_, range) in ranges {
             assert_eq!(&index.documents()[5].text[range], "الأمن الجماعي");

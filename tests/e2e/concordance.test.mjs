@@ -235,3 +235,30 @@ test('a matched form filters the lines; a line carries its sentence and copies a
   await page.locator('[data-testid="forms"] [data-form="لكازاخستان"]').click();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="kwic-row"]').length === n, Math.min(100, expectedAnswer.total));
 });
+
+test('many hits are paged: only 100 lines are in the page at a time', async (t) => {
+  const page = await openPage(browser, t);
+  await gotoApp(page);
+  await searchFor(page, '/./');
+  await waitForTotal(page, facts.total_words);
+  assert.equal(await page.locator('[data-testid="kwic-row"]').count(), 100);
+  const pages = Math.ceil(facts.total_words / 100);
+  assert.equal(await page.locator('[data-testid="page"]').textContent(), `1 / ${pages}`);
+  const first = await page.locator('[data-testid="kwic-row"]').first().getAttribute('data-word');
+  await page.locator('[data-testid="page-next"]').click();
+  await page.waitForFunction((f) => document.querySelector('[data-testid="kwic-row"]').dataset.word !== f, first);
+  assert.equal(await page.locator('[data-testid="page"]').textContent(), `2 / ${pages}`);
+  assert.equal(await page.locator('[data-testid="kwic-row"]').first().getAttribute('data-word'), '100');
+  assert.ok(await page.locator('[data-testid="page-prev"]').isEnabled());
+});
+
+test('with the generated benchmark corpus the page works and the reader stays whole', async (t) => {
+  const page = await openPage(browser, t);
+  await page.goto(new URL('?synthetic=1', process.env.SIYAQ_URL ?? 'http://127.0.0.1:8080/').href);
+  await page.locator('input[type="search"]').waitFor();
+  await searchFor(page, 'كازاخستان');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="hit-total"]')?.textContent) > 1000);
+  await page.locator('[data-testid="doc-list"] button').first().click();
+  await page.locator('[data-testid="reader"] article').waitFor();
+  assert.equal(await page.locator('[data-testid="reader"] mark.hit').count(), 0, 'no hits of another corpus drawn');
+});
