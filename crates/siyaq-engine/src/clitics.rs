@@ -160,7 +160,9 @@ fn suffix_stems(core: &str) -> Vec<String> {
         Some('ة') => stems = vec![format!("{body}ت")],
         // Loose profile: ة was folded to ه.
         Some('ه') => stems.push(format!("{body}ت")),
-        Some('ي' | 'ى') => stems.push(format!("{body}ا")),
+        Some('ي') => stems.push(format!("{body}ا")),
+        // Strict profile: ى is written ي or ا before a suffix (على → عليه, مستشفى → مستشفاها).
+        Some('ى') => stems = vec![format!("{body}ي"), format!("{body}ا")],
         Some('ء') => {
             stems.push(format!("{body}ؤ"));
             stems.push(format!("{body}ئ"));

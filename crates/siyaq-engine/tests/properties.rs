@@ -110,3 +110,33 @@ proptest! {
         prop_assert_eq!(result.total(), result.forms.iter().map(|f| f.count).sum::<u32>() as usize);
     }
 }
+
+/// §6.3 pitfalls that need the whole pipeline (normalization, index, generation).
+mod pitfalls {
+    use siyaq_engine::{DocumentInput, Index, MatchMode, Profile, parse, search};
+
+    fn surfaces(text: &str, query: &str, profile: Profile) -> Vec<String> {
+        let index = Index::build([DocumentInput { id: "d", text, uncounted: vec![] }], profile.steps());
+        let result = search(&index, &parse(query, MatchMode::Clitic).unwrap());
+        result.hits.iter().map(|h| index.original(h.words()).to_string()).collect()
+    }
+
+    #[test]
+    fn ila_and_germany_are_not_article_words() {
+        let text = "سافر إلى ألمانيا ولي العهد لي لمانيا المانيا";
+        // إلى (الي once normalized) is never ال + ي: it does not find لي or ولي.
+        assert_eq!(surfaces(text, "إلى", Profile::Search), ["إلى"]);
+        // ألمانيا written with hamza keeps its ال: لمانيا is not ل + مانيا.
+        assert_eq!(surfaces(text, "ألمانيا", Profile::Search), ["ألمانيا", "المانيا"]);
+    }
+
+    #[test]
+    fn ala_and_ali_are_one_form_in_search_and_two_in_strict() {
+        let text = "قال علي إن الحمل على الحكومة ثقيل، وعليه أن يتحرك.";
+        // The search profile folds ى to ي, a documented cost: على and علي are the same word.
+        assert_eq!(surfaces(text, "علي", Profile::Search), ["علي", "على", "وعليه"]);
+        // The strict profile keeps them apart (وعليه is و + على/علي + ه either way).
+        assert_eq!(surfaces(text, "علي", Profile::Strict), ["علي", "وعليه"]);
+        assert_eq!(surfaces(text, "على", Profile::Strict), ["على", "وعليه"]);
+    }
+}
