@@ -49,14 +49,7 @@ const MONTHS_AR: [&str; 12] = [
 
 /// "يناير 2022" for `2022-01`; the raw value when it is not a date siyaq knows how to read.
 pub fn date_label(date: &DocumentDate) -> String {
-    let mut parts = date.value.split('-');
-    let (Some(year), Some(month)) = (parts.next(), parts.next()) else {
-        return date.value.to_string();
-    };
-    match month.parse::<usize>().ok().and_then(|m| MONTHS_AR.get(m.wrapping_sub(1))) {
-        Some(name) => format!("{name} {year}"),
-        None => date.value.to_string(),
-    }
+    month_year(date, &MONTHS_AR)
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -66,11 +59,15 @@ const MONTHS_EN: [&str; 12] = [
 
 /// "January 2022" for `2022-01`.
 pub fn date_label_en(date: &DocumentDate) -> String {
+    month_year(date, &MONTHS_EN)
+}
+
+fn month_year(date: &DocumentDate, months: &[&str; 12]) -> String {
     let mut parts = date.value.split('-');
     let (Some(year), Some(month)) = (parts.next(), parts.next()) else {
         return date.value.to_string();
     };
-    match month.parse::<usize>().ok().and_then(|m| MONTHS_EN.get(m.wrapping_sub(1))) {
+    match month.parse::<usize>().ok().and_then(|m| months.get(m.wrapping_sub(1))) {
         Some(name) => format!("{name} {year}"),
         None => date.value.to_string(),
     }
@@ -117,6 +114,7 @@ mod tests {
         assert_eq!(date_label(&date), "فبراير 2023");
         let odd = DocumentDate { value: "2023-13", inferred: false, evidence: None, note: None };
         assert_eq!(date_label(&odd), "2023-13");
+        assert_eq!(date_label_en(&date), "February 2023");
     }
 
     #[test]
