@@ -64,3 +64,48 @@ fn every_alias_and_demonym_occurs_in_the_corpus() {
     }
     assert!(missing.is_empty(), "not in the corpus: {missing:?}");
 }
+
+fn counts() -> Vec<(String, Vec<u32>)> {
+    let index = build_index(Steps::default());
+    let list: Vec<siyaq_engine::entities::EntityAliases> = gazetteer()
+        .entity
+        .into_iter()
+        .map(|e| siyaq_engine::entities::EntityAliases { id: e.id, aliases: e.aliases })
+        .collect();
+    let mentions = siyaq_engine::entities::find_mentions(&index, &list);
+    let counts = siyaq_engine::entities::counts_by_document(&index, &mentions, list.len());
+    list.into_iter().map(|e| e.id).zip(counts).collect()
+}
+
+/// Counts per article (documents in manifest order: wapo-putin-kazakhstan, russian-troops-kazakhstan,
+/// ukraine-war-first-year, csto-three-things, russia-kazakhstan-risks, peacekeepers-should-stay),
+/// each checked with grep over corpus/.
+#[test]
+fn pinned_counts_checked_by_hand() {
+    let counts = counts();
+    let of = |id: &str| counts.iter().find(|(e, _)| e == id).map(|(_, c)| c.clone()).unwrap();
+    // فلاديمير بوتين is one mention, not two: 12 in the first article = 11 بوتين + 1 full name.
+    assert_eq!(of("putin"), [12, 9, 2, 0, 0, 0]);
+    // Both transliterations, جومارت (articles 1 and 4) and جومرت (article 2).
+    assert_eq!(of("tokayev"), [1, 5, 0, 1, 1, 4]);
+    // 71 occurrences less 5 inside adjectives and 1 on a repeated title.
+    assert_eq!(of("kazakhstan"), [11, 14, 0, 10, 10, 20]);
+    // Never inside بيلاروسيا; لروسيا on the repeated title line of article 3 is not counted.
+    assert_eq!(of("russia"), [3, 1, 11, 5, 5, 6]);
+    // Article 3: 12 less 1 on its repeated title; article 6: 4 plus Nezalezhnaya.
+    assert_eq!(of("ukraine"), [8, 7, 11, 1, 1, 5]);
+    // File 001 has 6: 3 in each of its two articles.
+    assert_eq!(of("moscow"), [3, 3, 3, 2, 2, 3]);
+    assert_eq!(of("biden"), [3, 0, 1, 0, 0, 0]);
+    // The full name, CSTO right after it counted with it; article 6 also has لمنظمة... and
+    // معاهدة الأمن الجماعي alone.
+    assert_eq!(of("csto"), [1, 1, 0, 3, 1, 5]);
+    // Article 2: حلف الشمال الأطلسي (الناتو) is one mention; article 3: حلف الناتو, عضوية الناتو,
+    // الناتو عن حدودها, حلف شمال الأطلسي.
+    assert_eq!(of("nato"), [0, 1, 4, 0, 0, 0]);
+    // والسويد، على السويد، للسويد، في السويد; السويدية is a demonym, not counted.
+    assert_eq!(of("sweden"), [0, 0, 4, 0, 0, 0]);
+    // ميونيخ only occurs inside مؤتمر ميونيخ للأمن, which is longer and wins.
+    assert_eq!(of("munich"), [0, 0, 0, 0, 0, 0]);
+    assert_eq!(of("munich-security-conference"), [0, 0, 1, 0, 0, 0]);
+}

@@ -7,6 +7,7 @@ pub mod bidi;
 pub mod chars;
 pub mod clitics;
 pub mod concordance;
+pub mod entities;
 pub mod index;
 pub mod normalize;
 pub mod query;
