@@ -30,10 +30,11 @@ fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) 
     let lang = use_lang();
     let doc = article.document;
     // The hits of the current query in this article, as byte ranges of its text.
+    let text = doc.text();
     let hits = Memo::new(move |_| match search.shown.get() {
         Some(result) => hit_ranges_in(&search.index.get(), &result.hits, doc.id)
             .into_iter()
-            .filter(|(_, r)| doc.text().is_char_boundary(r.start) && doc.text().is_char_boundary(r.end))
+            .filter(|(_, r)| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
             .collect(),
         None => Vec::new(),
     });

@@ -60,11 +60,9 @@ pub fn search(index: &Index, query: &Query) -> SearchResult {
         find_phrase(index, phrase, query.mode, &mut hits);
     }
     // Each form's occurrences are already in order: a stable sort merges these runs in close to
-    // linear time.
-    hits.sort_by_key(|h| h.word);
+    // linear time. Alternatives may find the same place: the longest match at each word is kept.
+    hits.sort_by(|a, b| a.word.cmp(&b.word).then(b.len.cmp(&a.len)));
     if query.alternatives.len() > 1 {
-        // Alternatives may find the same place: keep the longest match at each word.
-        hits.sort_by(|a, b| a.word.cmp(&b.word).then(b.len.cmp(&a.len)));
         hits.dedup_by_key(|h| h.word);
     }
 
