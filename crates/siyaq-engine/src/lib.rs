@@ -8,6 +8,7 @@ pub mod chars;
 pub mod clitics;
 pub mod concordance;
 pub mod entities;
+pub mod gazetteer;
 pub mod index;
 pub mod normalize;
 pub mod query;

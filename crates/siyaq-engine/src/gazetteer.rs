@@ -1,0 +1,377 @@
+//! The list of named entities a user works with: the bundled gazetteer, then whatever they add,
+//! rename, merge or delete. Edits are checked here so every front end keeps the same rules: ids are
+//! unique, names are not empty, and a spelling names at most one entity.
+
+use std::fmt;
+
+use crate::entities::EntityAliases;
+use crate::normalize::{Normalizer, Steps};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organisation,
+    Other,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [EntityKind::Person, EntityKind::Place, EntityKind::Organisation, EntityKind::Other];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Other => "other",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Entity {
+    pub id: String,
+    pub name_ar: String,
+    pub name_en: String,
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
+    pub kind: EntityKind,
+    /// Every spelling that names it, as written, without clitics.
+    pub aliases: Vec<String>,
+    /// Adjectives and plurals of a place (الروسي، الروس), counted only on request.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub demonyms: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+}
+
+/// Why an edit or a loaded list was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GazetteerError {
+    UnknownEntity(String),
+    DuplicateId(String),
+    EmptyName,
+    NoAliases(String),
+    /// The spelling already names entity `.1`.
+    AliasTaken(String, String),
+    SameEntity,
+}
+
+impl GazetteerError {
+    pub fn message_en(&self) -> String {
+        match self {
+            GazetteerError::UnknownEntity(id) => format!("There is no entity “{id}”."),
+            GazetteerError::DuplicateId(id) => format!("Two entities have the id “{id}”."),
+            GazetteerError::EmptyName => "A name cannot be empty.".to_string(),
+            GazetteerError::NoAliases(id) => format!("Entity “{id}” has no spelling left."),
+            GazetteerError::AliasTaken(alias, id) => format!("“{alias}” already names “{id}”."),
+            GazetteerError::SameEntity => "An entity cannot be merged into itself.".to_string(),
+        }
+    }
+
+    pub fn message_ar(&self) -> String {
+        match self {
+            GazetteerError::UnknownEntity(id) => format!("لا يوجد كيان «{id}»."),
+            GazetteerError::DuplicateId(id) => format!("للكيانين المعرّف نفسه «{id}»."),
+            GazetteerError::EmptyName => "لا يصح أن يكون الاسم فارغًا.".to_string(),
+            GazetteerError::NoAliases(id) => format!("لم يبق للكيان «{id}» أي صيغة."),
+            GazetteerError::AliasTaken(alias, id) => format!("الصيغة «{alias}» اسم للكيان «{id}» من قبل."),
+            GazetteerError::SameEntity => "لا يُدمج الكيان في نفسه.".to_string(),
+        }
+    }
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_en())
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+/// Spellings compare as the search profile sees them, so بوتين and a copy with a stray tatweel are
+/// the same alias.
+fn spelling_key(normalizer: &Normalizer, spelling: &str) -> String {
+    normalizer.normalize(&spelling.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Gazetteer {
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.id == id)
+    }
+
+    fn entity_mut(&mut self, id: &str) -> Result<&mut Entity, GazetteerError> {
+        self.entities.iter_mut().find(|e| e.id == id).ok_or_else(|| GazetteerError::UnknownEntity(id.to_string()))
+    }
+
+    /// What the mention finder needs, in list order; demonyms join the aliases when asked for.
+    pub fn alias_lists(&self, with_demonyms: bool) -> Vec<EntityAliases> {
+        self.entities
+            .iter()
+            .map(|e| {
+                let mut aliases = e.aliases.clone();
+                if with_demonyms {
+                    aliases.extend(e.demonyms.iter().cloned());
+                }
+                EntityAliases { id: e.id.clone(), aliases }
+            })
+            .collect()
+    }
+
+    /// The entity that already has `spelling` as an alias or demonym, other than `except`.
+    fn owner_of(&self, spelling: &str, except: Option<&str>) -> Option<&str> {
+        let normalizer = Normalizer::new(Steps::default());
+        let key = spelling_key(&normalizer, spelling);
+        self.entities
+            .iter()
+            .filter(|e| Some(e.id.as_str()) != except)
+            .find(|e| e.aliases.iter().chain(&e.demonyms).any(|a| spelling_key(&normalizer, a) == key))
+            .map(|e| e.id.as_str())
+    }
+
+    /// Checks a list loaded from storage or a file.
+    pub fn validate(&self) -> Result<(), GazetteerError> {
+        let normalizer = Normalizer::new(Steps::default());
+        let mut seen_ids = std::collections::HashSet::new();
+        let mut owners = std::collections::HashMap::new();
+        for e in &self.entities {
+            if !seen_ids.insert(e.id.as_str()) {
+                return Err(GazetteerError::DuplicateId(e.id.clone()));
+            }
+            if e.id.trim().is_empty() || e.name_ar.trim().is_empty() && e.name_en.trim().is_empty() {
+                return Err(GazetteerError::EmptyName);
+            }
+            if e.aliases.iter().all(|a| a.trim().is_empty()) {
+                return Err(GazetteerError::NoAliases(e.id.clone()));
+            }
+            for spelling in e.aliases.iter().chain(&e.demonyms) {
+                let key = spelling_key(&normalizer, spelling);
+                if let Some(owner) = owners.insert(key, e.id.as_str()) {
+                    if owner != e.id {
+                        return Err(GazetteerError::AliasTaken(spelling.clone(), owner.to_string()));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds an entity named `name_ar` (its first alias) and returns its new id.
+    pub fn add_entity(&mut self, name_ar: &str, name_en: &str, kind: EntityKind) -> Result<String, GazetteerError> {
+        let name_ar = tidy(name_ar);
+        if name_ar.is_empty() {
+            return Err(GazetteerError::EmptyName);
+        }
+        if let Some(owner) = self.owner_of(&name_ar, None) {
+            return Err(GazetteerError::AliasTaken(name_ar, owner.to_string()));
+        }
+        let id = self.fresh_id(name_en);
+        self.entities.push(Entity {
+            id: id.clone(),
+            name_en: if name_en.trim().is_empty() { name_ar.clone() } else { tidy(name_en) },
+            name_ar: name_ar.clone(),
+            kind,
+            aliases: vec![name_ar],
+            demonyms: Vec::new(),
+        });
+        Ok(id)
+    }
+
+    /// A readable id from the English name, made unique with a number.
+    fn fresh_id(&self, name_en: &str) -> String {
+        let slug: String = name_en
+            .to_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let base = if slug.is_empty() { "entity".to_string() } else { slug };
+        if self.get(&base).is_none() {
+            return base;
+        }
+        (2..).map(|n| format!("{base}-{n}")).find(|id| self.get(id).is_none()).expect("an unused number")
+    }
+
+    pub fn rename(&mut self, id: &str, name_ar: &str, name_en: &str) -> Result<(), GazetteerError> {
+        let (name_ar, name_en) = (tidy(name_ar), tidy(name_en));
+        if name_ar.is_empty() || name_en.is_empty() {
+            return Err(GazetteerError::EmptyName);
+        }
+        let entity = self.entity_mut(id)?;
+        entity.name_ar = name_ar;
+        entity.name_en = name_en;
+        Ok(())
+    }
+
+    pub fn set_kind(&mut self, id: &str, kind: EntityKind) -> Result<(), GazetteerError> {
+        self.entity_mut(id)?.kind = kind;
+        Ok(())
+    }
+
+    pub fn add_alias(&mut self, id: &str, alias: &str) -> Result<(), GazetteerError> {
+        let alias = tidy(alias);
+        if alias.is_empty() {
+            return Err(GazetteerError::EmptyName);
+        }
+        if let Some(owner) = self.owner_of(&alias, None) {
+            return Err(GazetteerError::AliasTaken(alias, owner.to_string()));
+        }
+        self.entity_mut(id)?.aliases.push(alias);
+        Ok(())
+    }
+
+    /// Removes a spelling (alias or demonym); an entity keeps at least one alias.
+    pub fn remove_alias(&mut self, id: &str, alias: &str) -> Result<(), GazetteerError> {
+        let entity = self.entity_mut(id)?;
+        if entity.aliases.len() == 1 && entity.aliases[0] == alias {
+            return Err(GazetteerError::NoAliases(id.to_string()));
+        }
+        entity.aliases.retain(|a| a != alias);
+        entity.demonyms.retain(|a| a != alias);
+        Ok(())
+    }
+
+    /// Moves every spelling of `from` to `into` and removes `from`.
+    pub fn merge(&mut self, from: &str, into: &str) -> Result<(), GazetteerError> {
+        if from == into {
+            return Err(GazetteerError::SameEntity);
+        }
+        self.entity_mut(into)?;
+        let position = self.position(from).ok_or_else(|| GazetteerError::UnknownEntity(from.to_string()))?;
+        let merged = self.entities.remove(position);
+        let target = self.entity_mut(into)?;
+        for alias in merged.aliases {
+            if !target.aliases.contains(&alias) {
+                target.aliases.push(alias);
+            }
+        }
+        for demonym in merged.demonyms {
+            if !target.demonyms.contains(&demonym) {
+                target.demonyms.push(demonym);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn delete(&mut self, id: &str) -> Result<(), GazetteerError> {
+        let position = self.position(id).ok_or_else(|| GazetteerError::UnknownEntity(id.to_string()))?;
+        self.entities.remove(position);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Gazetteer {
+        Gazetteer {
+            entities: vec![
+                Entity {
+                    id: "putin".into(),
+                    name_ar: "فلاديمير بوتين".into(),
+                    name_en: "Vladimir Putin".into(),
+                    kind: EntityKind::Person,
+                    aliases: vec!["فلاديمير بوتين".into(), "بوتين".into()],
+                    demonyms: vec![],
+                },
+                Entity {
+                    id: "russia".into(),
+                    name_ar: "روسيا".into(),
+                    name_en: "Russia".into(),
+                    kind: EntityKind::Place,
+                    aliases: vec!["روسيا".into()],
+                    demonyms: vec!["الروسية".into()],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn added_entities_get_readable_unique_ids() {
+        let mut g = sample();
+        assert_eq!(g.add_entity("  ويندي   شيرمان ", "Wendy Sherman", EntityKind::Person).unwrap(), "wendy-sherman");
+        assert_eq!(g.get("wendy-sherman").unwrap().aliases, ["ويندي شيرمان"]);
+        assert_eq!(g.add_entity("شيرمان", "Wendy Sherman", EntityKind::Person).unwrap(), "wendy-sherman-2");
+        assert_eq!(g.add_entity("زيد", "", EntityKind::Other).unwrap(), "entity");
+        assert_eq!(g.get("entity").unwrap().name_en, "زيد");
+        assert_eq!(g.add_entity("   ", "x", EntityKind::Other), Err(GazetteerError::EmptyName));
+        assert!(g.validate().is_ok());
+    }
+
+    #[test]
+    fn a_spelling_names_one_entity_only() {
+        let mut g = sample();
+        assert_eq!(g.add_alias("russia", "بوتيـن"), Err(GazetteerError::AliasTaken("بوتيـن".into(), "putin".into())));
+        assert_eq!(g.add_alias("russia", "الروسية"), Err(GazetteerError::AliasTaken("الروسية".into(), "russia".into())));
+        assert!(matches!(g.add_entity("روسيا", "Russia again", EntityKind::Place), Err(GazetteerError::AliasTaken(..))));
+        g.add_alias("russia", "روسيا الاتحادية").unwrap();
+        assert_eq!(g.get("russia").unwrap().aliases, ["روسيا", "روسيا الاتحادية"]);
+        assert_eq!(g.add_alias("nobody", "س"), Err(GazetteerError::UnknownEntity("nobody".into())));
+    }
+
+    #[test]
+    fn merge_moves_every_spelling_and_removes_the_source() {
+        let mut g = sample();
+        g.merge("russia", "putin").unwrap();
+        assert_eq!(g.entities.len(), 1);
+        assert_eq!(g.get("putin").unwrap().aliases, ["فلاديمير بوتين", "بوتين", "روسيا"]);
+        assert_eq!(g.get("putin").unwrap().demonyms, ["الروسية"]);
+        assert_eq!(g.merge("putin", "putin"), Err(GazetteerError::SameEntity));
+        assert_eq!(g.merge("putin", "nobody"), Err(GazetteerError::UnknownEntity("nobody".into())));
+        assert_eq!(g.entities.len(), 1);
+    }
+
+    #[test]
+    fn rename_delete_and_the_last_alias() {
+        let mut g = sample();
+        g.rename("putin", "بوتين", "Putin").unwrap();
+        assert_eq!((g.get("putin").unwrap().name_ar.as_str(), g.get("putin").unwrap().name_en.as_str()), ("بوتين", "Putin"));
+        assert_eq!(g.rename("putin", "", "x"), Err(GazetteerError::EmptyName));
+        assert_eq!(g.remove_alias("russia", "روسيا"), Err(GazetteerError::NoAliases("russia".into())));
+        g.remove_alias("putin", "بوتين").unwrap();
+        assert_eq!(g.get("putin").unwrap().aliases, ["فلاديمير بوتين"]);
+        g.delete("putin").unwrap();
+        assert!(g.get("putin").is_none());
+        assert_eq!(g.delete("putin"), Err(GazetteerError::UnknownEntity("putin".into())));
+    }
+
+    #[test]
+    fn demonyms_are_counted_only_on_request() {
+        let g = sample();
+        assert_eq!(g.alias_lists(false)[1].aliases, ["روسيا"]);
+        assert_eq!(g.alias_lists(true)[1].aliases, ["روسيا", "الروسية"]);
+    }
+
+    #[test]
+    fn validation_finds_what_an_edited_file_can_break() {
+        let mut g = sample();
+        g.entities[1].id = "putin".into();
+        assert_eq!(g.validate(), Err(GazetteerError::DuplicateId("putin".into())));
+        let mut g = sample();
+        g.entities[1].aliases = vec!["بوتين".into()];
+        assert_eq!(g.validate(), Err(GazetteerError::AliasTaken("بوتين".into(), "putin".into())));
+        let mut g = sample();
+        g.entities[0].aliases.clear();
+        assert_eq!(g.validate(), Err(GazetteerError::NoAliases("putin".into())));
+    }
+}
