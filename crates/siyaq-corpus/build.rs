@@ -44,6 +44,28 @@ struct DocumentEntry {
     date_note: Option<String>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityFile {
+    format: u32,
+    entity: Vec<EntityEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityEntry {
+    id: String,
+    name_ar: String,
+    name_en: String,
+    #[serde(rename = "type")]
+    kind: String,
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
 fn main() {
     let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let corpus_dir = crate_dir.join("../../corpus").canonicalize().expect("corpus/ next to crates/");
@@ -106,7 +128,35 @@ fn main() {
         .unwrap();
     }
     out.push_str("];\n");
+    out.push_str(&entities_data(&corpus_dir.join("entities.toml")));
 
     let out_path = PathBuf::from(env::var("OUT_DIR").unwrap()).join("corpus_data.rs");
     fs::write(out_path, out).expect("write corpus_data.rs");
+}
+
+/// `corpus/entities.toml` as `ENTITIES`, a static list of `BundledEntity`.
+fn entities_data(path: &std::path::Path) -> String {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).expect("read corpus/entities.toml");
+    let file: EntityFile =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("corpus/entities.toml is not a valid gazetteer: {e}"));
+    assert_eq!(file.format, 1, "corpus/entities.toml: unknown format {}", file.format);
+    let mut out = String::from("\npub static ENTITIES: &[BundledEntity] = &[\n");
+    for e in &file.entity {
+        let kind = match e.kind.as_str() {
+            "person" => "Person",
+            "place" => "Place",
+            "organisation" => "Organisation",
+            "other" => "Other",
+            other => panic!("corpus/entities.toml: entity {} has an unknown type {other}", e.id),
+        };
+        writeln!(
+            out,
+            "    BundledEntity {{ id: {:?}, name_ar: {:?}, name_en: {:?}, kind: EntityKind::{kind}, aliases: &{:?}, demonyms: &{:?} }},",
+            e.id, e.name_ar, e.name_en, e.aliases, e.demonyms
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    out
 }

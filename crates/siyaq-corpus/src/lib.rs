@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer};
 use siyaq_engine::{DocumentInput, Index, Steps};
 
 /// One bundled file, exactly as received.
@@ -51,6 +52,17 @@ pub struct Document {
     pub translator_line: Option<usize>,
     pub heading_lines: &'static [usize],
     pub date: DocumentDate,
+}
+
+/// An entity of the bundled gazetteer, `corpus/entities.toml`.
+#[derive(Debug)]
+pub struct BundledEntity {
+    pub id: &'static str,
+    pub name_ar: &'static str,
+    pub name_en: &'static str,
+    pub kind: EntityKind,
+    pub aliases: &'static [&'static str],
+    pub demonyms: &'static [&'static str],
 }
 
 include!(concat!(env!("OUT_DIR"), "/corpus_data.rs"));
@@ -121,6 +133,24 @@ pub fn documents() -> &'static [Document] {
 }
 
 /// An index of the whole bundled corpus, normalized with `steps`.
+/// The bundled gazetteer, as a list the user can edit.
+pub fn gazetteer() -> Gazetteer {
+    let owned = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
+    Gazetteer {
+        entities: ENTITIES
+            .iter()
+            .map(|e| Entity {
+                id: e.id.to_string(),
+                name_ar: e.name_ar.to_string(),
+                name_en: e.name_en.to_string(),
+                kind: e.kind,
+                aliases: owned(e.aliases),
+                demonyms: owned(e.demonyms),
+            })
+            .collect(),
+    }
+}
+
 pub fn build_index(steps: Steps) -> Index {
     Index::build(DOCUMENTS.iter().map(Document::index_input), steps)
 }

@@ -109,3 +109,15 @@ fn pinned_counts_checked_by_hand() {
     assert_eq!(of("munich"), [0, 0, 0, 0, 0, 0]);
     assert_eq!(of("munich-security-conference"), [0, 0, 1, 0, 0, 0]);
 }
+
+#[test]
+fn the_bundled_list_is_the_file_and_passes_the_editors_checks() {
+    let bundled = siyaq_corpus::gazetteer();
+    bundled.validate().unwrap();
+    let file = gazetteer();
+    assert_eq!(bundled.entities.len(), file.entity.len());
+    for (b, f) in bundled.entities.iter().zip(&file.entity) {
+        assert_eq!((&b.id, &b.name_ar, &b.name_en, b.kind.name()), (&f.id, &f.name_ar, &f.name_en, f.kind.as_str()));
+        assert_eq!((&b.aliases, &b.demonyms), (&f.aliases, &f.demonyms));
+    }
+}

@@ -66,16 +66,23 @@ pub fn search(index: &Index, query: &Query) -> SearchResult {
         hits.dedup_by_key(|h| h.word);
     }
 
-    let mut per_document = vec![0u32; index.documents().len()];
-    let mut doc = 0;
-    for hit in &hits {
-        while index.documents()[doc].words.end <= hit.word {
-            doc += 1;
+    SearchResult::from_hits(index, hits)
+}
+
+impl SearchResult {
+    /// Counts per document and per form of `hits`, which must be in corpus order.
+    pub fn from_hits(index: &Index, hits: Vec<Hit>) -> SearchResult {
+        let mut per_document = vec![0u32; index.documents().len()];
+        let mut doc = 0;
+        for hit in &hits {
+            while index.documents()[doc].words.end <= hit.word {
+                doc += 1;
+            }
+            per_document[doc] += 1;
         }
-        per_document[doc] += 1;
+        let forms = count_forms(index, &hits);
+        SearchResult { hits, per_document, forms }
     }
-    let forms = count_forms(index, &hits);
-    SearchResult { hits, per_document, forms }
 }
 
 fn find_phrase(index: &Index, phrase: &Phrase, mode: MatchMode, hits: &mut Vec<Hit>) {

@@ -84,6 +84,98 @@ pub fn counts_by_document(index: &Index, mentions: &[Mention], entities: usize) 
     counts
 }
 
+/// The hits of one entity's mentions, in corpus order: what its concordance shows.
+pub fn hits_of(mentions: &[Mention], entity: usize) -> Vec<Hit> {
+    mentions.iter().filter(|m| m.entity == entity).map(|m| m.hit).collect()
+}
+
+/// What a chart of entities by document shows: raw counts or a rate per 1,000 counted words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Measure {
+    Count,
+    PerThousand,
+}
+
+impl Measure {
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Count => "count",
+            Measure::PerThousand => "per1000",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Measure> {
+        [Measure::Count, Measure::PerThousand].into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// How the rows of the table are ordered: by the corpus total or by one document, largest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowOrder {
+    Total,
+    Document(usize),
+}
+
+/// Mentions of each entity in each document, with the documents' counted words for rates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityTable {
+    /// `counts[entity][document]`.
+    pub counts: Vec<Vec<u32>>,
+    /// Counted words of each document.
+    pub words: Vec<u32>,
+}
+
+impl EntityTable {
+    pub fn new(index: &Index, mentions: &[Mention], entities: usize) -> EntityTable {
+        EntityTable {
+            counts: counts_by_document(index, mentions, entities),
+            words: index.documents().iter().map(|d| d.counted_words).collect(),
+        }
+    }
+
+    pub fn count(&self, entity: usize, document: usize) -> u32 {
+        self.counts[entity][document]
+    }
+
+    pub fn total_count(&self, entity: usize) -> u32 {
+        self.counts[entity].iter().sum()
+    }
+
+    pub fn value(&self, entity: usize, document: usize, measure: Measure) -> f64 {
+        let count = self.count(entity, document);
+        match measure {
+            Measure::Count => f64::from(count),
+            Measure::PerThousand => rate(count, self.words[document]),
+        }
+    }
+
+    /// Over the whole corpus; the rate is of all counted words, not an average of rates.
+    pub fn total(&self, entity: usize, measure: Measure) -> f64 {
+        let count = self.total_count(entity);
+        match measure {
+            Measure::Count => f64::from(count),
+            Measure::PerThousand => rate(count, self.words.iter().sum()),
+        }
+    }
+
+    /// The entities to show: those `keep` accepts that are mentioned at all, largest first by
+    /// `order` (ties keep the list's order), at most `top`.
+    pub fn rows(&self, keep: impl Fn(usize) -> bool, order: RowOrder, measure: Measure, top: usize) -> Vec<usize> {
+        let key = |entity: usize| match order {
+            RowOrder::Total => self.total(entity, measure),
+            RowOrder::Document(document) => self.value(entity, document, measure),
+        };
+        let mut rows: Vec<usize> = (0..self.counts.len()).filter(|&e| keep(e) && self.total_count(e) > 0).collect();
+        rows.sort_by(|&a, &b| key(b).total_cmp(&key(a)).then(self.total_count(b).cmp(&self.total_count(a))).then(a.cmp(&b)));
+        rows.truncate(top);
+        rows
+    }
+}
+
+fn rate(count: u32, words: u32) -> f64 {
+    if words == 0 { 0.0 } else { f64::from(count) * 1000.0 / f64::from(words) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +219,32 @@ mod tests {
         let index = Index::build([DocumentInput { id: "d", text, uncounted: vec![] }], Steps::default());
         let mentions = find_mentions(&index, &entities(&[("astana", &["نور سلطان"])]));
         assert!(mentions.is_empty());
+    }
+
+    #[test]
+    fn the_table_counts_rates_and_orders_rows() {
+        let index = Index::build(
+            [
+                DocumentInput { id: "a", text: "بوتين وروسيا وبوتين كلام كلام كلام كلام كلام كلام كلام", uncounted: vec![] },
+                DocumentInput { id: "b", text: "روسيا روسيا", uncounted: vec![] },
+            ],
+            Steps::default(),
+        );
+        let list = entities(&[("putin", &["بوتين"]), ("russia", &["روسيا"]), ("nobody", &["زيد"])]);
+        let mentions = find_mentions(&index, &list);
+        let table = EntityTable::new(&index, &mentions, list.len());
+        assert_eq!(table.counts, [vec![2, 0], vec![1, 2], vec![0, 0]]);
+        assert_eq!(table.words, [10, 2]);
+        assert_eq!(table.value(1, 1, Measure::PerThousand), 1000.0);
+        assert_eq!(table.value(0, 0, Measure::PerThousand), 200.0);
+        assert_eq!(table.total(1, Measure::PerThousand), 250.0);
+        // Equal totals: the list's order decides. Never-mentioned entities are left out.
+        assert_eq!(table.rows(|_| true, RowOrder::Total, Measure::Count, 10), [1, 0]);
+        assert_eq!(table.rows(|_| true, RowOrder::Document(0), Measure::Count, 10), [0, 1]);
+        assert_eq!(table.rows(|_| true, RowOrder::Document(1), Measure::PerThousand, 1), [1]);
+        assert_eq!(table.rows(|e| e != 1, RowOrder::Total, Measure::Count, 10), [0]);
+        assert_eq!(hits_of(&mentions, 0).len(), 2);
+        let result = crate::SearchResult::from_hits(&index, hits_of(&mentions, 1));
+        assert_eq!(result.per_document, [1, 2]);
     }
 }
