@@ -13,6 +13,7 @@ pub mod index;
 pub mod normalize;
 pub mod query;
 pub mod stem;
+pub mod suggest;
 pub mod synth;
 pub mod tokenize;
 
