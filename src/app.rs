@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 
 use crate::concordance::ConcordanceView;
 use crate::corpus_panel::CorpusPanel;
+use crate::entities::{EntitiesView, EntityList, NoticeLine};
 use crate::i18n::{Lang, tr};
 use crate::library::articles;
 use crate::reader::Reader;
@@ -14,6 +15,17 @@ use crate::search::SearchState;
 pub enum View {
     Concordance,
     Reader,
+    Entities,
+}
+
+impl View {
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Concordance => "concordance",
+            View::Reader => "reader",
+            View::Entities => "entities",
+        }
+    }
 }
 
 /// Where the user is: the view, the open article and the hit in focus.
@@ -52,7 +64,8 @@ pub fn App() -> impl IntoView {
         open: RwSignal::new(articles().first().map(|a| a.id())),
         focus: RwSignal::new(None),
     };
-    let search = SearchState::new();
+    let list = EntityList::load();
+    let search = SearchState::new(list);
 
     Effect::new(move |_| {
         let lang = lang.get();
@@ -73,7 +86,7 @@ pub fn App() -> impl IntoView {
 
     let tab = move |view: View, ar: &'static str, en: &'static str| {
         view! {
-            <button type="button" role="tab" class="tab" data-view=match view { View::Concordance => "concordance", View::Reader => "reader" }
+            <button type="button" role="tab" class="tab" data-view=view.name()
                 aria-selected=move || (nav.view.get() == view).to_string()
                 on:click=move |_| nav.view.set(view)>
                 {tr(ar, en)}
@@ -87,12 +100,14 @@ pub fn App() -> impl IntoView {
             <nav class="tabs" role="tablist">
                 {tab(View::Concordance, "الكشاف السياقي", "Concordance")}
                 {tab(View::Reader, "القارئ", "Reader")}
+                {tab(View::Entities, "الكيانات", "Entities")}
             </nav>
             <button type="button" class="lang-switch" data-testid="lang-switch" lang=move || lang.get().other().code()
                 on:click=move |_| lang.update(|l| *l = l.other())>
                 {move || lang.get().pick("English", "العربية")}
             </button>
         </header>
+        <NoticeLine list />
         <main class="workspace">
             <CorpusPanel nav />
             <div class="main-view">
@@ -101,6 +116,9 @@ pub fn App() -> impl IntoView {
                 </div>
                 <div hidden=move || nav.view.get() != View::Reader>
                     <Reader nav search />
+                </div>
+                <div hidden=move || nav.view.get() != View::Entities>
+                    <EntitiesView search nav list />
                 </div>
             </div>
         </main>

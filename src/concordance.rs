@@ -62,6 +62,10 @@ fn SearchBar(search: SearchState) -> impl IntoView {
         Outcome::Invalid(error) => Some(error),
         _ => None,
     };
+    let unknown_entity = move || match search.outcome.get() {
+        Outcome::UnknownEntity(id) => Some(id),
+        _ => None,
+    };
     view! {
         <div class="search-bar">
             <label class="visually-hidden" for="search-box">{tr("ابحث في المقالات", "Search the articles")}</label>
@@ -73,14 +77,19 @@ fn SearchBar(search: SearchState) -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 placeholder=move || lang.get().pick("ابحث: روسيا، \"الأمن الجماعي\"، كازاخ*… (اضغط / )", "Search: روسيا, \"الأمن الجماعي\", كازاخ*… (press /)")
-                aria-invalid=move || error().is_some().then_some("true")
+                aria-invalid=move || (error().is_some() || unknown_entity().is_some()).then_some("true")
                 aria-describedby="query-error"
                 prop:value=move || search.typed.get()
                 on:input=on_input
             />
             <SyntaxHelp />
         </div>
-        <p id="query-error" class="query-error" role="alert" data-testid="query-error" hidden=move || error().is_none()>
+        <p id="query-error" class="query-error" role="alert" data-testid="query-error" hidden=move || error().is_none() && unknown_entity().is_none()>
+            {move || unknown_entity().map(|id| view! {
+                <span class="message">{move || lang.get().pick("لا كيان بهذا المعرّف في القائمة:", "No entity in the list has the id")}</span>
+                " "
+                <bdi class="query-echo" dir="ltr">{format!("@{id}")}</bdi>
+            })}
             {move || error().map(|e| {
                 let message = match lang.get() { Lang::Ar => e.message_ar(), Lang::En => e.message_en() };
                 let typed = search.typed.get();
@@ -108,7 +117,7 @@ fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
 
 #[component]
 fn SyntaxHelp() -> impl IntoView {
-    let rows: [(&str, &str, &str); 7] = [
+    let rows: [(&str, &str, &str); 8] = [
         ("روسيا", "الكلمة مع لواحقها وسوابقها: لروسيا، وروسيا", "the word with its clitics: لروسيا, وروسيا"),
         ("=روسيا", "الصيغة نفسها فقط", "exactly this form"),
         ("\"الأمن الجماعي\"", "عبارة: كلمات متتالية", "a phrase: words in a row"),
@@ -116,6 +125,7 @@ fn SyntaxHelp() -> impl IntoView {
         ("*ستان", "كلمات تنتهي بـ ستان", "words ending with ستان"),
         ("بوتين | موسكو", "إحداهما", "either"),
         ("/^روس/", "تعبير نمطي على الصيغ المطبّعة", "a regular expression on normalized forms"),
+        ("@putin", "كل الإشارات إلى كيان بكل صيغه، كما يعدّها مخطط الكيانات", "every mention of an entity, all its spellings, as the entity chart counts them"),
     ];
     let lang = use_lang();
     view! {
@@ -370,7 +380,7 @@ fn KwicLine(row: KwicRow, search: SearchState, nav: Navigation) -> impl IntoView
         event.stop_propagation();
         let index = search.index.get();
         let text = crate::export::citation(&index, hit, search.width.get());
-        copy_to_clipboard(text);
+        crate::browser::copy_to_clipboard(text);
     };
     view! {
         <div
@@ -422,28 +432,5 @@ fn download_csv(search: SearchState) {
     let hits = search.visible.get();
     let csv = crate::export::hits_csv(&index, &hits, search.width.get());
     let name = format!("siyaq-{}.csv", search.query.get().chars().filter(|c| c.is_alphanumeric()).take(30).collect::<String>());
-    let _ = save_file(&name, &csv, "text/csv;charset=utf-8");
-}
-
-fn save_file(name: &str, contents: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = document();
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    web_sys::Url::revoke_object_url(&url)?;
-    Ok(())
-}
-
-fn copy_to_clipboard(text: String) {
-    let Some(window) = web_sys::window() else { return };
-    let promise = window.navigator().clipboard().write_text(&text);
-    leptos::task::spawn_local(async move {
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    });
+    let _ = crate::browser::save_file(&name, &csv, "text/csv;charset=utf-8");
 }

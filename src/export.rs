@@ -70,6 +70,37 @@ fn flatten(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The chart's rows as CSV: one line per entity, a column per article (by id) and the total, in
+/// the chart's measure.
+pub fn entity_table_csv(gazetteer: &siyaq_engine::gazetteer::Gazetteer, data: &crate::entities::ChartData) -> String {
+    let documents = data.table.words.len();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = ["entity", "name_ar", "name_en", "type", "measure"].map(String::from).to_vec();
+    header.extend(crate::library::articles().iter().take(documents).map(|a| a.id().to_string()));
+    header.push("total".to_string());
+    writer.write_record(&header).expect("writing to memory");
+    for &e in &data.rows {
+        let entity = &gazetteer.entities[e];
+        let mut record = vec![
+            entity.id.clone(),
+            entity.name_ar.clone(),
+            entity.name_en.clone(),
+            entity.kind.name().to_string(),
+            data.measure.name().to_string(),
+        ];
+        record.extend((0..documents).map(|d| figure(data.table.value(e, d, data.measure))));
+        record.push(figure(data.table.total(e, data.measure)));
+        writer.write_record(&record).expect("writing to memory");
+    }
+    let bytes = writer.into_inner().expect("writing to memory");
+    format!("{BOM}{}", String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+}
+
+/// Whole numbers as such; rates to three decimals, enough to recompute counts.
+fn figure(value: f64) -> String {
+    if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.3}") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +139,25 @@ mod tests {
         let cited = citation(&index, *with_author, 5);
         assert!(cited.starts_with("«…") && cited.contains("كازاخستان"), "{cited}");
         assert!(cited.contains("إيمي ماكينون") && cited.contains("الشرق اليوم") && cited.contains("يناير 2022"), "{cited}");
+    }
+
+    #[test]
+    fn the_entity_table_exports_with_article_ids_and_totals() {
+        use siyaq_engine::entities::{EntityTable, Measure, find_mentions};
+        let index = siyaq_corpus::build_index(Steps::default());
+        let gazetteer = siyaq_corpus::gazetteer();
+        let mentions = find_mentions(&index, &gazetteer.alias_lists(false));
+        let table = EntityTable::new(&index, &mentions, gazetteer.entities.len());
+        let putin = gazetteer.position("putin").unwrap();
+        let rows = vec![putin];
+        let data = crate::entities::ChartData { table: crate::search::Shared(std::sync::Arc::new(table)), rows, measure: Measure::Count };
+        let csv = entity_table_csv(&gazetteer, &data);
+        let mut lines = csv.trim_start_matches('\u{FEFF}').lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            "entity,name_ar,name_en,type,measure,wapo-putin-kazakhstan,russian-troops-kazakhstan,ukraine-war-first-year,csto-three-things,russia-kazakhstan-risks,peacekeepers-should-stay,total"
+        );
+        assert_eq!(lines.next().unwrap(), "putin,فلاديمير بوتين,Vladimir Putin,person,count,12,9,2,0,0,0,23");
+        assert!(lines.next().is_none());
     }
 }

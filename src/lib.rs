@@ -4,8 +4,10 @@
 //! articles in `siyaq-corpus`.
 
 mod app;
+mod browser;
 mod concordance;
 mod corpus_panel;
+mod entities;
 mod export;
 mod i18n;
 mod library;

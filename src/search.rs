@@ -4,10 +4,14 @@
 use std::{collections::BTreeSet, ops::Range, sync::Arc};
 
 use leptos::prelude::*;
+use siyaq_engine::entities::{Mention, find_mentions, hits_of};
+use siyaq_engine::query::entity_reference;
 use siyaq_engine::{
     Hit, Index, MatchMode, QueryError, SearchResult, SortKey, Steps, kwic_line, parse, search, sentence_of,
     sort_hits,
 };
+
+use crate::entities::EntityList;
 
 /// Shares a large value between signals; equal when it is the same value.
 #[derive(Debug)]
@@ -39,6 +43,8 @@ pub enum Outcome {
     Idle,
     Found(Shared<SearchResult>),
     Invalid(QueryError),
+    /// `@id` named no entity of the list.
+    UnknownEntity(String),
 }
 
 /// Lines per page of the concordance: only one page is ever in the DOM.
@@ -75,6 +81,8 @@ pub struct SearchState {
     pub form: RwSignal<Option<String>>,
     pub page: RwSignal<usize>,
     pub index: Memo<Shared<Index>>,
+    /// Every mention of every entity of the list, found in `index`.
+    pub mentions: Memo<Shared<Vec<Mention>>>,
     pub outcome: Memo<Outcome>,
     /// The last result that came from a valid query, kept on screen while the query is invalid.
     pub shown: Memo<Option<Shared<SearchResult>>>,
@@ -83,7 +91,7 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    pub fn new() -> Self {
+    pub fn new(entities: EntityList) -> Self {
         let typed = RwSignal::new(String::new());
         let query = RwSignal::new(String::new());
         let mode = RwSignal::new(MatchMode::Clitic);
@@ -101,10 +109,24 @@ impl SearchState {
                 None => siyaq_corpus::build_index(steps),
             }))
         });
+        let mentions = Memo::new(move |_| {
+            let lists = entities.gazetteer.with(|g| g.alias_lists(entities.demonyms.get()));
+            Shared(Arc::new(find_mentions(&index.get(), &lists)))
+        });
         let outcome = Memo::new(move |_| {
             let text = query.get();
             if text.trim().is_empty() {
                 return Outcome::Idle;
+            }
+            // An entity is searched as the chart counts it, so a bar and its concordance agree.
+            if let Some(id) = entity_reference(&text) {
+                return match entities.gazetteer.with(|g| g.position(id)) {
+                    Some(entity) => Outcome::Found(Shared(Arc::new(SearchResult::from_hits(
+                        &index.get(),
+                        hits_of(&mentions.get(), entity),
+                    )))),
+                    None => Outcome::UnknownEntity(id.to_string()),
+                };
             }
             match parse(&text, mode.get()) {
                 Ok(parsed) => Outcome::Found(Shared(Arc::new(search(&index.get(), &parsed)))),
@@ -114,7 +136,7 @@ impl SearchState {
         let shown = Memo::new(move |previous: Option<&Option<Shared<SearchResult>>>| match outcome.get() {
             Outcome::Found(result) => Some(result),
             Outcome::Idle => None,
-            Outcome::Invalid(_) => previous.cloned().flatten(),
+            Outcome::Invalid(_) | Outcome::UnknownEntity(_) => previous.cloned().flatten(),
         });
         let visible = Memo::new(move |_| {
             let Some(result) = shown.get() else { return Shared(Arc::new(Vec::new())) };
@@ -123,7 +145,15 @@ impl SearchState {
             sort_hits(&index, &mut hits, &sort.get());
             Shared(Arc::new(hits))
         });
-        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, index, outcome, shown, visible }
+        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, index, mentions, outcome, shown, visible }
+    }
+
+    /// Searches for `text` at once, as if typed and paused on.
+    pub fn search_now(&self, text: String) {
+        self.typed.set(text.clone());
+        self.query.set(text);
+        self.page.set(0);
+        self.form.set(None);
     }
 
     /// The rows of the current page.
@@ -132,12 +162,6 @@ impl SearchState {
         let visible = self.visible.get();
         let page = self.page.get().min(page_count(visible.len()).saturating_sub(1));
         kwic_rows(&index, &visible, page * PAGE_SIZE..(page + 1) * PAGE_SIZE, self.width.get())
-    }
-}
-
-impl Default for SearchState {
-    fn default() -> Self {
-        SearchState::new()
     }
 }
 

@@ -151,6 +151,12 @@ impl fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
+/// `@id`: every mention of the entity `id`, as the entity chart counts them. The engine does not
+/// know the entity list, so the caller resolves the id.
+pub fn entity_reference(input: &str) -> Option<&str> {
+    input.trim().strip_prefix('@').map(str::trim)
+}
+
 /// Parses `input` with `mode` as the match mode.
 pub fn parse(input: &str, mode: MatchMode) -> Result<Query, QueryError> {
     let chars: Vec<char> = input.chars().collect();
@@ -304,6 +310,14 @@ mod tests {
 
     fn err(input: &str) -> QueryError {
         parse(input, MatchMode::Clitic).unwrap_err()
+    }
+
+    #[test]
+    fn an_at_sign_names_an_entity() {
+        assert_eq!(entity_reference(" @putin "), Some("putin"));
+        assert_eq!(entity_reference("@"), Some(""));
+        assert_eq!(entity_reference("بوتين @putin"), None);
+        assert_eq!(entity_reference("بوتين"), None);
     }
 
     #[test]

@@ -1,0 +1,37 @@
+//! What the page asks of the browser beyond the DOM: downloads, the clipboard, reading a file.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Offers `contents` as a download named `name`.
+pub fn save_file(name: &str, contents: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    save_blob(name, &blob)
+}
+
+pub fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let link: web_sys::HtmlAnchorElement = leptos::prelude::document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+pub fn copy_to_clipboard(text: String) {
+    let Some(window) = web_sys::window() else { return };
+    let promise = window.navigator().clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}
+
+/// The text of the first file chosen in a file input.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input.files().and_then(|files| files.get(0)).ok_or_else(|| "no file chosen".to_string())?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "the file is not text".to_string())
+}

@@ -1,0 +1,508 @@
+//! The chart of entities by article, drawn as SVG by leptos, and the same figures as a table.
+//!
+//! SVG in the DOM rather than a plotting crate: the browser shapes the Arabic labels, every cell
+//! is an element that can be hovered and clicked, and it costs no extra wasm beyond the views.
+
+use leptos::prelude::*;
+use siyaq_engine::entities::{EntityTable, Measure, RowOrder};
+use siyaq_engine::gazetteer::{Entity, EntityKind};
+use wasm_bindgen::{JsCast, closure::Closure};
+
+use super::{ChartData, ChartSettings, EntityList, MAX_TOP, open_mentions};
+use crate::app::Navigation;
+use crate::i18n::{Lang, tr, use_lang};
+use crate::library::articles;
+use crate::search::SearchState;
+
+const LABEL_WIDTH: f64 = 190.0;
+const COLUMN_WIDTH: f64 = 92.0;
+const TOTAL_WIDTH: f64 = 110.0;
+const HEADER_HEIGHT: f64 = 34.0;
+const ROW_HEIGHT: f64 = 26.0;
+const BAR_HEIGHT: f64 = 16.0;
+/// Room after the longest bar for its figure.
+const FIGURE_ROOM: f64 = 34.0;
+const FONT: &str = "'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
+
+/// One bar: an entity in one article, or in all of them (`document` is `None`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub entity: usize,
+    pub document: Option<usize>,
+    /// The cell's start along the reading direction, and the bar's length.
+    pub x: f64,
+    pub length: f64,
+    pub value: f64,
+    pub count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub document: Option<usize>,
+    pub x: f64,
+    pub width: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub entity: usize,
+    pub y: f64,
+    pub bars: Vec<Bar>,
+}
+
+/// Where everything goes, in a left-to-right frame; right-to-left pages mirror it when drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+/// Lays out `data`: a label column, a column per article sharing one scale, and a total column
+/// with its own.
+pub fn layout(data: &ChartData) -> Layout {
+    let table = &data.table;
+    let documents = table.words.len();
+    let mut columns: Vec<Column> = (0..documents)
+        .map(|d| Column { document: Some(d), x: LABEL_WIDTH + d as f64 * COLUMN_WIDTH, width: COLUMN_WIDTH })
+        .collect();
+    columns.push(Column { document: None, x: LABEL_WIDTH + documents as f64 * COLUMN_WIDTH, width: TOTAL_WIDTH });
+    let value = |entity: usize, document: Option<usize>| match document {
+        Some(d) => table.value(entity, d, data.measure),
+        None => table.total(entity, data.measure),
+    };
+    let max_of = |documents: &mut dyn Iterator<Item = Option<usize>>| {
+        let documents: Vec<Option<usize>> = documents.collect();
+        data.rows.iter().flat_map(|&e| documents.iter().map(move |&d| value(e, d))).fold(0.0, f64::max)
+    };
+    let article_max = max_of(&mut (0..documents).map(Some));
+    let total_max = max_of(&mut std::iter::once(None));
+    let rows = data
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, &entity)| Row {
+            entity,
+            y: HEADER_HEIGHT + i as f64 * ROW_HEIGHT,
+            bars: columns
+                .iter()
+                .map(|column| {
+                    let v = value(entity, column.document);
+                    let max = if column.document.is_some() { article_max } else { total_max };
+                    let room = column.width - FIGURE_ROOM - 6.0;
+                    Bar {
+                        entity,
+                        document: column.document,
+                        x: column.x,
+                        length: if max > 0.0 { (v / max * room).max(if v > 0.0 { 1.5 } else { 0.0 }) } else { 0.0 },
+                        value: v,
+                        count: match column.document {
+                            Some(d) => table.count(entity, d),
+                            None => table.total_count(entity),
+                        },
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let width = columns.last().map_or(LABEL_WIDTH, |c| c.x + c.width);
+    Layout { width, height: HEADER_HEIGHT + data.rows.len() as f64 * ROW_HEIGHT + 8.0, columns, rows }
+}
+
+/// Characters of a name that fit the label column.
+const LABEL_CHARS: usize = 24;
+
+/// `text` cut to `max` characters, an ellipsis marking the cut.
+pub fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max - 1).collect::<String>().trim_end().to_string();
+    cut.push('…');
+    cut
+}
+
+/// A figure as the chart prints it: whole counts, rates to one decimal.
+pub fn figure(value: f64, measure: Measure) -> String {
+    match measure {
+        Measure::Count => format!("{value:.0}"),
+        Measure::PerThousand => format!("{value:.1}"),
+    }
+}
+
+pub fn kind_colour(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "#1f6f8b",
+        EntityKind::Place => "#b5651d",
+        EntityKind::Organisation => "#5b8c3a",
+        EntityKind::Other => "#7a5c99",
+    }
+}
+
+pub fn kind_label(kind: EntityKind, lang: Lang) -> &'static str {
+    match kind {
+        EntityKind::Person => lang.pick("أشخاص", "people"),
+        EntityKind::Place => lang.pick("أماكن", "places"),
+        EntityKind::Organisation => lang.pick("منظمات", "organisations"),
+        EntityKind::Other => lang.pick("أخرى", "other"),
+    }
+}
+
+pub fn entity_name(entity: &Entity, lang: Lang) -> String {
+    match lang {
+        Lang::Ar => entity.name_ar.clone(),
+        Lang::En => entity.name_en.clone(),
+    }
+}
+
+/// "مقال ٣" / "Article 3", the column heading of an article.
+fn column_label(document: Option<usize>, lang: Lang) -> String {
+    match document {
+        Some(d) => format!("{} {}", lang.pick("مقال", "Article"), d + 1),
+        None => lang.pick("المجموع", "Total").to_string(),
+    }
+}
+
+/// The exact figures of one bar, for hovering and for screen readers.
+fn describe(entity: &Entity, bar: &Bar, table: &EntityTable, lang: Lang) -> String {
+    let name = entity_name(entity, lang);
+    let words = match bar.document {
+        Some(d) => table.words[d],
+        None => table.words.iter().sum(),
+    };
+    let rate = if words == 0 { 0.0 } else { f64::from(bar.count) * 1000.0 / f64::from(words) };
+    let place = match bar.document {
+        Some(d) => {
+            let heading = articles().get(d).map(|a| a.heading.text().chars().take(40).collect::<String>()).unwrap_or_default();
+            format!("{} ({heading})", column_label(Some(d), lang))
+        }
+        None => lang.pick("كل المقالات", "all articles").to_string(),
+    };
+    match lang {
+        Lang::Ar => format!("{name} — {place}: {} إشارة، {rate:.1} لكل ألف كلمة من {words} كلمة", bar.count),
+        Lang::En => format!("{name} — {place}: {} mentions, {rate:.1} per 1,000 of {words} words", bar.count),
+    }
+}
+
+#[component]
+pub fn ChartControls(settings: ChartSettings, list: EntityList) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="controls chart-controls" data-testid="chart-controls">
+            <label>
+                {tr("المقياس", "Measure")}
+                <select data-testid="measure" on:change=move |e| {
+                    if let Some(m) = Measure::from_name(&event_target_value(&e)) { settings.measure.set(m); }
+                }>
+                    <option value="count" selected=move || settings.measure.get() == Measure::Count>{tr("عدد الإشارات", "mentions")}</option>
+                    <option value="per1000" selected=move || settings.measure.get() == Measure::PerThousand>{tr("لكل ألف كلمة", "per 1,000 words")}</option>
+                </select>
+            </label>
+            <fieldset class="kinds" data-testid="kinds">
+                <legend>{tr("الأنواع", "Types")}</legend>
+                {EntityKind::ALL.into_iter().map(|kind| view! {
+                    <label class="kind">
+                        <input type="checkbox" data-kind=kind.name()
+                            prop:checked=move || settings.kinds.get().contains(&kind)
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                settings.kinds.update(|k| { if on { k.insert(kind); } else { k.remove(&kind); } });
+                            } />
+                        <span class="swatch" style:background=kind_colour(kind)></span>
+                        {move || kind_label(kind, lang.get())}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <label>
+                {tr("أعلى", "Top")}
+                <input type="number" min="1" max=MAX_TOP.to_string() data-testid="top"
+                    prop:value=move || settings.top.get().to_string()
+                    on:change=move |e| {
+                        if let Ok(top) = event_target_value(&e).trim().parse::<usize>() { settings.top.set(top.clamp(1, MAX_TOP)); }
+                    } />
+            </label>
+            <label>
+                {tr("الترتيب حسب", "Sort by")}
+                <select data-testid="chart-order" on:change=move |e| {
+                    let value = event_target_value(&e);
+                    settings.order.set(value.parse::<usize>().ok().filter(|&d| d < articles().len()).map_or(RowOrder::Total, RowOrder::Document));
+                }>
+                    <option value="total" selected=move || settings.order.get() == RowOrder::Total>{tr("المجموع", "total")}</option>
+                    {(0..articles().len()).map(|d| view! {
+                        <option value=d.to_string() selected=move || settings.order.get() == RowOrder::Document(d)>{move || column_label(Some(d), lang.get())}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="demonyms">
+                <input type="checkbox" data-testid="demonyms" prop:checked=move || list.demonyms.get()
+                    on:change=move |e| list.demonyms.set(event_target_checked(&e)) />
+                {tr("احسب صفات النسبة (الروسي، الروس)", "count demonyms (Russian, Russians)")}
+            </label>
+        </div>
+    }
+}
+
+#[component]
+pub fn Chart(data: Memo<ChartData>, list: EntityList, search: SearchState, nav: Navigation) -> impl IntoView {
+    let lang = use_lang();
+    let hovered = RwSignal::new(None::<String>);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let shape = Memo::new(move |_| layout(&data.get()));
+    let chart = move || {
+        let data = data.get();
+        let layout = shape.get();
+        let lang = lang.get();
+        let rtl = lang == Lang::Ar;
+        // Mirrors a left-to-right x for right-to-left pages.
+        let flip = move |x: f64, width: f64| if rtl { layout.width - x - width } else { x };
+        let entities = list.gazetteer.get().entities;
+        // The svg's `direction` follows the page, so "start" is the right edge on Arabic pages.
+        let anchor_start = "start";
+        let headers = layout
+            .columns
+            .iter()
+            .map(|c| {
+                let x = flip(c.x, c.width) + c.width / 2.0;
+                view! { <text x=format!("{x:.1}") y="20" text-anchor="middle" font-size="13" font-weight="bold" fill="#333">{column_label(c.document, lang)}</text> }
+            })
+            .collect_view();
+        let rows = layout
+            .rows
+            .iter()
+            .map(|row| {
+                let entity = entities[row.entity].clone();
+                let label_x = if rtl { layout.width - 6.0 } else { 6.0 };
+                let label_y = row.y + ROW_HEIGHT / 2.0 + 5.0;
+                let colour = kind_colour(entity.kind);
+                let bars = row
+                    .bars
+                    .iter()
+                    .map(|bar| {
+                        let cell_width = if bar.document.is_some() { COLUMN_WIDTH } else { TOTAL_WIDTH };
+                        let bar_x = flip(bar.x + 4.0, bar.length);
+                        let figure_x = if rtl { flip(bar.x + 4.0, bar.length) - 4.0 } else { bar.x + 4.0 + bar.length + 4.0 };
+                        let text = describe(&entity, bar, &data.table, lang);
+                        let hover_text = text.clone();
+                        let id = entity.id.clone();
+                        let document = bar.document;
+                        let doc_id = bar.document.and_then(|d| articles().get(d)).map(|a| a.id()).unwrap_or("all");
+                        view! {
+                            <g class="bar" data-entity=entity.id.clone() data-doc=doc_id data-count=bar.count
+                                on:mouseenter=move |_| hovered.set(Some(hover_text.clone()))
+                                on:click=move |_| open_mentions(search, nav, &id, document)>
+                                <title>{text}</title>
+                                <rect x=format!("{:.1}", flip(bar.x, cell_width)) y=format!("{:.1}", row.y) width=format!("{cell_width:.1}") height=format!("{ROW_HEIGHT:.1}") fill="transparent" />
+                                <rect x=format!("{bar_x:.1}") y=format!("{:.1}", row.y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0)
+                                    width=format!("{:.1}", bar.length) height=format!("{BAR_HEIGHT:.1}")
+                                    fill=if bar.document.is_some() { colour } else { "#444" } rx="2" />
+                                <text x=format!("{figure_x:.1}") y=format!("{label_y:.1}") text-anchor=anchor_start font-size="12" fill="#222">
+                                    {figure(bar.value, data.measure)}
+                                </text>
+                            </g>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <g class="chart-row" data-entity=entity.id.clone()>
+                        <rect x="0" y=format!("{:.1}", row.y) width=format!("{:.1}", layout.width) height=format!("{ROW_HEIGHT:.1}") fill=if (row.y / ROW_HEIGHT) as usize % 2 == 0 { "#f6f4ef" } else { "#ffffff" } />
+                        <text x=format!("{label_x:.1}") y=format!("{label_y:.1}") text-anchor=anchor_start font-size="14" fill="#111">
+                            <title>{entity_name(&entity, lang)}</title>
+                            {shortened(&entity_name(&entity, lang), LABEL_CHARS)}
+                        </text>
+                        {bars}
+                    </g>
+                }
+            })
+            .collect_view();
+        view! {
+            {headers}
+            {rows}
+        }
+    };
+    let empty = move || data.get().rows.is_empty();
+    view! {
+        <figure class="chart" data-testid="chart">
+            <figcaption>
+                {tr("الكيانات في المقالات — مرّر المؤشر لترى الأرقام، وانقر لتفتح الإشارات في الكشاف", "Entities across the articles — hover for the figures, click to open the mentions in the concordance")}
+            </figcaption>
+            <p class="chart-detail" aria-live="polite" data-testid="chart-detail">{move || hovered.get().unwrap_or_default()}</p>
+            <p class="empty" hidden=move || !empty()>{tr("لا كيان يطابق هذه الاختيارات.", "No entity matches these choices.")}</p>
+            <div class="chart-scroll" hidden=empty>
+                <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" role="img" data-testid="chart-svg"
+                    aria-label=move || lang.get().pick("مخطط الكيانات؛ الأرقام نفسها في الجدول التالي", "Entity chart; the same figures are in the table below")
+                    width=move || format!("{:.0}", shape.get().width) height=move || format!("{:.0}", shape.get().height)
+                    viewBox=move || format!("0 0 {:.0} {:.0}", shape.get().width, shape.get().height)
+                    font-family=FONT direction=move || lang.get().dir()
+                    on:mouseleave=move |_| hovered.set(None)>
+                    <rect x="0" y="0" width="100%" height="100%" fill="#ffffff" />
+                    {chart}
+                </svg>
+            </div>
+            <div class="chart-export">
+                <button type="button" class="export" data-testid="export-svg" on:click=move |_| { let _ = export_svg(svg_ref); }>{tr("تصدير SVG", "Export SVG")}</button>
+                <button type="button" class="export" data-testid="export-png" on:click=move |_| { let _ = export_png(svg_ref); }>{tr("تصدير PNG", "Export PNG")}</button>
+            </div>
+        </figure>
+    }
+}
+
+fn svg_markup(svg_ref: NodeRef<leptos::svg::Svg>) -> Option<String> {
+    let svg = svg_ref.get_untracked()?;
+    web_sys::XmlSerializer::new().ok()?.serialize_to_string(&svg).ok()
+}
+
+fn export_svg(svg_ref: NodeRef<leptos::svg::Svg>) -> Option<()> {
+    let markup = svg_markup(svg_ref)?;
+    crate::browser::save_file("siyaq-entities.svg", &markup, "image/svg+xml").ok()
+}
+
+/// Draws the chart's SVG on a canvas at twice its size and saves that as PNG.
+fn export_png(svg_ref: NodeRef<leptos::svg::Svg>) -> Option<()> {
+    let markup = svg_markup(svg_ref)?;
+    let svg = svg_ref.get_untracked()?;
+    let (width, height) = (svg.get_attribute("width")?.parse::<f64>().ok()?, svg.get_attribute("height")?.parse::<f64>().ok()?);
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&markup));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let image = web_sys::HtmlImageElement::new().ok()?;
+    let loaded = image.clone();
+    let source = url.clone();
+    let onload = Closure::once_into_js(move || {
+        let _ = draw_png(&loaded, width, height);
+        let _ = web_sys::Url::revoke_object_url(&source);
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
+    Some(())
+}
+
+fn draw_png(image: &web_sys::HtmlImageElement, width: f64, height: f64) -> Option<()> {
+    const SCALE: f64 = 2.0;
+    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").ok()?.unchecked_into();
+    canvas.set_width((width * SCALE) as u32);
+    canvas.set_height((height * SCALE) as u32);
+    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
+    context.scale(SCALE, SCALE).ok()?;
+    context.draw_image_with_html_image_element(image, 0.0, 0.0).ok()?;
+    let save = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+        if let Some(blob) = blob {
+            let _ = crate::browser::save_blob("siyaq-entities.png", &blob);
+        }
+    });
+    canvas.to_blob(save.unchecked_ref()).ok()
+}
+
+#[component]
+pub fn ChartTable(data: Memo<ChartData>, list: EntityList, search: SearchState, nav: Navigation) -> impl IntoView {
+    let lang = use_lang();
+    let download = move |_| {
+        let csv = list.gazetteer.with_untracked(|g| crate::export::entity_table_csv(g, &data.get_untracked()));
+        let _ = crate::browser::save_file("siyaq-entities.csv", &csv, "text/csv;charset=utf-8");
+    };
+    view! {
+        <details class="chart-table" data-testid="chart-table-box" open>
+            <summary>{tr("الأرقام في جدول", "The figures as a table")}</summary>
+            <button type="button" class="export" data-testid="export-entities-csv" on:click=download>{tr("تصدير CSV", "Export CSV")}</button>
+            <table data-testid="chart-table">
+                <caption>{move || match data.get().measure {
+                    Measure::Count => lang.get().pick("عدد الإشارات إلى كل كيان في كل مقال", "Mentions of each entity in each article"),
+                    Measure::PerThousand => lang.get().pick("الإشارات لكل ألف كلمة في كل مقال", "Mentions per 1,000 words in each article"),
+                }}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr("الكيان", "Entity")}</th>
+                        <th scope="col">{tr("النوع", "Type")}</th>
+                        {(0..articles().len()).map(|d| view! {
+                            <th scope="col" title=articles()[d].heading.text().to_string()>{move || column_label(Some(d), lang.get())}</th>
+                        }).collect_view()}
+                        <th scope="col">{tr("المجموع", "Total")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let data = data.get();
+                        let lang = lang.get();
+                        let entities = list.gazetteer.get().entities;
+                        data.rows.iter().map(|&e| {
+                            let entity = entities[e].clone();
+                            let cells = (0..data.table.words.len()).map(Some).chain([None]).map(|document| {
+                                let value = match document {
+                                    Some(d) => data.table.value(e, d, data.measure),
+                                    None => data.table.total(e, data.measure),
+                                };
+                                let id = entity.id.clone();
+                                view! {
+                                    <td>
+                                        <button type="button" class="cell-link" data-doc=document.and_then(|d| articles().get(d)).map(|a| a.id()).unwrap_or("all")
+                                            on:click=move |_| open_mentions(search, nav, &id, document)>
+                                            {figure(value, data.measure)}
+                                        </button>
+                                    </td>
+                                }
+                            }).collect_view();
+                            view! {
+                                <tr data-entity=entity.id.clone()>
+                                    <th scope="row">{entity_name(&entity, lang)}</th>
+                                    <td>{kind_label(entity.kind, lang)}</td>
+                                    {cells}
+                                </tr>
+                            }
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Shared;
+    use std::sync::Arc;
+
+    fn data(counts: Vec<Vec<u32>>, words: Vec<u32>, rows: Vec<usize>, measure: Measure) -> ChartData {
+        ChartData { table: Shared(Arc::new(EntityTable { counts, words })), rows, measure }
+    }
+
+    #[test]
+    fn articles_share_a_scale_and_the_total_has_its_own() {
+        let layout = layout(&data(vec![vec![4, 2], vec![1, 0]], vec![100, 100], vec![0, 1], Measure::Count));
+        assert_eq!(layout.columns.len(), 3);
+        assert_eq!(layout.rows.len(), 2);
+        let room = COLUMN_WIDTH - FIGURE_ROOM - 6.0;
+        let first = &layout.rows[0].bars;
+        assert_eq!((first[0].length, first[1].length), (room, room / 2.0));
+        assert_eq!(first[2].length, TOTAL_WIDTH - FIGURE_ROOM - 6.0);
+        assert_eq!((first[2].count, first[2].document), (6, None));
+        let second = &layout.rows[1].bars;
+        assert_eq!((second[0].length, second[1].length), (room / 4.0, 0.0));
+        assert!(layout.rows[1].y > layout.rows[0].y);
+        assert_eq!(layout.width, LABEL_WIDTH + 2.0 * COLUMN_WIDTH + TOTAL_WIDTH);
+    }
+
+    #[test]
+    fn long_names_are_cut_with_an_ellipsis() {
+        assert_eq!(shortened("Collective Security Treaty Organization", 24), "Collective Security Tre…");
+        assert_eq!(shortened("فلاديمير بوتين", 24), "فلاديمير بوتين");
+    }
+
+    #[test]
+    fn rates_print_with_one_decimal_and_counts_whole() {
+        let d = data(vec![vec![1, 3]], vec![300, 1000], vec![0], Measure::PerThousand);
+        let layout = layout(&d);
+        assert_eq!(figure(layout.rows[0].bars[0].value, Measure::PerThousand), "3.3");
+        assert_eq!(figure(layout.rows[0].bars[2].value, Measure::PerThousand), "3.1");
+        assert_eq!(figure(4.0, Measure::Count), "4");
+    }
+
+    #[test]
+    fn an_empty_chart_has_no_rows_and_no_nan() {
+        let layout = layout(&data(vec![vec![0, 0]], vec![0, 0], vec![], Measure::PerThousand));
+        assert!(layout.rows.is_empty());
+        assert!(layout.height > 0.0 && layout.width.is_finite());
+    }
+}
