@@ -297,8 +297,21 @@ fn Summary(search: SearchState) -> impl IntoView {
     let per_document = move || search.shown.get().map(|r| r.per_document.clone()).unwrap_or_default();
     let max = move || per_document().into_iter().max().unwrap_or(0).max(1);
     let forms = move || search.shown.get().map(|r| r.forms.clone()).unwrap_or_default();
+    let entity = move || {
+        let query = search.query.get();
+        let id = siyaq_engine::query::entity_reference(&query)?;
+        search.entities.gazetteer.with(|g| g.get(id).cloned())
+    };
     view! {
         <div class="summary" hidden=move || total().is_none()>
+            {move || entity().map(|entity| view! {
+                <p class="entity-line" data-testid="entity-line">
+                    {move || lang.get().pick("كل الإشارات إلى ", "Every mention of ")}
+                    <strong>{match lang.get() { Lang::Ar => entity.name_ar.clone(), Lang::En => entity.name_en.clone() }}</strong>
+                    {move || lang.get().pick("، بكل صيغه: ", ", in all its spellings: ")}
+                    <bdi lang="ar">{entity.aliases.join("، ")}</bdi>
+                </p>
+            })}
             <p class="total">
                 {tr("النتائج:", "Hits:")} " "
                 <strong data-testid="hit-total">{move || total().unwrap_or(0).to_string()}</strong>

@@ -80,6 +80,8 @@ pub struct SearchState {
     /// Only lines of this matched form (normalized).
     pub form: RwSignal<Option<String>>,
     pub page: RwSignal<usize>,
+    /// The entity list `@id` queries resolve against.
+    pub entities: EntityList,
     pub index: Memo<Shared<Index>>,
     /// Every mention of every entity of the list, found in `index`.
     pub mentions: Memo<Shared<Vec<Mention>>>,
@@ -145,7 +147,7 @@ impl SearchState {
             sort_hits(&index, &mut hits, &sort.get());
             Shared(Arc::new(hits))
         });
-        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, index, mentions, outcome, shown, visible }
+        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, entities, index, mentions, outcome, shown, visible }
     }
 
     /// Searches for `text` at once, as if typed and paused on.

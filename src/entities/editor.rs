@@ -37,7 +37,7 @@ pub fn Editor(list: EntityList) -> impl IntoView {
             <NewEntity list selected />
             <label class="entity-filter">
                 {tr("تصفية", "Filter")}
-                <input type="search" dir="auto" data-testid="entity-filter" prop:value=move || filter.get()
+                <input type="text" dir="auto" data-testid="entity-filter" prop:value=move || filter.get()
                     on:input=move |e| filter.set(event_target_value(&e)) />
             </label>
             <div class="editor-panes">

@@ -5,6 +5,8 @@ use std::{fs, path::Path};
 
 use serde_json::{Value, json};
 use siyaq_corpus::{LineRole, documents};
+use siyaq_engine::entities::{EntityTable, find_mentions};
+use siyaq_engine::gazetteer::Gazetteer;
 use siyaq_engine::{MatchMode, Steps, parse, search};
 
 /// Queries whose answers the end-to-end tests compare with the page's (default profile).
@@ -16,6 +18,45 @@ const SEARCHES: [(&str, &str); 6] = [
     ("الامن", "clitic"),
     ("بوتين | موسكو", "clitic"),
 ];
+
+/// An alias the end-to-end tests add to an entity, and a merge they make.
+const ADDED_ALIAS: (&str, &str) = ("putin", "الرئيس الروسي");
+const MERGE: (&str, &str) = ("astana", "kazakhstan");
+
+/// Counts by document id of every entity of `gazetteer`.
+fn counts(index: &siyaq_engine::Index, gazetteer: &Gazetteer, demonyms: bool) -> serde_json::Map<String, Value> {
+    let mentions = find_mentions(index, &gazetteer.alias_lists(demonyms));
+    let table = EntityTable::new(index, &mentions, gazetteer.entities.len());
+    gazetteer
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(e, entity)| {
+            let by_doc: serde_json::Map<String, Value> =
+                documents().iter().enumerate().map(|(d, doc)| (doc.id.to_string(), json!(table.count(e, d)))).collect();
+            (entity.id.clone(), json!({ "per_document": by_doc, "total": table.total_count(e) }))
+        })
+        .collect()
+}
+
+/// The bundled list with its counts, with demonyms counted, and after the tests' edits.
+fn entities(index: &siyaq_engine::Index) -> Value {
+    let bundled = siyaq_corpus::gazetteer();
+    let mut with_alias = bundled.clone();
+    with_alias.add_alias(ADDED_ALIAS.0, ADDED_ALIAS.1).expect("the alias is free");
+    let mut merged = bundled.clone();
+    merged.merge(MERGE.0, MERGE.1).expect("both exist");
+    json!({
+        "list": bundled.entities.iter().map(|e| json!({
+            "id": e.id, "name_ar": e.name_ar, "name_en": e.name_en, "type": e.kind.name(),
+            "aliases": e.aliases, "demonyms": e.demonyms,
+        })).collect::<Vec<_>>(),
+        "counts": counts(index, &bundled, false),
+        "counts_with_demonyms": counts(index, &bundled, true),
+        "added_alias": { "entity": ADDED_ALIAS.0, "alias": ADDED_ALIAS.1, "counts": counts(index, &with_alias, false) },
+        "merge": { "from": MERGE.0, "into": MERGE.1, "counts": counts(index, &merged, false) },
+    })
+}
 
 pub fn write(path: &Path) -> crate::Result {
     let docs: Vec<Value> = documents()
@@ -58,7 +99,7 @@ pub fn write(path: &Path) -> crate::Result {
             })
         })
         .collect();
-    let body = json!({ "documents": docs, "total_words": total, "searches": searches });
+    let body = json!({ "documents": docs, "total_words": total, "searches": searches, "entities": entities(&index) });
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }

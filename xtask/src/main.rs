@@ -20,7 +20,8 @@ commands:
   serve [--port N] [--host ADDR]  build the release site into pkg/ and serve it (default 127.0.0.1:8080)
   build                           build the release site into pkg/ and report its sizes
   test                            every test: native, wasm in headless Chromium, end-to-end
-  e2e                             only the release build and the end-to-end tests
+  e2e [NAME-PATTERN]              only the release build and the end-to-end tests (those whose
+                                  name matches the pattern)
   bench [--mb N] [--runs N]       engine benchmarks (criterion) on the bundled corpus and an N MB
                                   generated one (default 50), the Python peer comparison, and the
                                   browser benchmark (N cold loads, default 15)
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("build") => site::build(&project_root()).map(|_| ()),
         Some("test") => steps::test(&project_root()),
-        Some("e2e") => steps::e2e(&project_root()),
+        Some("e2e") => steps::e2e(&project_root(), args.get(1).map(String::as_str)),
         Some("bench") => bench::bench(&project_root(), &args[1..]),
         Some("gen-corpus") => gen_corpus(&args[1..]),
         Some("fuzz") => fuzz::fuzz(&project_root(), &args[1..]),

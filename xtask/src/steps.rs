@@ -71,11 +71,11 @@ fn run_tests(root: &Path, steps: &mut Steps) -> Result {
 
     steps.run("release site build", || site::build(root).map(|_| ()))?;
 
-    steps.run("end-to-end tests (Playwright, Chromium)", || end_to_end(root))
+    steps.run("end-to-end tests (Playwright, Chromium)", || end_to_end(root, None))
 }
 
 /// `cargo xtask e2e`: only the site build and the end-to-end tests, for working on the page.
-pub fn e2e(root: &Path) -> Result {
+pub fn e2e(root: &Path, name_pattern: Option<&str>) -> Result {
     let mut steps = Steps::new();
     let outcome = steps
         .run("install what is missing", || {
@@ -83,12 +83,12 @@ pub fn e2e(root: &Path) -> Result {
             tools::ensure_npm_packages(root)
         })
         .and_then(|()| steps.run("release site build", || site::build(root).map(|_| ())))
-        .and_then(|()| steps.run("end-to-end tests (Playwright, Chromium)", || end_to_end(root)));
+        .and_then(|()| steps.run("end-to-end tests (Playwright, Chromium)", || end_to_end(root, name_pattern)));
     steps.summary();
     outcome
 }
 
-fn end_to_end(root: &Path) -> Result {
+fn end_to_end(root: &Path, name_pattern: Option<&str>) -> Result {
     let expected = root.join("target/e2e/expected.json");
     expected::write(&expected)?;
     let server = Server::start(root, "127.0.0.1:0")?;
@@ -96,6 +96,7 @@ fn end_to_end(root: &Path) -> Result {
     tools::run(
         Command::new("node")
             .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+            .args(name_pattern.map(|p| format!("--test-name-pattern={p}")))
             .arg(root.join("tests/e2e"))
             .env("SIYAQ_URL", server.url())
             .env("SIYAQ_EXPECTED", &expected)
