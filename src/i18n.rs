@@ -51,6 +51,19 @@ pub fn tr(ar: &'static str, en: &'static str) -> impl Fn() -> &'static str + Cop
     move || lang.get().pick(ar, en)
 }
 
+/// "12 إشارة", "3 إشارات": a number and its noun in the form Arabic grammar asks for after it.
+/// `forms`: one (the whole phrase), two (the whole phrase), the plural for 3–10, the singular for
+/// 11 and more (and 0).
+pub fn counted_ar(n: usize, forms: [&str; 4]) -> String {
+    let [one, two, few, many] = forms;
+    match n {
+        1 => one.to_string(),
+        2 => two.to_string(),
+        _ if (3..=10).contains(&(n % 100)) => format!("{n} {few}"),
+        _ => format!("{n} {many}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +74,12 @@ mod tests {
         assert_eq!(Lang::En.dir(), "ltr");
         assert_eq!(Lang::Ar.other(), Lang::En);
         assert_eq!(Lang::En.pick("نعم", "yes"), "yes");
+    }
+
+    #[test]
+    fn arabic_nouns_agree_with_their_number() {
+        let forms = ["إشارة واحدة", "إشارتان", "إشارات", "إشارة"];
+        let said: Vec<String> = [1, 2, 3, 10, 11, 12, 103, 111, 0].map(|n| counted_ar(n, forms)).to_vec();
+        assert_eq!(said, ["إشارة واحدة", "إشارتان", "3 إشارات", "10 إشارات", "11 إشارة", "12 إشارة", "103 إشارات", "111 إشارة", "0 إشارة"]);
     }
 }

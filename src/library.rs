@@ -84,13 +84,7 @@ pub fn words_label(lang: crate::i18n::Lang, words: usize) -> String {
 
 /// "612 كلمة", with the counted noun in the form Arabic grammar asks for after the number.
 pub fn word_count_label(words: usize) -> String {
-    match words {
-        1 => "كلمة واحدة".to_string(),
-        2 => "كلمتان".to_string(),
-        3..=10 => format!("{words} كلمات"),
-        _ if (3..=10).contains(&(words % 100)) => format!("{words} كلمات"),
-        _ => format!("{words} كلمة"),
-    }
+    crate::i18n::counted_ar(words, ["كلمة واحدة", "كلمتان", "كلمات", "كلمة"])
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ fn mount() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
 }
 
 fn entries(host: &HtmlElement) -> Vec<HtmlElement> {
-    let list = host.query_selector_all("button[data-doc]").unwrap();
+    let list = host.query_selector_all("[data-testid=doc-list] button[data-doc]").unwrap();
     (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
 }
 

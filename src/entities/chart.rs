@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, closure::Closure};
 
 use super::{ChartData, ChartSettings, EntityList, MAX_TOP, open_mentions};
 use crate::app::Navigation;
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, counted_ar, tr, use_lang};
 use crate::library::articles;
 use crate::search::SearchState;
 
@@ -174,13 +174,17 @@ fn describe(entity: &Entity, bar: &Bar, table: &EntityTable, lang: Lang) -> Stri
     let rate = if words == 0 { 0.0 } else { f64::from(bar.count) * 1000.0 / f64::from(words) };
     let place = match bar.document {
         Some(d) => {
-            let heading = articles().get(d).map(|a| a.heading.text().chars().take(40).collect::<String>()).unwrap_or_default();
+            let heading = articles().get(d).map(|a| shortened(a.heading.text(), 40)).unwrap_or_default();
             format!("{} ({heading})", column_label(Some(d), lang))
         }
         None => lang.pick("كل المقالات", "all articles").to_string(),
     };
     match lang {
-        Lang::Ar => format!("{name} — {place}: {} إشارة، {rate:.1} لكل ألف كلمة من {words} كلمة", bar.count),
+        Lang::Ar => format!(
+            "{name} — {place}: {}، {rate:.1} لكل ألف كلمة من {}",
+            counted_ar(bar.count as usize, ["إشارة واحدة", "إشارتان", "إشارات", "إشارة"]),
+            counted_ar(words as usize, ["كلمة واحدة", "كلمتان", "كلمات", "كلمة"]),
+        ),
         Lang::En => format!("{name} — {place}: {} mentions, {rate:.1} per 1,000 of {words} words", bar.count),
     }
 }
