@@ -440,7 +440,7 @@ pub fn ChartTable(data: Memo<ChartData>, list: EntityList, search: SearchState, 
                                 let id = entity.id.clone();
                                 view! {
                                     <td>
-                                        <button type="button" class="cell-link" data-doc=document.and_then(|d| articles().get(d)).map(|a| a.id()).unwrap_or("all")
+                                        <button type="button" class="cell-link" data-article=document.and_then(|d| articles().get(d)).map(|a| a.id()).unwrap_or("all")
                                             on:click=move |_| open_mentions(search, nav, &id, document)>
                                             {figure(value, data.measure)}
                                         </button>

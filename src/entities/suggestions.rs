@@ -75,7 +75,7 @@ pub fn Suggestions(list: EntityList, search: SearchState) -> impl IntoView {
                     <li class="suggestion" data-testid="suggestion" data-text=suggestion.text.clone() data-count=suggestion.count>
                         <bdi class="name" lang="ar">{suggestion.text.clone()}</bdi>
                         <span class="times">{format!("×{}", suggestion.count)}</span>
-                        {suggestion.reasons.iter().map(|r| view! { <span class="reason">{reason_label(r, lang.get_untracked())}</span> }).collect_view()}
+                        {suggestion.reasons.iter().cloned().map(|r| view! { <span class="reason">{move || reason_label(&r, lang.get())}</span> }).collect_view()}
                         {context.map(|row| view! {
                             <q class="evidence" lang="ar" dir="rtl">{format!("…{} ", row.before)}<mark>{row.node}</mark>{format!(" {}…", row.after)}</q>
                         })}
@@ -83,8 +83,8 @@ pub fn Suggestions(list: EntityList, search: SearchState) -> impl IntoView {
                             <button type="button" class="export" data-testid="add-suggestion" on:click=add_entity>{tr("أضفه كيانًا", "Add as entity")}</button>
                             <select aria-label=move || lang.get().pick("أضفه صيغةً لكيان", "Add as a spelling of") on:change=move |e| as_alias.set(event_target_value(&e))>
                                 <option value="">{tr("أو صيغةً لـ…", "or a spelling of…")}</option>
-                                {list.gazetteer.with_untracked(|g| g.entities.iter().map(|e| view! {
-                                    <option value=e.id.clone()>{entity_name(e, lang.get_untracked())}</option>
+                                {move || list.gazetteer.with(|g| g.entities.iter().map(|e| view! {
+                                    <option value=e.id.clone()>{entity_name(e, lang.get())}</option>
                                 }).collect_view())}
                             </select>
                             <button type="button" class="export" on:click=add_alias>{tr("أضف", "Add")}</button>

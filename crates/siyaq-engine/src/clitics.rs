@@ -28,6 +28,9 @@
 use std::collections::HashSet;
 
 const PROCLITICS: [&str; 12] = ["", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"];
+/// The same chains without the empty one, longest first, for code that strips rather than
+/// generates: وب must be tried before و.
+pub const PROCLITIC_CHAINS: [&str; 11] = ["وب", "فب", "وك", "فك", "ول", "فل", "و", "ف", "ب", "ك", "ل"];
 const FUTURE: [&str; 3] = ["س", "وس", "فس"];
 const ARTICLE_AFTER: [&str; 9] = ["", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"];
 /// The first-person ي ("my") is left out on purpose: in press text a final ي after a noun is almost
@@ -174,6 +177,13 @@ fn suffix_stems(core: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stripping_and_generation_know_the_same_proclitics() {
+        let generated: HashSet<&str> = PROCLITICS.iter().copied().filter(|p| !p.is_empty()).collect();
+        assert_eq!(generated, PROCLITIC_CHAINS.iter().copied().collect::<HashSet<_>>());
+        assert!(PROCLITIC_CHAINS.windows(2).all(|w| w[0].chars().count() >= w[1].chars().count()));
+    }
+
     use super::*;
 
     fn vocab(words: &[&str]) -> HashSet<String> {

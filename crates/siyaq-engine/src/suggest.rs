@@ -139,7 +139,7 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Proclitic chains, longest first so that ولفلاديمير loses ول before و is tried.
-const PROCLITICS: &[&str] = &["وب", "فب", "وك", "فك", "ول", "فل", "و", "ف", "ب", "ك", "ل"];
+const PROCLITICS: &[&str] = &crate::clitics::PROCLITIC_CHAINS;
 
 const ARTICLE: &str = "ال";
 /// How a word with the article opens: after a proclitic, and with ل + ال merged to لل.
