@@ -4,7 +4,8 @@ use wasm_bindgen::JsCast;
 
 use crate::concordance::ConcordanceView;
 use crate::corpus_panel::CorpusPanel;
-use crate::entities::{EntitiesView, EntityList, NoticeLine};
+use crate::address::{ViewSignals, follow_the_address};
+use crate::entities::{ChartSettings, EntitiesView, EntityList, NoticeLine};
 use crate::i18n::{Lang, tr};
 use crate::library::articles;
 use crate::reader::Reader;
@@ -25,6 +26,10 @@ impl View {
             View::Reader => "reader",
             View::Entities => "entities",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<View> {
+        [View::Concordance, View::Reader, View::Entities].into_iter().find(|v| v.name() == name)
     }
 }
 
@@ -66,6 +71,9 @@ pub fn App() -> impl IntoView {
     };
     let list = EntityList::load();
     let search = SearchState::new(list);
+    let chart = ChartSettings::default();
+    let signals = ViewSignals { search, nav, chart, list, lang };
+    let link_notice = follow_the_address(signals);
 
     Effect::new(move |_| {
         let lang = lang.get();
@@ -102,11 +110,21 @@ pub fn App() -> impl IntoView {
                 {tab(View::Reader, "القارئ", "Reader")}
                 {tab(View::Entities, "الكيانات", "Entities")}
             </nav>
+            <CopyLink signals />
             <button type="button" class="lang-switch" data-testid="lang-switch" lang=move || lang.get().other().code()
                 on:click=move |_| lang.update(|l| *l = l.other())>
                 {move || lang.get().pick("English", "العربية")}
             </button>
         </header>
+        {move || link_notice.get().map(|notice| {
+            let problem = notice.is_problem();
+            view! {
+            <p class="notice" class:problem=problem role="status" data-testid="link-notice">
+                <span>{move || notice.message(lang.get())}</span>
+                " "
+                <button type="button" class="dismiss" on:click=move |_| link_notice.set(None)>{tr("حسنًا", "Dismiss")}</button>
+            </p>
+        }})}
         <NoticeLine list />
         <main class="workspace">
             <CorpusPanel nav />
@@ -118,10 +136,35 @@ pub fn App() -> impl IntoView {
                     <Reader nav search />
                 </div>
                 <div hidden=move || nav.view.get() != View::Entities>
-                    <EntitiesView search nav list />
+                    <EntitiesView search nav list settings=chart />
                 </div>
             </div>
         </main>
+    }
+}
+
+/// Copies the address of the view, which restores it anywhere, and says so.
+#[component]
+fn CopyLink(signals: ViewSignals) -> impl IntoView {
+    let lang = use_context::<RwSignal<Lang>>().expect("the language is provided");
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let href = crate::address::current_link(signals);
+        leptos::task::spawn_local(async move {
+            let ok = crate::browser::copy_text(&href).await;
+            copied.set(Some(ok));
+            set_timeout(move || copied.set(None), std::time::Duration::from_millis(2500));
+        });
+    };
+    view! {
+        <button type="button" class="copy-link" data-testid="copy-link" on:click=copy>
+            {move || match copied.get() {
+                Some(true) => lang.get().pick("نُسخ الرابط ✓", "Link copied ✓"),
+                Some(false) => lang.get().pick("انسخ الرابط من شريط العنوان", "Copy the link from the address bar"),
+                None => lang.get().pick("انسخ رابط هذا العرض", "Copy link to this view"),
+            }}
+        </button>
+        <span class="visually-hidden" role="status">{move || copied.get().map(|ok| if ok { lang.get().pick("نُسخ الرابط", "Link copied") } else { "" })}</span>
     }
 }
 

@@ -29,6 +29,34 @@ pub fn copy_to_clipboard(text: String) {
     });
 }
 
+/// Copies `text` with the Clipboard API, or, where it is missing or refused (an insecure page, a
+/// file opened from disk), through a selected text field; true when one of them worked.
+pub async fn copy_text(text: &str) -> bool {
+    if let Some(window) = web_sys::window() {
+        let clipboard = window.navigator().clipboard();
+        if !JsValue::from(clipboard.clone()).is_undefined() {
+            if wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok() {
+                return true;
+            }
+        }
+    }
+    copy_through_a_field(text).is_some()
+}
+
+fn copy_through_a_field(text: &str) -> Option<()> {
+    let document = leptos::prelude::document();
+    let field: web_sys::HtmlTextAreaElement = document.create_element("textarea").ok()?.unchecked_into();
+    field.set_value(text);
+    field.set_attribute("readonly", "").ok()?;
+    field.set_class_name("visually-hidden");
+    document.body()?.append_child(&field).ok()?;
+    field.select();
+    let html: web_sys::HtmlDocument = document.clone().unchecked_into();
+    let copied = html.exec_command("copy").unwrap_or(false);
+    field.remove();
+    copied.then_some(())
+}
+
 /// The text of the first file chosen in a file input.
 pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
     let file = input.files().and_then(|files| files.get(0)).ok_or_else(|| "no file chosen".to_string())?;

@@ -3,6 +3,7 @@
 //! Components hold view state and render; text analysis lives in `siyaq-engine` and the bundled
 //! articles in `siyaq-corpus`.
 
+mod address;
 mod app;
 mod browser;
 mod concordance;
@@ -11,6 +12,7 @@ mod entities;
 mod export;
 mod i18n;
 mod library;
+mod link;
 mod reader;
 mod search;
 mod text;

@@ -129,6 +129,12 @@ fn main() {
     }
     out.push_str("];\n");
     out.push_str(&entities_data(&corpus_dir.join("entities.toml")));
+    writeln!(
+        out,
+        "\n/// A content hash of the corpus files, the manifest and the gazetteer: links carry it.\npub const CORPUS_VERSION: &str = {:?};",
+        corpus_version(&corpus_dir, &manifest)
+    )
+    .unwrap();
 
     let out_path = PathBuf::from(env::var("OUT_DIR").unwrap()).join("corpus_data.rs");
     fs::write(out_path, out).expect("write corpus_data.rs");
@@ -159,4 +165,20 @@ fn entities_data(path: &std::path::Path) -> String {
     }
     out.push_str("];\n");
     out
+}
+
+/// The first 12 hex digits of the SHA-256 of every file the bundled corpus is made of, in a fixed
+/// order, each preceded by its name and length so that no two sets of files hash alike.
+fn corpus_version(corpus_dir: &std::path::Path, manifest: &Manifest) -> String {
+    use sha2::{Digest, Sha256};
+    let mut names: Vec<&str> = manifest.file.iter().map(|f| f.name.as_str()).collect();
+    names.extend(["corpus.toml", "entities.toml"]);
+    let mut hasher = Sha256::new();
+    for name in names {
+        let bytes = fs::read(corpus_dir.join(name)).unwrap_or_else(|e| panic!("read corpus/{name}: {e}"));
+        hasher.update(name.as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+    hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
 }

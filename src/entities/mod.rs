@@ -131,11 +131,10 @@ pub struct ChartSettings {
     pub order: RwSignal<RowOrder>,
 }
 
-pub const DEFAULT_TOP: usize = 15;
-pub const MAX_TOP: usize = 200;
+pub use crate::link::{DEFAULT_TOP, MAX_TOP};
 
-impl ChartSettings {
-    pub fn new() -> Self {
+impl Default for ChartSettings {
+    fn default() -> Self {
         ChartSettings {
             measure: RwSignal::new(Measure::Count),
             kinds: RwSignal::new(EntityKind::ALL.into_iter().collect()),
@@ -164,8 +163,7 @@ pub fn open_mentions(search: SearchState, nav: Navigation, entity_id: &str, docu
 }
 
 #[component]
-pub fn EntitiesView(search: SearchState, nav: Navigation, list: EntityList) -> impl IntoView {
-    let settings = ChartSettings::new();
+pub fn EntitiesView(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> impl IntoView {
     let table = Memo::new(move |_| {
         let entities = list.gazetteer.with(|g| g.entities.len());
         Shared(std::sync::Arc::new(EntityTable::new(&search.index.get(), &search.mentions.get(), entities)))

@@ -70,7 +70,8 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
     tools::ensure_chromium()?;
     tools::ensure_npm_packages(root)?;
     let site = site::build(root)?;
-    let server = Server::start(root, "127.0.0.1:0")?;
+    let dist = crate::dist::write(root)?;
+    let server = Server::start(&crate::dist::dist_dir(root), "127.0.0.1:0")?;
     tools::run(
         Command::new("node")
             .arg(root.join("tests/bench/load.mjs"))
@@ -79,6 +80,8 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
             .env("SIYAQ_RUNS", runs.to_string())
             .env("SIYAQ_WASM_BYTES", site.wasm_bytes.to_string())
             .env("SIYAQ_WASM_GZIP_BYTES", site.wasm_gzip_bytes.to_string())
+            .env("SIYAQ_FIRST_LOAD_GZIP_BYTES", dist.first_load_gzip.to_string())
+            .env("SIYAQ_SINGLE_FILE_BYTES", dist.single_file_bytes.to_string())
             .current_dir(root),
     )?;
     tools::run(

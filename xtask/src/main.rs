@@ -4,6 +4,7 @@
 //! npm packages) and skips what is already there, so a fresh machine needs only Rust.
 
 mod bench;
+mod dist;
 mod expected;
 mod fuzz;
 mod server;
@@ -17,8 +18,10 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  serve [--port N] [--host ADDR]  build the release site into pkg/ and serve it (default 127.0.0.1:8080)
-  build                           build the release site into pkg/ and report its sizes
+  serve [--port N] [--host ADDR]  build the site into dist/ and serve it (default 127.0.0.1:8080)
+  dist                            build the deployable site into dist/ (with the service worker) and
+                                  dist/siyaq.html, the whole app in one file; report sizes
+  build                           the same as dist
   test                            every test: native, wasm in headless Chromium, end-to-end
   e2e [NAME-PATTERN]              only the release build and the end-to-end tests (those whose
                                   name matches the pattern)
@@ -35,7 +38,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
-        Some("build") => site::build(&project_root()).map(|_| ()),
+        Some("build") | Some("dist") => dist::build(&project_root()).map(|_| ()),
         Some("test") => steps::test(&project_root()),
         Some("e2e") => steps::e2e(&project_root(), args.get(1).map(String::as_str)),
         Some("bench") => bench::bench(&project_root(), &args[1..]),
@@ -72,8 +75,8 @@ fn serve(args: &[String]) -> Result {
         }
     }
     let root = project_root();
-    site::build(&root)?;
-    let server = server::Server::start(&root, &format!("{host}:{port}"))?;
+    dist::build(&root)?;
+    let server = server::Server::start(&dist::dist_dir(&root), &format!("{host}:{port}"))?;
     println!("\nsiyaq is served at {}  (Ctrl-C to stop)", server.url());
     server.wait();
     Ok(())

@@ -6,7 +6,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use crate::{Result, expected, server::Server, site, tools};
+use crate::{Result, expected, server::Server, tools};
 
 /// Runs named steps in order, stops at the first failure, and prints how each went.
 struct Steps {
@@ -69,7 +69,7 @@ fn run_tests(root: &Path, steps: &mut Steps) -> Result {
         )
     })?;
 
-    steps.run("release site build", || site::build(root).map(|_| ()))?;
+    steps.run("release site build (dist/)", || crate::dist::build(root).map(|_| ()))?;
 
     steps.run("end-to-end tests (Playwright, Chromium)", || end_to_end(root, None))
 }
@@ -82,7 +82,7 @@ pub fn e2e(root: &Path, name_pattern: Option<&str>) -> Result {
             tools::ensure_chromium()?;
             tools::ensure_npm_packages(root)
         })
-        .and_then(|()| steps.run("release site build", || site::build(root).map(|_| ())))
+        .and_then(|()| steps.run("release site build (dist/)", || crate::dist::build(root).map(|_| ())))
         .and_then(|()| steps.run("end-to-end tests (Playwright, Chromium)", || end_to_end(root, name_pattern)));
     steps.summary();
     outcome
@@ -91,7 +91,7 @@ pub fn e2e(root: &Path, name_pattern: Option<&str>) -> Result {
 fn end_to_end(root: &Path, name_pattern: Option<&str>) -> Result {
     let expected = root.join("target/e2e/expected.json");
     expected::write(&expected)?;
-    let server = Server::start(root, "127.0.0.1:0")?;
+    let server = Server::start(&crate::dist::dist_dir(root), "127.0.0.1:0")?;
     println!("site served at {}", server.url());
     tools::run(
         Command::new("node")

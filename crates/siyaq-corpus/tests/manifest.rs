@@ -169,3 +169,10 @@ fn untitled_documents_are_listed_by_their_opening_words() {
     // The byline is not the opening.
     assert!(document("csto-three-things").unwrap().opening_words(3).starts_with("الشرق اليوم-"));
 }
+
+#[test]
+fn the_corpus_version_is_a_short_content_hash() {
+    let version = siyaq_corpus::CORPUS_VERSION;
+    assert_eq!(version.len(), 12);
+    assert!(version.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()), "{version}");
+}

@@ -56,6 +56,24 @@ pub struct Gazetteer {
     pub entities: Vec<Entity>,
 }
 
+/// How an edited list differs from the list it started from: entities removed, and entities
+/// changed or added (whole). Small enough to travel in a link.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct GazetteerChanges {
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub removed: Vec<String>,
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub entities: Vec<Entity>,
+}
+
+impl GazetteerChanges {
+    pub fn is_empty(&self) -> bool {
+        self.removed.is_empty() && self.entities.is_empty()
+    }
+}
+
 /// Why an edit or a loaded list was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GazetteerError {
@@ -146,6 +164,33 @@ impl Gazetteer {
             .filter(|e| Some(e.id.as_str()) != except)
             .find(|e| e.aliases.iter().chain(&e.demonyms).any(|a| spelling_key(&normalizer, a) == key))
             .map(|e| e.id.as_str())
+    }
+
+    /// What turns `base` into this list.
+    pub fn changes_from(&self, base: &Gazetteer) -> GazetteerChanges {
+        GazetteerChanges {
+            removed: base.entities.iter().filter(|e| self.get(&e.id).is_none()).map(|e| e.id.clone()).collect(),
+            entities: self.entities.iter().filter(|e| base.get(&e.id) != Some(*e)).cloned().collect(),
+        }
+    }
+
+    /// `base` with `changes` applied: changed entities replace theirs in place, new ones follow.
+    /// The result is checked like any loaded list.
+    pub fn with_changes(base: &Gazetteer, changes: &GazetteerChanges) -> Result<Gazetteer, GazetteerError> {
+        let mut entities: Vec<Entity> = base
+            .entities
+            .iter()
+            .filter(|e| !changes.removed.contains(&e.id))
+            .map(|e| changes.entities.iter().find(|c| c.id == e.id).unwrap_or(e).clone())
+            .collect();
+        for changed in &changes.entities {
+            if !entities.iter().any(|e| e.id == changed.id) {
+                entities.push(changed.clone());
+            }
+        }
+        let list = Gazetteer { entities };
+        list.validate()?;
+        Ok(list)
     }
 
     /// Checks a list loaded from storage or a file.
@@ -360,6 +405,24 @@ mod tests {
         let g = sample();
         assert_eq!(g.alias_lists(false)[1].aliases, ["روسيا"]);
         assert_eq!(g.alias_lists(true)[1].aliases, ["روسيا", "الروسية"]);
+    }
+
+    #[test]
+    fn changes_rebuild_the_edited_list_from_the_base() {
+        let base = sample();
+        let mut edited = base.clone();
+        edited.add_alias("putin", "الرئيس بوتين").unwrap();
+        edited.delete("russia").unwrap();
+        edited.add_entity("ويندي شيرمان", "Wendy Sherman", EntityKind::Person).unwrap();
+        let changes = edited.changes_from(&base);
+        assert_eq!(changes.removed, ["russia"]);
+        assert_eq!(changes.entities.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["putin", "wendy-sherman"]);
+        assert_eq!(Gazetteer::with_changes(&base, &changes), Ok(edited));
+        assert!(base.changes_from(&base).is_empty());
+        // Changes that break the rules are refused, not half applied.
+        let mut clash = GazetteerChanges::default();
+        clash.entities.push(Entity { id: "x".into(), aliases: vec!["روسيا".into()], ..base.entities[0].clone() });
+        assert!(matches!(Gazetteer::with_changes(&base, &clash), Err(GazetteerError::AliasTaken(..))));
     }
 
     #[test]

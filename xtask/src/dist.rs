@@ -1,0 +1,203 @@
+//! The deployable site in `dist/`: the page, its script, the wasm, styles, fonts, manifest and
+//! icons; a service worker generated from the list of those files; and `dist/siyaq.html`, the
+//! whole site in one file that works opened from disk.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use sha2::{Digest, Sha256};
+
+use crate::{Result, site};
+
+/// Files copied as they are: (from, under the repository root; to, under `dist/`).
+const STATIC_FILES: [(&str, &str); 11] = [
+    ("index.html", "index.html"),
+    ("web/boot.js", "boot.js"),
+    ("web/manifest.webmanifest", "manifest.webmanifest"),
+    ("web/icons/icon-192.png", "icons/icon-192.png"),
+    ("web/icons/icon-512.png", "icons/icon-512.png"),
+    ("style/main.css", "style/main.css"),
+    ("style/icon.svg", "style/icon.svg"),
+    ("style/fonts/OFL.txt", "style/fonts/OFL.txt"),
+    ("pkg/siyaq.js", "pkg/siyaq.js"),
+    ("pkg/siyaq_bg.wasm", "pkg/siyaq_bg.wasm"),
+    ("web/sw.js", "sw.js"),
+];
+
+/// What a first visit downloads (the fonts are listed in the stylesheet and found there).
+const FIRST_LOAD: [&str; 6] = ["index.html", "boot.js", "style/main.css", "pkg/siyaq.js", "pkg/siyaq_bg.wasm", "manifest.webmanifest"];
+
+pub struct DistReport {
+    /// Gzipped bytes of everything a first visit downloads.
+    pub first_load_gzip: u64,
+    pub single_file_bytes: u64,
+}
+
+pub fn dist_dir(root: &Path) -> PathBuf {
+    root.join("dist")
+}
+
+/// Builds the wasm, then writes `dist/`.
+pub fn build(root: &Path) -> Result<DistReport> {
+    site::build(root)?;
+    write(root)
+}
+
+/// Writes `dist/` from an already built `pkg/`.
+pub fn write(root: &Path) -> Result<DistReport> {
+    let dist = dist_dir(root);
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    }
+    for (from, to) in STATIC_FILES {
+        copy(&root.join(from), &dist.join(to))?;
+    }
+    for font in fonts(root)? {
+        copy(&root.join("style/fonts").join(&font), &dist.join("style/fonts").join(&font))?;
+    }
+    let version = write_service_worker(&dist)?;
+    let single = write_single_file(&dist)?;
+
+    let mut first_load: Vec<String> = FIRST_LOAD.iter().map(|s| s.to_string()).collect();
+    first_load.extend(fonts(root)?.into_iter().map(|f| format!("style/fonts/{f}")));
+    let mut first_load_gzip = 0;
+    for file in &first_load {
+        first_load_gzip += site::gzip_len(&read(&dist.join(file))?);
+    }
+    println!(
+        "dist/ written: version {version}; first load {first_load_gzip} bytes gzipped ({} files); dist/siyaq.html {single} bytes",
+        first_load.len()
+    );
+    Ok(DistReport { first_load_gzip, single_file_bytes: single })
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    if let Some(dir) = to.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {} to {}: {e}", from.display(), to.display()))
+}
+
+/// The font files the stylesheet names, in its order.
+fn fonts(root: &Path) -> Result<Vec<String>> {
+    Ok(fonts_in(&read_text(&root.join("style/main.css"))?))
+}
+
+/// Every file of `dist/` except the worker itself, relative, sorted.
+fn site_files(dist: &Path) -> Result<Vec<String>> {
+    fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) -> Result {
+        for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                walk(&path, base, out)?;
+            } else {
+                out.push(path.strip_prefix(base).expect("inside").to_string_lossy().replace('\\', "/"));
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dist, dist, &mut files)?;
+    files.retain(|f| f != "sw.js" && f != "siyaq.html");
+    files.sort();
+    Ok(files)
+}
+
+/// Fills the worker's file list and version (a hash of every file's name and bytes).
+fn write_service_worker(dist: &Path) -> Result<String> {
+    let files = site_files(dist)?;
+    let mut hasher = Sha256::new();
+    for file in &files {
+        let bytes = read(&dist.join(file))?;
+        hasher.update(file.as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+    let version: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let mut urls = vec!["./".to_string()];
+    urls.extend(files.iter().map(|f| format!("./{f}")));
+    let list = serde_json::to_string(&urls).expect("strings serialize");
+    let worker = dist.join("sw.js");
+    let template = read_text(&worker)?;
+    if !template.contains("__VERSION__") || !template.contains("__PRECACHE__") {
+        return Err("web/sw.js lacks its __VERSION__ or __PRECACHE__ placeholder".into());
+    }
+    fs::write(&worker, template.replace("__VERSION__", &version).replace("__PRECACHE__", &list))
+        .map_err(|e| format!("{}: {e}", worker.display()))?;
+    Ok(version)
+}
+
+/// `dist/siyaq.html`: the page with its stylesheet, fonts, script and wasm inside. A file opened
+/// from disk cannot load modules, fetch files or run a service worker, so everything is inline,
+/// and its Content-Security-Policy allows exactly the inline script and style by their hashes.
+fn write_single_file(dist: &Path) -> Result<u64> {
+    let mut css = read_text(&dist.join("style/main.css"))?;
+    for font in fonts_in(&css) {
+        let bytes = read(&dist.join("style/fonts").join(&font))?;
+        css = css.replace(&format!("url(./fonts/{font})"), &format!("url(data:font/woff2;base64,{})", BASE64.encode(bytes)));
+    }
+    let glue = read_text(&dist.join("pkg/siyaq.js"))?;
+    let wasm = BASE64.encode(read(&dist.join("pkg/siyaq_bg.wasm"))?);
+    let script = format!(
+        "{glue}\n\
+         const wasm = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\n\
+         __wbg_init({{ module_or_path: wasm }}).catch((error) => {{\n\
+           const note = document.getElementById('boot-error');\n\
+           note.hidden = false;\n\
+           note.querySelector('code').textContent = String(error);\n\
+         }});\n"
+    );
+    let icon = BASE64.encode(read(&dist.join("style/icon.svg"))?);
+    let policy = format!(
+        "default-src 'none'; script-src 'sha256-{}' 'wasm-unsafe-eval'; style-src 'sha256-{}'; img-src blob: data:; font-src data:; object-src 'none'; base-uri 'none'; form-action 'none'",
+        BASE64.encode(Sha256::digest(script.as_bytes())),
+        BASE64.encode(Sha256::digest(css.as_bytes())),
+    );
+    let page = read_text(&dist.join("index.html"))?;
+    let mut out = String::with_capacity(page.len() + css.len() + script.len());
+    for line in page.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("<meta http-equiv=\"Content-Security-Policy\"") {
+            out.push_str(&format!("  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"));
+        } else if trimmed.starts_with("<link rel=\"stylesheet\"") {
+            out.push_str(&format!("  <style>{css}</style>\n"));
+        } else if trimmed.starts_with("<link rel=\"icon\"") {
+            out.push_str(&format!("  <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">\n"));
+        } else if trimmed.starts_with("<script type=\"module\" src=\"./boot.js\">") {
+            out.push_str(&format!("  <script type=\"module\">{script}</script>\n"));
+        } else if trimmed.starts_with("<link rel=\"preload\"")
+            || trimmed.starts_with("<link rel=\"modulepreload\"")
+            || trimmed.starts_with("<link rel=\"manifest\"")
+            || trimmed.starts_with("<link rel=\"apple-touch-icon\"")
+        {
+            // Nothing to fetch from a file.
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    for needed in ["<style>", "__wbg_init({ module_or_path: wasm })", "Content-Security-Policy"] {
+        if !out.contains(needed) {
+            return Err(format!("dist/siyaq.html: index.html changed shape, `{needed}` was not written"));
+        }
+    }
+    let path = dist.join("siyaq.html");
+    fs::write(&path, &out).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(out.len() as u64)
+}
+
+fn fonts_in(css: &str) -> Vec<String> {
+    css.split("url(./fonts/").skip(1).filter_map(|rest| rest.split(')').next()).map(str::to_string).collect()
+}
