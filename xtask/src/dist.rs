@@ -152,8 +152,8 @@ fn write_single_file(dist: &Path) -> Result<u64> {
     let wasm = BASE64.encode(read(&dist.join("pkg/siyaq_bg.wasm"))?);
     let script = format!(
         "{glue}\n\
-         const wasm = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\n\
-         __wbg_init({{ module_or_path: wasm }}).catch((error) => {{\n\
+         const siyaqWasmBytes = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\n\
+         __wbg_init({{ module_or_path: siyaqWasmBytes }}).catch((error) => {{\n\
            const note = document.getElementById('boot-error');\n\
            note.hidden = false;\n\
            note.querySelector('code').textContent = String(error);\n\
@@ -188,7 +188,7 @@ fn write_single_file(dist: &Path) -> Result<u64> {
             out.push('\n');
         }
     }
-    for needed in ["<style>", "__wbg_init({ module_or_path: wasm })", "Content-Security-Policy"] {
+    for needed in ["<style>", "__wbg_init({ module_or_path: siyaqWasmBytes })", "Content-Security-Policy"] {
         if !out.contains(needed) {
             return Err(format!("dist/siyaq.html: index.html changed shape, `{needed}` was not written"));
         }
