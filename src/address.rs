@@ -231,15 +231,15 @@ pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> 
             return;
         }
         let now = js_sys::Date::now();
-        let new_entry = match &previous {
-            None => false,
-            Some(before) if before.query != state.query => {
+        let new_entry = previous.is_some_and(|before| {
+            let moved = before.view != state.view || before.open != state.open || before.focus != state.focus;
+            let new_search = before.query != state.query && {
                 let quiet = now - last_query_change.get_value() > NEW_SEARCH_AFTER_MS;
                 last_query_change.set_value(now);
                 quiet
-            }
-            Some(before) => before.view != state.view || before.open != state.open || before.focus != state.focus,
-        };
+            };
+            moved || new_search
+        });
         if new_entry {
             flush();
             let _ = window().history().map(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url)));

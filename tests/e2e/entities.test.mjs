@@ -134,7 +134,8 @@ test('clicking a bar opens a concordance with as many lines as the bar', async (
     assert.equal(count, entities.counts[entity].per_document[doc], `${entity} in ${doc}`);
     await page.locator(`[data-testid="chart-svg"] .bar[data-entity="${entity}"][data-doc="${doc}"]`).click();
     await page.locator('[data-testid="concordance"]').waitFor({ state: 'visible' });
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="kwic-row"]').length === n, count);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="kwic-row"]').length === n, count)
+      .catch(async (e) => { throw new Error(`${entity} in ${doc}: ${count} expected, ${await page.locator('[data-testid="kwic-row"]').count()} lines, ${page.url()}: ${e.message}`); });
     const lineDocs = await page.locator('[data-testid="kwic-row"]').evaluateAll((els) => els.map((e) => e.dataset.doc));
     assert.ok(lineDocs.every((d) => d === doc), `${entity}: lines only from ${doc}`);
     assert.equal(await page.locator('#search-box').inputValue(), `@${entity}`);

@@ -36,15 +36,23 @@ pub fn gen_corpus(root: &Path, megabytes: usize) -> Result<PathBuf> {
 pub fn bench(root: &Path, args: &[String]) -> Result {
     let mut megabytes = 50;
     let mut runs = 15;
+    let mut browser_only = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
+        if arg == "--browser" {
+            browser_only = true;
+            continue;
+        }
         let value = rest.next().ok_or(format!("{arg} needs a value"))?;
         let number = value.parse().map_err(|_| format!("{arg}: `{value}` is not a number"))?;
         match arg.as_str() {
             "--mb" => megabytes = number,
             "--runs" => runs = number,
-            _ => return Err("usage: cargo xtask bench [--mb N] [--runs N]".into()),
+            _ => return Err("usage: cargo xtask bench [--mb N] [--runs N] [--browser]".into()),
         }
+    }
+    if browser_only {
+        return browser_bench(root, runs);
     }
     let generated = gen_corpus(root, megabytes)?;
 
@@ -65,7 +73,11 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
         }
     };
     report(root, megabytes, peer.as_ref());
+    browser_bench(root, runs)
+}
 
+/// Page load, cold and offline, and the concordance under load, in headless Chromium.
+fn browser_bench(root: &Path, runs: usize) -> Result {
     println!("\n==> browser benchmark");
     tools::ensure_chromium()?;
     tools::ensure_npm_packages(root)?;

@@ -61,6 +61,7 @@ pub fn write(root: &Path) -> Result<DistReport> {
     }
     let version = write_service_worker(&dist)?;
     let single = write_single_file(&dist)?;
+    write_gzip_twins(&dist)?;
 
     let mut first_load: Vec<String> = FIRST_LOAD.iter().map(|s| s.to_string()).collect();
     first_load.extend(fonts(root)?.into_iter().map(|f| format!("style/fonts/{f}")));
@@ -110,7 +111,7 @@ fn site_files(dist: &Path) -> Result<Vec<String>> {
     }
     let mut files = Vec::new();
     walk(dist, dist, &mut files)?;
-    files.retain(|f| f != "sw.js" && f != "siyaq.html");
+    files.retain(|f| f != "sw.js" && f != "siyaq.html" && !f.ends_with(".gz"));
     files.sort();
     Ok(files)
 }
@@ -196,6 +197,20 @@ fn write_single_file(dist: &Path) -> Result<u64> {
     let path = dist.join("siyaq.html");
     fs::write(&path, &out).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(out.len() as u64)
+}
+
+/// `name.gz` beside every file a server would compress, made once at gzip -9, so that a server
+/// (ours, or a static host's) sends them without compressing on each request.
+fn write_gzip_twins(dist: &Path) -> Result {
+    for file in site_files(dist)?.into_iter().chain(["sw.js".to_string(), "siyaq.html".to_string()]) {
+        if file.ends_with(".woff2") || file.ends_with(".png") {
+            continue;
+        }
+        let path = dist.join(&file);
+        let bytes = site::gzip(&read(&path)?);
+        fs::write(dist.join(format!("{file}.gz")), bytes).map_err(|e| format!("{file}.gz: {e}"))?;
+    }
+    Ok(())
 }
 
 fn fonts_in(css: &str) -> Vec<String> {

@@ -25,9 +25,10 @@ commands:
   test                            every test: native, wasm in headless Chromium, end-to-end
   e2e [NAME-PATTERN]              only the release build and the end-to-end tests (those whose
                                   name matches the pattern)
-  bench [--mb N] [--runs N]       engine benchmarks (criterion) on the bundled corpus and an N MB
+  bench [--mb N] [--runs N] [--browser]
+                                  engine benchmarks (criterion) on the bundled corpus and an N MB
                                   generated one (default 50), the Python peer comparison, and the
-                                  browser benchmark (N cold loads, default 15)
+                                  browser benchmark (N cold loads, default 15; --browser: only it)
   gen-corpus --mb N               write the deterministic N MB synthetic corpus to target/siyaq-gen/
   fuzz [--seconds N]              run each fuzz target (cargo-fuzz, nightly) for N seconds (default 180)
   help                            this text";

@@ -2,37 +2,53 @@
 //! (`application/wasm` for streaming compilation).
 
 use std::{
+    collections::HashMap,
     fs,
+    io::{BufRead, BufReader, Write},
+    net::{TcpListener, TcpStream},
     path::{Component, Path, PathBuf},
-    sync::Arc,
+    sync::{Arc, Mutex},
     thread::JoinHandle,
+    time::{Duration, SystemTime},
 };
-
-use tiny_http::{Header, Request, Response};
 
 use crate::Result;
 
+/// One thread per connection, one response per connection: simple, and nothing a browser does
+/// with kept-alive sockets can leave a request unanswered.
 pub struct Server {
-    http: Arc<tiny_http::Server>,
     url: String,
     thread: Option<JoinHandle<()>>,
+}
+
+/// Gzipped bodies by file, kept while the file is unchanged (a rebuilt site changes them).
+type GzipCache = Mutex<HashMap<PathBuf, (SystemTime, u64, Arc<Vec<u8>>)>>;
+
+/// The request line and the headers that matter here.
+struct Request {
+    method: String,
+    target: String,
+    accepts_gzip: bool,
 }
 
 impl Server {
     /// Serves `root` on `addr` (port 0 picks a free port) from a background thread.
     pub fn start(root: &Path, addr: &str) -> Result<Server> {
-        let http = Arc::new(tiny_http::Server::http(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?);
-        let port = http.server_addr().to_ip().map(|a| a.port()).ok_or("server has no IP address")?;
+        let listener = TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let host = addr.rsplit_once(':').map_or("127.0.0.1", |(h, _)| h);
         let url = format!("http://{host}:{port}/");
         let root = root.to_path_buf();
-        let worker = Arc::clone(&http);
+        let cache: Arc<GzipCache> = Arc::default();
         let thread = std::thread::spawn(move || {
-            for request in worker.incoming_requests() {
-                respond(&root, request);
+            for stream in listener.incoming().flatten() {
+                let (root, cache) = (root.clone(), Arc::clone(&cache));
+                std::thread::spawn(move || {
+                    let _ = serve_connection(&root, &cache, stream);
+                });
             }
         });
-        Ok(Server { http, url, thread: Some(thread) })
+        Ok(Server { url, thread: Some(thread) })
     }
 
     pub fn url(&self) -> &str {
@@ -47,34 +63,62 @@ impl Server {
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.http.unblock();
-    }
-}
-
-fn respond(root: &Path, request: Request) {
-    let response = match resolve(root, request.url()) {
-        Some(path) => match fs::read(&path) {
-            Ok(body) => {
-                let gzip = accepts_gzip(&request) && compressible(&path);
-                let response = Response::from_data(if gzip { gzipped(&body) } else { body })
-                    .with_header(header("Content-Type", content_type(&path)))
-                    .with_header(header("Cache-Control", "no-cache"))
-                    .with_header(header("Vary", "Accept-Encoding"))
-                    .with_header(header("X-Content-Type-Options", "nosniff"));
-                if gzip { response.with_header(header("Content-Encoding", "gzip")) } else { response }
+fn read_request(stream: &TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let (method, target) = (parts.next()?.to_string(), parts.next()?.to_string());
+    let mut accepts_gzip = false;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).ok()? == 0 || header.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") && value.contains("gzip") {
+                accepts_gzip = true;
             }
-            Err(_) => not_found(),
-        },
-        None => not_found(),
-    };
-    let _ = request.respond(response);
+        }
+    }
+    Some(Request { method, target, accepts_gzip })
 }
 
-/// Compressed as a static host would send them, so the browser benchmark counts real bytes.
-fn accepts_gzip(request: &Request) -> bool {
-    request.headers().iter().any(|h| h.field.equiv("Accept-Encoding") && h.value.as_str().contains("gzip"))
+fn serve_connection(root: &Path, cache: &GzipCache, mut stream: TcpStream) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let Some(request) = read_request(&stream) else { return Ok(()) };
+    let found = (request.method == "GET" || request.method == "HEAD")
+        .then(|| resolve(root, &request.target))
+        .flatten()
+        .and_then(|path| fs::read(&path).ok().map(|body| (path, body)));
+    let (status, mut headers, body) = match found {
+        Some((path, body)) => {
+            let gzip = request.accepts_gzip && compressible(&path);
+            let mut headers = vec![
+                ("Content-Type", content_type(&path).to_string()),
+                ("Cache-Control", "no-cache".to_string()),
+                ("Vary", "Accept-Encoding".to_string()),
+                ("X-Content-Type-Options", "nosniff".to_string()),
+            ];
+            if gzip {
+                headers.push(("Content-Encoding", "gzip".to_string()));
+            }
+            ("200 OK", headers, if gzip { gzipped(cache, &path, body) } else { body })
+        }
+        None => ("404 Not Found", vec![("Content-Type", "text/plain; charset=utf-8".to_string())], b"not found".to_vec()),
+    };
+    headers.push(("Content-Length", body.len().to_string()));
+    headers.push(("Connection", "close".to_string()));
+    let mut head = format!("HTTP/1.1 {status}\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if request.method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    stream.flush()
 }
 
 /// Fonts and images are compressed already.
@@ -82,19 +126,27 @@ fn compressible(path: &Path) -> bool {
     !matches!(path.extension().and_then(|e| e.to_str()), Some("woff2" | "png" | "ico"))
 }
 
-fn gzipped(body: &[u8]) -> Vec<u8> {
+/// The file's `.gz` twin written by the build when there is one (as static hosts serve them),
+/// otherwise compressed here once.
+fn gzipped(cache: &GzipCache, path: &Path, body: Vec<u8>) -> Vec<u8> {
     use std::io::Write;
+    let mut twin = path.as_os_str().to_owned();
+    twin.push(".gz");
+    if let Ok(bytes) = fs::read(PathBuf::from(twin)) {
+        return bytes;
+    }
+    let stamp = fs::metadata(path).and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH);
+    let len = body.len() as u64;
+    if let Some((when, size, bytes)) = cache.lock().expect("cache lock").get(path) {
+        if *when == stamp && *size == len {
+            return bytes.as_ref().clone();
+        }
+    }
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(body).expect("gzip into memory");
-    encoder.finish().expect("gzip into memory")
-}
-
-fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string("not found").with_status_code(404).with_header(header("Content-Type", "text/plain; charset=utf-8"))
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("static header")
+    encoder.write_all(&body).expect("gzip into memory");
+    let bytes = encoder.finish().expect("gzip into memory");
+    cache.lock().expect("cache lock").insert(path.to_path_buf(), (stamp, len, Arc::new(bytes.clone())));
+    bytes
 }
 
 /// The file a request path names inside `root`, refusing anything that climbs out of it or

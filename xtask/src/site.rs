@@ -81,7 +81,11 @@ fn target_dir(root: &Path) -> std::path::PathBuf {
 
 /// Size of `bytes` after gzip -9, which is what a server sends.
 pub fn gzip_len(bytes: &[u8]) -> u64 {
+    gzip(bytes).len() as u64
+}
+
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder.write_all(bytes).expect("gzip into memory");
-    encoder.finish().expect("gzip into memory").len() as u64
+    encoder.finish().expect("gzip into memory")
 }
