@@ -122,9 +122,10 @@ fn article_ids() -> Vec<&'static str> {
     articles().iter().map(|a| a.id()).collect()
 }
 
-fn read_location(signals: ViewSignals) -> ReadLink {
-    let words = signals.search.index.with_untracked(|i| i.words().len());
-    read(&location_parameters(), siyaq_corpus::CORPUS_VERSION, &article_ids(), words)
+fn read_location() -> ReadLink {
+    // A bound for hit positions that needs no index: there are fewer words than bytes.
+    let bytes = siyaq_corpus::files().iter().map(|f| f.text.len()).sum();
+    read(&location_parameters(), siyaq_corpus::CORPUS_VERSION, &article_ids(), bytes)
 }
 
 impl ViewSignals {
@@ -190,7 +191,7 @@ fn bundled() -> Arc<Gazetteer> {
 
 /// Reads the link the page was opened with, then keeps the URL in step with the view.
 pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> {
-    let opened = read_location(signals);
+    let opened = read_location();
     signals.apply(&opened.state);
     let mut carried_entities = false;
     if !opened.state.entities.is_empty() {
@@ -264,13 +265,13 @@ pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> 
             handle.clear();
             pending.set_value(None);
         }
-        let read = read_location(signals);
+        let read = read_location();
         last.set_value(Some(read.state.clone()));
         signals.apply(&read.state);
     });
     let _ = window_event_listener(ev::hashchange, move |_| {
         if from_file() {
-            let read = read_location(signals);
+            let read = read_location();
             signals.apply(&read.state);
         }
     });

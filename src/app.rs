@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
     let search = SearchState::new(list);
     let chart = ChartSettings::default();
     let signals = ViewSignals { search, nav, chart, list, lang };
+    let entities_opened = Memo::new(move |opened: Option<&bool>| opened.copied().unwrap_or(false) || nav.view.get() == View::Entities);
     let link_notice = follow_the_address(signals);
 
     Effect::new(move |_| {
@@ -136,7 +137,8 @@ pub fn App() -> impl IntoView {
                     <Reader nav search />
                 </div>
                 <div hidden=move || nav.view.get() != View::Entities>
-                    <EntitiesView search nav list settings=chart />
+                    // Counting every entity's mentions waits until the view is first opened.
+                    {move || entities_opened.get().then(|| view! { <EntitiesView search nav list settings=chart /> })}
                 </div>
             </div>
         </main>

@@ -169,7 +169,7 @@ pub fn write(state: &ViewState, version: &str, articles: &[&str]) -> String {
 }
 
 /// Reads the parameters of a link (`?` or `#` part, without the sign).
-pub fn read(parameters: &str, version: &str, articles: &[&str], words: usize) -> ReadLink {
+pub fn read(parameters: &str, version: &str, articles: &[&str], word_bound: usize) -> ReadLink {
     let mut state = ViewState::default();
     let mut ignored = Vec::new();
     let mut other_version = None;
@@ -200,7 +200,7 @@ pub fn read(parameters: &str, version: &str, articles: &[&str], words: usize) ->
             "form" => (!value.is_empty() && value.chars().count() <= MAX_QUERY_CHARS).then(|| state.form = Some(value.clone())).is_some(),
             "page" => bounded(&value, 1, 1_000_000usize).map(|p| state.page = p - 1).is_some(),
             "doc" => article(&value).map(|d| state.open = Some(d)).is_some(),
-            "hit" => hit_from(&value, words).map(|h| state.focus = Some(h)).is_some(),
+            "hit" => hit_from(&value, word_bound).map(|h| state.focus = Some(h)).is_some(),
             "measure" => Measure::from_name(&value).map(|m| state.measure = m).is_some(),
             "types" => {
                 let kinds: Option<BTreeSet<EntityKind>> = value.split(',').map(EntityKind::from_name).collect();
@@ -247,7 +247,7 @@ fn steps_from(value: &str) -> Option<Steps> {
     Some(steps)
 }
 
-/// `word-len`, inside the corpus.
+/// `word-len`, with every word below `words`.
 fn hit_from(value: &str, words: usize) -> Option<Hit> {
     let (word, len) = value.split_once('-')?;
     let hit = Hit { word: word.parse().ok()?, len: len.parse().ok()? };

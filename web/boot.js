@@ -16,7 +16,8 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     banner.hidden = false;
     banner.querySelector('button').addEventListener('click', () => worker.postMessage('SKIP_WAITING'), { once: true });
   };
-  navigator.serviceWorker.register('./sw.js').then((registration) => {
+  // Registered once the page has loaded, so that caching the build never competes with starting it.
+  const register = () => navigator.serviceWorker.register('./sw.js').then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const incoming = registration.installing;
@@ -27,6 +28,8 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     // Pages left open for days still hear of new builds.
     setInterval(() => registration.update().catch(() => {}), 60 * 60 * 1000);
   }).catch(() => {});
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
   // The first install claims the page without a reload; later ones reload into the new build.
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (hadController) location.reload();
