@@ -44,8 +44,8 @@ pub struct LinkNotice {
     pub carried_entities: bool,
 }
 
-impl LinkNotice {
-    pub fn message(&self, lang: Lang) -> String {
+impl crate::notice::Notify for LinkNotice {
+    fn message(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         if let Some(version) = &self.other_version {
             parts.push(match lang {
@@ -79,7 +79,7 @@ impl LinkNotice {
         parts.join(" ")
     }
 
-    pub fn is_problem(&self) -> bool {
+    fn is_problem(&self) -> bool {
         self.other_version.is_some() || !self.ignored.is_empty()
     }
 }

@@ -5,7 +5,8 @@ use wasm_bindgen::JsCast;
 use crate::concordance::ConcordanceView;
 use crate::corpus_panel::CorpusPanel;
 use crate::address::{ViewSignals, follow_the_address};
-use crate::entities::{ChartSettings, EntitiesView, EntityList, NoticeLine};
+use crate::entities::{ChartSettings, EntitiesView, EntityList};
+use crate::notice::NoticeBar;
 use crate::i18n::{Lang, tr};
 use crate::library::articles;
 use crate::reader::Reader;
@@ -117,16 +118,8 @@ pub fn App() -> impl IntoView {
                 {move || lang.get().pick("English", "العربية")}
             </button>
         </header>
-        {move || link_notice.get().map(|notice| {
-            let problem = notice.is_problem();
-            view! {
-            <p class="notice" class:problem=problem role="status" data-testid="link-notice">
-                <span>{move || notice.message(lang.get())}</span>
-                " "
-                <button type="button" class="dismiss" on:click=move |_| link_notice.set(None)>{tr("حسنًا", "Dismiss")}</button>
-            </p>
-        }})}
-        <NoticeLine list />
+        <NoticeBar notice=link_notice testid="link-notice" />
+        <NoticeBar notice=list.notice testid="entity-notice" />
         <main class="workspace">
             <CorpusPanel nav />
             <div class="main-view">

@@ -13,6 +13,7 @@ mod export;
 mod i18n;
 mod library;
 mod link;
+mod notice;
 mod reader;
 mod search;
 mod text;

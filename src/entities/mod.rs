@@ -13,7 +13,7 @@ use siyaq_engine::entities::{EntityTable, Measure, RowOrder};
 use siyaq_engine::gazetteer::{EntityKind, Gazetteer, GazetteerError};
 
 use crate::app::{Navigation, View};
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::Lang;
 use crate::library::articles;
 use crate::search::{SearchState, Shared};
 
@@ -32,8 +32,8 @@ pub enum Notice {
     NotSaved,
 }
 
-impl Notice {
-    pub fn message(&self, lang: Lang) -> String {
+impl crate::notice::Notify for Notice {
+    fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Notice::SavedListIgnored(p), Lang::Ar) => {
                 format!("تعذّرت قراءة قائمة الكيانات المحفوظة في هذا المتصفح، فعُرضت القائمة المرفقة: {}", p.message_ar())
@@ -54,7 +54,7 @@ impl Notice {
         }
     }
 
-    pub fn is_problem(&self) -> bool {
+    fn is_problem(&self) -> bool {
         !matches!(self, Notice::Imported(_) | Notice::Reset)
     }
 }
@@ -185,20 +185,5 @@ pub fn EntitiesView(search: SearchState, nav: Navigation, list: EntityList, sett
             <editor::Editor list />
             <suggestions::Suggestions list search />
         </section>
-    }
-}
-
-/// What the user should know about their entity list, on every view.
-#[component]
-pub fn NoticeLine(list: EntityList) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        {move || list.notice.get().map(|notice| view! {
-            <p class="notice" class:problem=notice.is_problem() role="status" data-testid="entity-notice">
-                <span>{notice.message(lang.get())}</span>
-                " "
-                <button type="button" class="dismiss" on:click=move |_| list.notice.set(None)>{tr("حسنًا", "Dismiss")}</button>
-            </p>
-        })}
     }
 }
