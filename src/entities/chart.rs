@@ -68,10 +68,7 @@ pub fn layout(data: &ChartData) -> Layout {
         .map(|d| Column { document: Some(d), x: LABEL_WIDTH + d as f64 * COLUMN_WIDTH, width: COLUMN_WIDTH })
         .collect();
     columns.push(Column { document: None, x: LABEL_WIDTH + documents as f64 * COLUMN_WIDTH, width: TOTAL_WIDTH });
-    let value = |entity: usize, document: Option<usize>| match document {
-        Some(d) => table.value(entity, d, data.measure),
-        None => table.total(entity, data.measure),
-    };
+    let value = |entity: usize, document: Option<usize>| table.value_in(entity, document, data.measure);
     let max_of = |documents: &mut dyn Iterator<Item = Option<usize>>| {
         let documents: Vec<Option<usize>> = documents.collect();
         data.rows.iter().flat_map(|&e| documents.iter().map(move |&d| value(e, d))).fold(0.0, f64::max)
@@ -97,10 +94,7 @@ pub fn layout(data: &ChartData) -> Layout {
                         x: column.x,
                         length: if max > 0.0 { (v / max * room).max(if v > 0.0 { 1.5 } else { 0.0 }) } else { 0.0 },
                         value: v,
-                        count: match column.document {
-                            Some(d) => table.count(entity, d),
-                            None => table.total_count(entity),
-                        },
+                        count: table.count_in(entity, column.document),
                     }
                 })
                 .collect(),
@@ -167,11 +161,8 @@ fn column_label(document: Option<usize>, lang: Lang) -> String {
 /// The exact figures of one bar, for hovering and for screen readers.
 fn describe(entity: &Entity, bar: &Bar, table: &EntityTable, lang: Lang) -> String {
     let name = entity_name(entity, lang);
-    let words = match bar.document {
-        Some(d) => table.words[d],
-        None => table.words.iter().sum(),
-    };
-    let rate = if words == 0 { 0.0 } else { f64::from(bar.count) * 1000.0 / f64::from(words) };
+    let words = table.words_in(bar.document);
+    let rate = table.value_in(bar.entity, bar.document, Measure::PerThousand);
     let place = match bar.document {
         Some(d) => {
             let heading = articles().get(d).map(|a| shortened(a.heading.text(), 40)).unwrap_or_default();
@@ -433,10 +424,7 @@ pub fn ChartTable(data: Memo<ChartData>, list: EntityList, search: SearchState, 
                         data.rows.iter().map(|&e| {
                             let entity = entities[e].clone();
                             let cells = (0..data.table.words.len()).map(Some).chain([None]).map(|document| {
-                                let value = match document {
-                                    Some(d) => data.table.value(e, d, data.measure),
-                                    None => data.table.total(e, data.measure),
-                                };
+                                let value = data.table.value_in(e, document, data.measure);
                                 let id = entity.id.clone();
                                 view! {
                                     <td>

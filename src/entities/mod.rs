@@ -131,15 +131,17 @@ pub struct ChartSettings {
     pub order: RwSignal<RowOrder>,
 }
 
-pub use crate::link::{DEFAULT_TOP, MAX_TOP};
+pub use crate::link::MAX_TOP;
 
 impl Default for ChartSettings {
+    /// The settings of a link that names none.
     fn default() -> Self {
+        let view = crate::link::ViewState::default();
         ChartSettings {
-            measure: RwSignal::new(Measure::Count),
-            kinds: RwSignal::new(EntityKind::ALL.into_iter().collect()),
-            top: RwSignal::new(DEFAULT_TOP),
-            order: RwSignal::new(RowOrder::Total),
+            measure: RwSignal::new(view.measure),
+            kinds: RwSignal::new(view.kinds),
+            top: RwSignal::new(view.top),
+            order: RwSignal::new(view.order),
         }
     }
 }

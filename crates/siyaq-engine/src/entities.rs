@@ -158,6 +158,21 @@ impl EntityTable {
         }
     }
 
+    /// Counted words of `document`, or of the whole corpus (`None`).
+    pub fn words_in(&self, document: Option<usize>) -> u32 {
+        document.map_or_else(|| self.words.iter().sum(), |d| self.words[d])
+    }
+
+    /// Mentions of `entity` in `document`, or in the whole corpus (`None`).
+    pub fn count_in(&self, entity: usize, document: Option<usize>) -> u32 {
+        document.map_or_else(|| self.total_count(entity), |d| self.count(entity, d))
+    }
+
+    /// [`Self::value`] for one document, [`Self::total`] for the whole corpus (`None`).
+    pub fn value_in(&self, entity: usize, document: Option<usize>, measure: Measure) -> f64 {
+        document.map_or_else(|| self.total(entity, measure), |d| self.value(entity, d, measure))
+    }
+
     /// The entities to show: those `keep` accepts that are mentioned at all, largest first by
     /// `order` (ties keep the list's order), at most `top`.
     pub fn rows(&self, keep: impl Fn(usize) -> bool, order: RowOrder, measure: Measure, top: usize) -> Vec<usize> {
@@ -238,6 +253,8 @@ mod tests {
         assert_eq!(table.value(1, 1, Measure::PerThousand), 1000.0);
         assert_eq!(table.value(0, 0, Measure::PerThousand), 200.0);
         assert_eq!(table.total(1, Measure::PerThousand), 250.0);
+        assert_eq!(table.value_in(1, None, Measure::PerThousand), 250.0);
+        assert_eq!((table.count_in(1, Some(1)), table.count_in(1, None), table.words_in(None)), (2, 3, 12));
         // Equal totals: the list's order decides. Never-mentioned entities are left out.
         assert_eq!(table.rows(|_| true, RowOrder::Total, Measure::Count, 10), [1, 0]);
         assert_eq!(table.rows(|_| true, RowOrder::Document(0), Measure::Count, 10), [0, 1]);
