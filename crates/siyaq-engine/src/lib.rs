@@ -10,6 +10,7 @@ pub mod concordance;
 pub mod entities;
 pub mod gazetteer;
 pub mod index;
+mod nfc;
 pub mod normalize;
 pub mod query;
 pub mod stem;

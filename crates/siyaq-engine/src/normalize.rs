@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use unicode_normalization::{UnicodeNormalization, char::canonical_combining_class};
+use crate::nfc::{combining_class, nfc};
 
 use crate::chars::{is_arabic_mark, is_default_ignorable, TATWEEL};
 
@@ -491,7 +491,7 @@ impl Normalizer {
                         cluster.push(m);
                     }
                 }
-                for composed in cluster.nfc() {
+                for composed in nfc(&cluster) {
                     self.fold(composed, i..end, &mut |c, o| out(c, o, &mut emit));
                 }
                 i = end;
@@ -534,7 +534,7 @@ impl Normalizer {
             // The rest of the Arabic block (letters, digits, punctuation) never combines: skip
             // the table lookup for the common case.
             Some(m) if (m as u32) < 0x0300 || ('\u{0600}'..='\u{06FF}').contains(&m) => false,
-            Some(m) => canonical_combining_class(m) != 0,
+            Some(m) => combining_class(m) != 0,
             None => false,
         }
     }
@@ -554,7 +554,7 @@ impl Normalizer {
     fn cluster_end(&self, text: &str, from: usize) -> usize {
         let mut end = from;
         for c in text[from..].chars() {
-            let combining = !c.is_ascii() && canonical_combining_class(c) != 0;
+            let combining = !c.is_ascii() && combining_class(c) != 0;
             if combining || self.is_transparent(c) {
                 end += c.len_utf8();
             } else {
@@ -604,9 +604,16 @@ fn expand_presentation_form(c: char) -> Vec<char> {
         '\u{FDFC}' => "ريال".chars().collect(),
         // No decomposition exists for the bismillah ligature.
         '\u{FDFD}' => "بسم الله الرحمن الرحيم".chars().collect(),
-        _ => std::iter::once(c).nfkc().collect(),
+        _ => match PRESENTATION_FORMS.binary_search_by_key(&c, |&(form, _)| form) {
+            Ok(at) => PRESENTATION_FORMS[at].1.chars().collect(),
+            Err(_) => vec![c],
+        },
     }
 }
+
+/// NFKC of every presentation form that has a decomposition, sorted by code point (written by
+/// build.rs from unicode-normalization).
+const PRESENTATION_FORMS: &[(char, &str)] = include!(concat!(env!("OUT_DIR"), "/presentation_forms.rs"));
 
 fn is_fixed_space(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
@@ -750,6 +757,17 @@ mod tests {
         // Outside the Arabic presentation blocks nothing is folded: no full NFKC.
         assert_eq!(with(Step::PresentationForms, true, "x² ½ Ａ"), "x² ½ Ａ");
         assert_eq!(with(Step::PresentationForms, false, "ﻻ"), "ﻻ");
+    }
+
+    #[test]
+    fn presentation_form_table_is_nfkc_for_every_form() {
+        use unicode_normalization::UnicodeNormalization;
+        for c in ('\u{FB50}'..='\u{FDFB}').chain('\u{FDFE}'..='\u{FDFF}').chain('\u{FE70}'..='\u{FEFE}') {
+            let nfkc: Vec<char> = std::iter::once(c).nfkc().collect();
+            assert_eq!(expand_presentation_form(c), nfkc, "U+{:04X}", u32::from(c));
+        }
+        assert!(PRESENTATION_FORMS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(PRESENTATION_FORMS.len() > 700, "{} forms", PRESENTATION_FORMS.len());
     }
 
     #[test]
