@@ -67,7 +67,8 @@ pub fn write(root: &Path) -> Result<DistReport> {
     first_load.extend(fonts(root)?.into_iter().map(|f| format!("style/fonts/{f}")));
     let mut first_load_gzip = 0;
     for file in &first_load {
-        first_load_gzip += site::gzip_len(&read(&dist.join(file))?);
+        let twin = dist.join(format!("{file}.gz"));
+        first_load_gzip += if twin.exists() { fs::metadata(&twin).map_err(|e| e.to_string())?.len() } else { read(&dist.join(file))?.len() as u64 };
     }
     println!(
         "dist/ written: version {version}; first load {first_load_gzip} bytes gzipped ({} files); dist/siyaq.html {single} bytes",
@@ -199,15 +200,16 @@ fn write_single_file(dist: &Path) -> Result<u64> {
     Ok(out.len() as u64)
 }
 
-/// `name.gz` beside every file a server would compress, made once at gzip -9, so that a server
-/// (ours, or a static host's) sends them without compressing on each request.
+/// `name.gz` beside every file a server would compress, made once (by zopfli for the files of a
+/// visit, gzip -9 for the single file), so that a server (ours, or a static host's) sends them
+/// without compressing on each request.
 fn write_gzip_twins(dist: &Path) -> Result {
     for file in site_files(dist)?.into_iter().chain(["sw.js".to_string(), "siyaq.html".to_string()]) {
         if file.ends_with(".woff2") || file.ends_with(".png") {
             continue;
         }
         let path = dist.join(&file);
-        let bytes = site::gzip(&read(&path)?);
+        let bytes = if file == "siyaq.html" { site::gzip(&read(&path)?) } else { site::gzip_smallest(&read(&path)?) };
         fs::write(dist.join(format!("{file}.gz")), bytes).map_err(|e| format!("{file}.gz: {e}"))?;
     }
     Ok(())
