@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use crate::concordance::ConcordanceView;
 use crate::corpus_panel::CorpusPanel;
 use crate::address::{ViewSignals, follow_the_address};
-use crate::entities::{ChartSettings, EntitiesView, EntityList};
+use crate::entities::{ChartSettings, EntityList, entities_view};
 use crate::notice::NoticeBar;
 use crate::i18n::{Lang, tr};
 use crate::library::articles;
@@ -131,7 +131,7 @@ pub fn App() -> impl IntoView {
                 </div>
                 <div hidden=move || nav.view.get() != View::Entities>
                     // Counting every entity's mentions waits until the view is first opened.
-                    {move || entities_opened.get().then(|| view! { <EntitiesView search nav list settings=chart /> })}
+                    {move || entities_opened.get().then(|| entities_view(search, nav, list, chart))}
                 </div>
             </div>
         </main>

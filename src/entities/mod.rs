@@ -164,8 +164,26 @@ pub fn open_mentions(search: SearchState, nav: Navigation, entity_id: &str, docu
     nav.view.set(View::Concordance);
 }
 
+/// The entities view. In the site's build (`--cfg siyaq_split`) its code is a separate wasm chunk,
+/// fetched the first time the view opens, so that a first visit downloads less; elsewhere (tests,
+/// other builds) it is ordinary code. Either way it is built in the same reactive owner.
+pub fn entities_view(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
+    #[cfg(siyaq_split)]
+    {
+        use leptos::lazy;
+        #[lazy]
+        fn entities_chunk(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
+            view! { <EntitiesView search nav list settings /> }.into_any()
+        }
+        // Suspend keeps the reactive owner across the await: the view is owned like any other.
+        Suspend::new(async move { entities_chunk(search, nav, list, settings).await }).into_any()
+    }
+    #[cfg(not(siyaq_split))]
+    view! { <EntitiesView search nav list settings /> }.into_any()
+}
+
 #[component]
-pub fn EntitiesView(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> impl IntoView {
+fn EntitiesView(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> impl IntoView {
     let table = Memo::new(move |_| {
         let entities = list.gazetteer.with(|g| g.entities.len());
         Shared(std::sync::Arc::new(EntityTable::new(&search.index.get(), &search.mentions.get(), entities)))

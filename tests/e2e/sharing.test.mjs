@@ -127,7 +127,16 @@ test('after one visit the page searches and charts offline, and a new build is o
   const url = `http://127.0.0.1:${server.address().port}/`;
 
   const page = await openPage(browser, t);
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await gotoApp(page, url);
+  // The entities view is a wasm chunk of its own, fetched only when the view first opens.
+  const chunk = (path) => /\/pkg\/split_.*\.wasm$/.test(path);
+  assert.ok(!requested.some(chunk), `a first load fetches no chunk: ${requested.join(' ')}`);
+  await page.click('[data-view="entities"]');
+  await page.locator('[data-testid="chart-svg"] .bar').first().waitFor();
+  assert.ok(requested.some(chunk), 'opening the entities view fetches its chunk');
+  await page.click('[data-view="concordance"]');
   const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
   assert.deepEqual(manifest.icons.filter((i) => i.type === 'image/png').map((i) => i.sizes), ['192x192', '512x512']);
   assert.equal(manifest.display, 'standalone');
@@ -179,4 +188,7 @@ test('the single file opened from disk searches the corpus and reads its link', 
     return document.fonts.check('16px "Noto Naskh Arabic"', 'روسيا');
   });
   assert.ok(font, 'the inlined Arabic font is loaded');
+  // The entities view's wasm chunk is inside the file too.
+  await page.click('[data-view="entities"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="chart-svg"] .bar[data-entity="kazakhstan"][data-doc="all"]')?.dataset.count === '65');
 });

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::{Result, site};
 
 /// Files copied as they are: (from, under the repository root; to, under `dist/`).
-const STATIC_FILES: [(&str, &str); 11] = [
+const STATIC_FILES: [(&str, &str); 9] = [
     ("index.html", "index.html"),
     ("web/boot.js", "boot.js"),
     ("web/manifest.webmanifest", "manifest.webmanifest"),
@@ -23,13 +23,20 @@ const STATIC_FILES: [(&str, &str); 11] = [
     ("style/main.css", "style/main.css"),
     ("style/icon.svg", "style/icon.svg"),
     ("style/fonts/OFL.txt", "style/fonts/OFL.txt"),
-    ("pkg/siyaq.js", "pkg/siyaq.js"),
-    ("pkg/siyaq_bg.wasm", "pkg/siyaq_bg.wasm"),
     ("web/sw.js", "sw.js"),
 ];
 
-/// What a first visit downloads (the fonts are listed in the stylesheet and found there).
-const FIRST_LOAD: [&str; 6] = ["index.html", "boot.js", "style/main.css", "pkg/siyaq.js", "pkg/siyaq_bg.wasm", "manifest.webmanifest"];
+/// What a first visit downloads (the fonts are listed in the stylesheet and found there); the
+/// wasm chunks of `pkg/` wait until their view opens.
+const FIRST_LOAD: [&str; 7] = [
+    "index.html",
+    "boot.js",
+    "style/main.css",
+    "pkg/siyaq.js",
+    "pkg/siyaq_bg.wasm",
+    "pkg/__wasm_split.js",
+    "manifest.webmanifest",
+];
 
 pub struct DistReport {
     /// Gzipped bytes of everything a first visit downloads.
@@ -55,6 +62,9 @@ pub fn write(root: &Path) -> Result<DistReport> {
     }
     for (from, to) in STATIC_FILES {
         copy(&root.join(from), &dist.join(to))?;
+    }
+    for file in pkg_files(root)? {
+        copy(&root.join("pkg").join(&file), &dist.join("pkg").join(&file))?;
     }
     for font in fonts(root)? {
         copy(&root.join("style/fonts").join(&font), &dist.join("style/fonts").join(&font))?;
@@ -90,6 +100,22 @@ fn copy(from: &Path, to: &Path) -> Result {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {} to {}: {e}", from.display(), to.display()))
+}
+
+/// Everything the build wrote to `pkg/`: the glue, the main wasm, the chunk loader and the chunks.
+fn pkg_files(root: &Path) -> Result<Vec<String>> {
+    let dir = root.join("pkg");
+    let mut files = Vec::new();
+    for entry in fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        files.push(entry.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned());
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The wasm chunks of `dist/pkg/`, by file name.
+fn chunk_files(dist: &Path) -> Result<Vec<String>> {
+    Ok(pkg_files(dist)?.into_iter().filter(|f| f.ends_with(".wasm") && f != "siyaq_bg.wasm").collect())
 }
 
 /// The font files the stylesheet names, in its order.
@@ -150,7 +176,7 @@ fn write_single_file(dist: &Path) -> Result<u64> {
         let bytes = read(&dist.join("style/fonts").join(&font))?;
         css = css.replace(&format!("url(./fonts/{font})"), &format!("url(data:font/woff2;base64,{})", BASE64.encode(bytes)));
     }
-    let glue = read_text(&dist.join("pkg/siyaq.js"))?;
+    let glue = inline_chunk_loader(dist, &read_text(&dist.join("pkg/siyaq.js"))?)?;
     let wasm = BASE64.encode(read(&dist.join("pkg/siyaq_bg.wasm"))?);
     let script = format!(
         "{glue}\n\
@@ -198,6 +224,47 @@ fn write_single_file(dist: &Path) -> Result<u64> {
     let path = dist.join("siyaq.html");
     fs::write(&path, &out).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(out.len() as u64)
+}
+
+/// The glue with the chunk loader inside it instead of imported, and each chunk's bytes inline
+/// where the loader would fetch it: a page opened from disk can do neither.
+fn inline_chunk_loader(dist: &Path, glue: &str) -> Result<String> {
+    let import_line = glue
+        .lines()
+        .find(|l| l.starts_with("import * as ") && l.contains(&format!("\"./{}\"", site::SPLIT_LOADER)))
+        .ok_or("pkg/siyaq.js does not import the chunk loader")?;
+    let binding = import_line["import * as ".len()..].split_whitespace().next().ok_or("import without a name")?;
+    let mut loader = read_text(&dist.join("pkg").join(site::SPLIT_LOADER))?;
+    loader = loader.replace("import { initSync } from \"./siyaq.js\";", "");
+    let mut exported = Vec::new();
+    for line in loader.lines() {
+        if let Some(rest) = line.strip_prefix("export const ") {
+            exported.push(rest.split([' ', '=']).next().unwrap_or_default().to_string());
+        }
+    }
+    loader = loader.replace("export const ", "const ");
+    let mut chunks = Vec::new();
+    for chunk in chunk_files(dist)? {
+        let fetch = format!("fetch(new URL(\"./{chunk}\", import.meta.url))");
+        if !loader.contains(&fetch) {
+            return Err(format!("the chunk loader does not fetch {chunk} as expected"));
+        }
+        loader = loader.replace(&fetch, &format!("siyaqChunk({:?})", chunk));
+        chunks.push(format!("{chunk:?}: '{}'", BASE64.encode(read(&dist.join("pkg").join(&chunk))?)));
+    }
+    if loader.contains("fetch(") || loader.contains("import ") {
+        return Err("the chunk loader fetches or imports something the single file cannot".into());
+    }
+    Ok(format!(
+        "{glue}\n\
+         const siyaqChunks = {{ {} }};\n\
+         const siyaqChunk = (name) => Promise.resolve(new Response(Uint8Array.from(atob(siyaqChunks[name]), (c) => c.charCodeAt(0)), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}));\n\
+         {loader}\n\
+         const {binding} = {{ {} }};\n",
+        chunks.join(", "),
+        exported.join(", "),
+        glue = glue.replace(import_line, ""),
+    ))
 }
 
 /// `name.gz` beside every file a server would compress, made once (by zopfli for the files of a

@@ -27,40 +27,61 @@ pub fn build(root: &Path) -> Result<SiteReport> {
         }
     };
 
+    // `siyaq_split` turns `#[lazy]` views into split points; the relocations let the splitter
+    // move their code into chunks. These flags replace .cargo/config.toml's, so they repeat them.
     tools::run(
         Command::new(env!("CARGO"))
             .args(["build", "--release", "--target", tools::WASM_TARGET, "--package", "siyaq"])
+            .env("RUSTFLAGS", "--cfg erase_components --cfg siyaq_split -C link-arg=--emit-relocs")
             .current_dir(root),
     )?;
     let pkg = root.join("pkg");
+    let _ = fs::remove_dir_all(&pkg);
     let raw = target_dir(root).join(tools::WASM_TARGET).join("release/siyaq.wasm");
+    let split_dir = target_dir(root).join("wasm-split");
+    let chunks = split(&raw, &split_dir)?;
     tools::run(
         Command::new(bindgen_dir.join("wasm-bindgen"))
-            .args(["--target", "web", "--no-typescript", "--out-name", "siyaq", "--out-dir"])
+            .args(["--target", "web", "--no-typescript", "--keep-lld-exports", "--out-name", "siyaq", "--out-dir"])
             .arg(&pkg)
-            .arg(&raw),
+            .arg(split_dir.join("siyaq.wasm")),
     )?;
-    let wasm = pkg.join("siyaq_bg.wasm");
+    let mut modules = vec![pkg.join("siyaq_bg.wasm")];
+    for chunk in &chunks {
+        let name = chunk.file_name().ok_or("a chunk without a name")?;
+        copy(chunk, &pkg.join(name))?;
+        modules.push(pkg.join(name));
+    }
+    copy(&split_dir.join(SPLIT_LOADER), &pkg.join(SPLIT_LOADER))?;
     match tools::wasm_opt(root).filter(|_| have_npm) {
-        Some(wasm_opt) => tools::run(
-            Command::new("node")
-                .arg(wasm_opt)
-                .args([
-                    "-Oz",
-                    "--enable-bulk-memory",
-                    "--enable-reference-types",
-                    "--enable-nontrapping-float-to-int",
-                    "--enable-sign-ext",
-                    "--enable-mutable-globals",
-                    "--enable-multivalue",
-                ])
-                .arg(&wasm)
-                .arg("-o")
-                .arg(&wasm),
-        )?,
+        Some(wasm_opt) => {
+            for module in &modules {
+                tools::run(
+                    Command::new("node")
+                        .arg(&wasm_opt)
+                        .args([
+                            "-Oz",
+                            "--enable-bulk-memory",
+                            "--enable-reference-types",
+                            "--enable-nontrapping-float-to-int",
+                            "--enable-sign-ext",
+                            "--enable-mutable-globals",
+                            "--enable-multivalue",
+                        ])
+                        .arg(module)
+                        .arg("-o")
+                        .arg(module),
+                )?;
+            }
+        }
         None => println!("warning: wasm-opt not found; the wasm is not size-optimized"),
     }
+    for chunk in &modules[1..] {
+        let bytes = fs::read(chunk).map_err(|e| format!("{}: {e}", chunk.display()))?;
+        println!("  chunk {}: {} bytes ({} gzipped)", chunk.display(), bytes.len(), gzip_len(&bytes));
+    }
 
+    let wasm = pkg.join("siyaq_bg.wasm");
     let wasm_bytes = fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let report = SiteReport {
         wasm_bytes: wasm_bytes.len() as u64,
@@ -73,6 +94,28 @@ pub fn build(root: &Path) -> Result<SiteReport> {
         report.seconds, report.wasm_bytes, report.wasm_gzip_bytes, report.js_bytes
     );
     Ok(report)
+}
+
+/// The module the main wasm imports chunk loaders from, written by the splitter beside it.
+pub const SPLIT_LOADER: &str = "__wasm_split.js";
+
+/// Splits the cargo output at its `#[lazy]` points: the main module (still to be bound by
+/// wasm-bindgen) as `siyaq.wasm` in `out`, one wasm per chunk beside it, and the loader.
+fn split(raw: &Path, out: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let input = fs::read(raw).map_err(|e| format!("{}: {e}", raw.display()))?;
+    let _ = fs::remove_dir_all(out);
+    let main = out.join("siyaq.wasm");
+    let mut options = wasm_split_cli_support::Options::new(&input);
+    options.output_dir = out;
+    options.main_out_path = &main;
+    options.main_module = "./siyaq.js";
+    options.link_name = "./__wasm_split.js";
+    let split = wasm_split_cli_support::transform(options).map_err(|e| format!("splitting the wasm: {e:#}"))?;
+    Ok(split.split_modules)
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    fs::copy(from, to).map(|_| ()).map_err(|e| format!("{} -> {}: {e}", from.display(), to.display()))
 }
 
 fn target_dir(root: &Path) -> std::path::PathBuf {
