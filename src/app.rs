@@ -74,6 +74,9 @@ pub fn App() -> impl IntoView {
     let search = SearchState::new(list);
     let chart = ChartSettings::default();
     let signals = ViewSignals { search, nav, chart, list, lang };
+    // The reader and the entities view are built the first time they open, then kept (with their
+    // scroll position) while hidden: a first load draws only what it shows.
+    let reader_opened = Memo::new(move |opened: Option<&bool>| opened.copied().unwrap_or(false) || nav.view.get() == View::Reader);
     let entities_opened = Memo::new(move |opened: Option<&bool>| opened.copied().unwrap_or(false) || nav.view.get() == View::Entities);
     let link_notice = follow_the_address(signals);
 
@@ -127,10 +130,9 @@ pub fn App() -> impl IntoView {
                     <ConcordanceView search nav />
                 </div>
                 <div hidden=move || nav.view.get() != View::Reader>
-                    <Reader nav search />
+                    {move || reader_opened.get().then(|| view! { <Reader nav search /> })}
                 </div>
                 <div hidden=move || nav.view.get() != View::Entities>
-                    // Counting every entity's mentions waits until the view is first opened.
                     {move || entities_opened.get().then(|| entities_view(search, nav, list, chart))}
                 </div>
             </div>

@@ -326,11 +326,13 @@ fn Summary(search: SearchState) -> impl IntoView {
             </p>
             <ol class="hits-by-doc" data-testid="hits-by-doc">
                 {move || per_document().into_iter().zip(articles()).map(|(count, article)| {
-                    let share = count as f64 / max() as f64 * 100.0;
+                    // Tenths of a percent, in whole numbers: no float formatting code in the wasm.
+                    let tenths = count * 1000 / max().max(1);
+                    let share = format!("{}.{}%", tenths / 10, tenths % 10);
                     view! {
                         <li data-doc=article.id() data-count=count title=article.heading.text().to_string()>
                             <span class="doc-name" lang="ar" dir="rtl">{article.heading.text().chars().take(28).collect::<String>()}</span>
-                            <span class="bar"><span class="fill" style:inline-size=format!("{share:.1}%")></span></span>
+                            <span class="bar"><span class="fill" style:inline-size=share></span></span>
                             <span class="count">{count}</span>
                         </li>
                     }
@@ -443,7 +445,10 @@ fn isolated(text: String) -> impl IntoView {
 fn download_csv(search: SearchState) {
     let index = search.index.get();
     let hits = search.visible.get();
-    let csv = crate::export::hits_csv(&index, &hits, search.width.get());
+    let width = search.width.get();
     let name = format!("siyaq-{}.csv", search.query.get().chars().filter(|c| c.is_alphanumeric()).take(30).collect::<String>());
-    let _ = crate::browser::save_file(&name, &csv, "text/csv;charset=utf-8");
+    leptos::task::spawn_local(async move {
+        let csv = crate::export::hits_csv_file(index, hits, width).await;
+        let _ = crate::browser::save_file(&name, &csv, "text/csv;charset=utf-8");
+    });
 }

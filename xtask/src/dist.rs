@@ -229,11 +229,17 @@ fn write_single_file(dist: &Path) -> Result<u64> {
 /// The glue with the chunk loader inside it instead of imported, and each chunk's bytes inline
 /// where the loader would fetch it: a page opened from disk can do neither.
 fn inline_chunk_loader(dist: &Path, glue: &str) -> Result<String> {
-    let import_line = glue
-        .lines()
-        .find(|l| l.starts_with("import * as ") && l.contains(&format!("\"./{}\"", site::SPLIT_LOADER)))
-        .ok_or("pkg/siyaq.js does not import the chunk loader")?;
-    let binding = import_line["import * as ".len()..].split_whitespace().next().ok_or("import without a name")?;
+    // wasm-bindgen imports the loader once per split point, each under its own name.
+    let from_loader = format!("\"./{}\"", site::SPLIT_LOADER);
+    let import_lines: Vec<&str> =
+        glue.lines().filter(|l| l.starts_with("import * as ") && l.contains(&from_loader)).collect();
+    if import_lines.is_empty() {
+        return Err("pkg/siyaq.js does not import the chunk loader".into());
+    }
+    let mut bindings = Vec::new();
+    for line in &import_lines {
+        bindings.push(line["import * as ".len()..].split_whitespace().next().ok_or("import without a name")?.to_string());
+    }
     let mut loader = read_text(&dist.join("pkg").join(site::SPLIT_LOADER))?;
     loader = loader.replace("import { initSync } from \"./siyaq.js\";", "");
     let mut exported = Vec::new();
@@ -255,15 +261,16 @@ fn inline_chunk_loader(dist: &Path, glue: &str) -> Result<String> {
     if loader.contains("fetch(") || loader.contains("import ") {
         return Err("the chunk loader fetches or imports something the single file cannot".into());
     }
+    let glue: String = glue.lines().filter(|l| !import_lines.contains(l)).map(|l| format!("{l}\n")).collect();
+    let loader_object = format!("{{ {} }}", exported.join(", "));
+    let bindings: String = bindings.iter().map(|b| format!("const {b} = {loader_object};\n")).collect();
     Ok(format!(
         "{glue}\n\
          const siyaqChunks = {{ {} }};\n\
          const siyaqChunk = (name) => Promise.resolve(new Response(Uint8Array.from(atob(siyaqChunks[name]), (c) => c.charCodeAt(0)), {{ headers: {{ 'Content-Type': 'application/wasm' }} }}));\n\
          {loader}\n\
-         const {binding} = {{ {} }};\n",
+         {bindings}",
         chunks.join(", "),
-        exported.join(", "),
-        glue = glue.replace(import_line, ""),
     ))
 }
 

@@ -192,13 +192,13 @@ mod tests {
 
     fn matches(word: &str, words: &[&str]) -> Vec<String> {
         let mut found = matching_forms(word, false, &vocab(words));
-        found.sort();
+        crate::sorting::sort(&mut found);
         found
     }
 
     fn sorted<const N: usize>(words: [&str; N]) -> Vec<String> {
         let mut words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-        words.sort();
+        crate::sorting::sort(&mut words);
         words
     }
 

@@ -61,7 +61,7 @@ pub fn search(index: &Index, query: &Query) -> SearchResult {
     }
     // Each form's occurrences are already in order: a stable sort merges these runs in close to
     // linear time. Alternatives may find the same place: the longest match at each word is kept.
-    hits.sort_by(|a, b| a.word.cmp(&b.word).then(b.len.cmp(&a.len)));
+    crate::sorting::sort_by(&mut hits, |a, b| a.word.cmp(&b.word).then(b.len.cmp(&a.len)));
     if query.alternatives.len() > 1 {
         hits.dedup_by_key(|h| h.word);
     }
@@ -107,7 +107,7 @@ fn find_phrase(index: &Index, phrase: &Phrase, mode: MatchMode, hits: &mut Vec<H
     }
     let words = index.words();
     let documents = index.documents();
-    hits[start..].sort_by_key(|h| h.word);
+    crate::sorting::sort_by_key(&mut hits[start..], |h| h.word);
     let mut kept = start;
     let mut doc = 0;
     for i in start..hits.len() {
@@ -163,7 +163,7 @@ fn term_forms(index: &Index, term: &Term, mode: MatchMode) -> Vec<Vec<u32>> {
                     .flat_map(|opening| vocabulary.with_prefix(&format!("{opening}{key}")).collect::<Vec<_>>())
                     .collect(),
             };
-            ids.sort_unstable();
+            crate::sorting::sort(&mut ids);
             ids.dedup();
             vec![ids]
         }
@@ -234,7 +234,7 @@ fn count_forms(index: &Index, hits: &[Hit]) -> Vec<FormCount> {
         }))
         .chain(long_phrases.into_iter().map(|(key, (first, count))| (key, first, count)))
         .collect();
-    tallies.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.word.cmp(&b.1.word)));
+    crate::sorting::sort_by(&mut tallies, |a, b| b.2.cmp(&a.2).then(a.1.word.cmp(&b.1.word)));
     tallies
         .into_iter()
         .map(|(form, first, count)| {
@@ -369,7 +369,7 @@ impl SortKey {
 /// Sorts hits (given in corpus order) by `keys`, earlier keys first; ties keep corpus order.
 pub fn sort_hits(index: &Index, hits: &mut [Hit], keys: &[SortKey]) {
     if keys.iter().all(|k| *k == SortKey::Document) {
-        hits.sort_by_key(|h| h.word);
+        crate::sorting::sort_by_key(hits, |h| h.word);
         return;
     }
     let vocabulary = index.vocabulary();
@@ -384,7 +384,7 @@ pub fn sort_hits(index: &Index, hits: &mut [Hit], keys: &[SortKey]) {
         let at = hit.word as i64 + offset;
         (at >= doc.words.start as i64 && at < doc.words.end as i64).then(|| vocabulary.form(index.word(at as u32).form))
     };
-    hits.sort_by(|a, b| {
+    crate::sorting::sort_by(hits, |a, b| {
         for key in keys {
             let order = match *key {
                 SortKey::Node => node_forms(index, *a)

@@ -42,7 +42,7 @@ pub fn find_mentions(index: &Index, entities: &[EntityAliases]) -> Vec<Mention> 
             candidates.extend(search(index, &alias_query(alias)).hits.into_iter().map(|hit| Mention { entity, hit }));
         }
     }
-    candidates.sort_by(|a, b| b.hit.len.cmp(&a.hit.len).then(a.hit.word.cmp(&b.hit.word)).then(a.entity.cmp(&b.entity)));
+    crate::sorting::sort_by(&mut candidates, |a, b| b.hit.len.cmp(&a.hit.len).then(a.hit.word.cmp(&b.hit.word)).then(a.entity.cmp(&b.entity)));
     let mut claimed = vec![false; index.words().len()];
     let mut mentions: Vec<Mention> = Vec::new();
     for candidate in candidates {
@@ -55,7 +55,7 @@ pub fn find_mentions(index: &Index, entities: &[EntityAliases]) -> Vec<Mention> 
         }
         mentions.push(candidate);
     }
-    mentions.sort_by_key(|m| m.hit.word);
+    crate::sorting::sort_by_key(&mut mentions, |m| m.hit.word);
     // A name followed at once by another of its names in brackets is one mention: "منظمة معاهدة
     // الأمن الجماعي (CSTO)", "حلف الشمال الأطلسي (الناتو)".
     let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
@@ -181,7 +181,7 @@ impl EntityTable {
             RowOrder::Document(document) => self.value(entity, document, measure),
         };
         let mut rows: Vec<usize> = (0..self.counts.len()).filter(|&e| keep(e) && self.total_count(e) > 0).collect();
-        rows.sort_by(|&a, &b| key(b).total_cmp(&key(a)).then(self.total_count(b).cmp(&self.total_count(a))).then(a.cmp(&b)));
+        crate::sorting::sort_by(&mut rows, |&a, &b| key(b).total_cmp(&key(a)).then(self.total_count(b).cmp(&self.total_count(a))).then(a.cmp(&b)));
         rows.truncate(top);
         rows
     }

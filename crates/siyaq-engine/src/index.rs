@@ -226,11 +226,11 @@ impl Index {
         let vocabulary = &mut index.vocabulary;
         vocabulary.occurrences.iter_mut().for_each(Vec::shrink_to_fit);
         let mut sorted: Vec<u32> = vocabulary.ids().collect();
-        sorted.sort_unstable_by(|&a, &b| vocabulary.forms[a as usize].cmp(&vocabulary.forms[b as usize]));
+        crate::sorting::sort_by(&mut sorted, |&a, &b| vocabulary.forms[a as usize].cmp(&vocabulary.forms[b as usize]));
         vocabulary.sorted = sorted;
         let mut reversed: Vec<(Box<str>, u32)> =
             vocabulary.forms.iter().enumerate().map(|(id, f)| (f.chars().rev().collect::<String>().into(), id as u32)).collect();
-        reversed.sort_unstable();
+        crate::sorting::sort(&mut reversed);
         vocabulary.reversed = reversed;
         index
     }

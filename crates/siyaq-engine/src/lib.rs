@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod index;
 mod nfc;
 pub mod normalize;
+pub mod sorting;
 pub mod query;
 pub mod stem;
 pub mod suggest;

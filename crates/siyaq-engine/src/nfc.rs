@@ -78,7 +78,7 @@ fn order_marks(chars: &mut [char]) {
             i += 1;
         }
         if i - start > 1 {
-            chars[start..i].sort_by_key(|&c| combining_class(c));
+            crate::sorting::sort_by_key(&mut chars[start..i], |&c| combining_class(c));
         }
     }
 }

@@ -684,7 +684,7 @@ impl Reader<'_> {
         let phrases = self.repeated_phrases();
         // Longest first, so a phrase's occurrences inside a longer suggestion are claimed by it.
         let mut order: Vec<&(u32, Vec<u32>)> = phrases.values().collect();
-        order.sort_by_key(|(len, starts)| (std::cmp::Reverse(*len), starts[0]));
+        crate::sorting::sort_by_key(&mut order, |(len, starts)| (std::cmp::Reverse(*len), starts[0]));
         let mut claimed = vec![false; self.index.words().len()];
         let mut found = Vec::new();
         for (len, starts) in order {
@@ -765,7 +765,7 @@ impl Reader<'_> {
     fn suggestions(&self, found: Vec<Found>) -> Vec<Suggestion> {
         let mut candidates = self.group(found);
         // Longest first: where names overlap, the longer one has the words, as with entities.
-        candidates.sort_by(|a, b| b.len.cmp(&a.len).then(a.found[0].cmp(&b.found[0])));
+        crate::sorting::sort_by(&mut candidates, |a, b| b.len.cmp(&a.len).then(a.found[0].cmp(&b.found[0])));
         let mut claimed = vec![false; self.index.words().len()];
         let mut suggestions = Vec::new();
         for candidate in candidates {
@@ -787,7 +787,7 @@ impl Reader<'_> {
                 evidence,
             });
         }
-        suggestions.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut suggestions, |a, b| {
             kinds(&b.reasons)
                 .cmp(&kinds(&a.reasons))
                 .then(b.count.cmp(&a.count))
@@ -815,7 +815,7 @@ impl Reader<'_> {
             candidate.found.push(hit);
         }
         for candidate in &mut candidates {
-            candidate.found.sort();
+            crate::sorting::sort(&mut candidate.found);
             candidate.found.dedup();
         }
         candidates
@@ -835,7 +835,7 @@ impl Reader<'_> {
             })
             .collect();
         hits.extend(&candidate.found);
-        hits.sort();
+        crate::sorting::sort(&mut hits);
         hits.dedup();
         hits
     }
@@ -844,7 +844,7 @@ impl Reader<'_> {
 /// How many independent ways a suggestion was found.
 fn kinds(reasons: &[SuggestionReason]) -> usize {
     let mut kinds: Vec<u8> = reasons.iter().map(SuggestionReason::kind).collect();
-    kinds.sort_unstable();
+    crate::sorting::sort(&mut kinds);
     kinds.dedup();
     kinds.len()
 }
