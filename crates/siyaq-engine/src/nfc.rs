@@ -52,7 +52,7 @@ fn decompose(c: char, out: &mut Vec<char>) {
     if (S_BASE..S_BASE + S_COUNT).contains(&code) {
         let index = code - S_BASE;
         let jamo = [L_BASE + index / N_COUNT, V_BASE + (index % N_COUNT) / T_COUNT, T_BASE + index % T_COUNT];
-        let len = if index % T_COUNT == 0 { 2 } else { 3 };
+        let len = if index.is_multiple_of(T_COUNT) { 2 } else { 3 };
         out.extend(jamo[..len].iter().filter_map(|&j| char::from_u32(j)));
         return;
     }
@@ -94,11 +94,9 @@ fn compose(chars: Vec<char>) -> Vec<char> {
         let class = combining_class(c);
         if let Some(at) = starter {
             let blocked = last_class.is_some_and(|last| last == 0 || last >= class);
-            if !blocked {
-                if let Some(composite) = compose_pair(out[at], c) {
-                    out[at] = composite;
-                    continue;
-                }
+            if !blocked && let Some(composite) = compose_pair(out[at], c) {
+                out[at] = composite;
+                continue;
             }
         }
         if class == 0 {
@@ -117,7 +115,7 @@ fn compose_pair(first: char, second: char) -> Option<char> {
     if (L_BASE..L_BASE + L_COUNT).contains(&a) && (V_BASE..V_BASE + V_COUNT).contains(&b) {
         return char::from_u32(S_BASE + ((a - L_BASE) * V_COUNT + (b - V_BASE)) * T_COUNT);
     }
-    if (S_BASE..S_BASE + S_COUNT).contains(&a) && (a - S_BASE) % T_COUNT == 0 && (T_BASE + 1..T_BASE + T_COUNT).contains(&b) {
+    if (S_BASE..S_BASE + S_COUNT).contains(&a) && (a - S_BASE).is_multiple_of(T_COUNT) && (T_BASE + 1..T_BASE + T_COUNT).contains(&b) {
         return char::from_u32(a + (b - T_BASE));
     }
     COMPOSITIONS
