@@ -6,9 +6,10 @@ const PRECACHE = __PRECACHE__;
 const CACHE = `siyaq-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  // `reload` skips the HTTP cache: the new build's files, never an older copy.
+  // `no-cache` asks the server about every file: the new build's files, never an older copy, and
+  // a file the page has just downloaded comes back "not modified" instead of a second time.
   event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))));
+    cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'no-cache' })))));
 });
 
 self.addEventListener('message', (event) => {

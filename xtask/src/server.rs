@@ -29,6 +29,8 @@ struct Request {
     method: String,
     target: String,
     accepts_gzip: bool,
+    /// The validator of the copy the client holds (`If-None-Match`).
+    held: Option<String>,
 }
 
 impl Server {
@@ -70,6 +72,7 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
     let mut parts = line.split_whitespace();
     let (method, target) = (parts.next()?.to_string(), parts.next()?.to_string());
     let mut accepts_gzip = false;
+    let mut held = None;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header).ok()? == 0 || header.trim().is_empty() {
@@ -79,9 +82,12 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
             if name.trim().eq_ignore_ascii_case("accept-encoding") && value.contains("gzip") {
                 accepts_gzip = true;
             }
+            if name.trim().eq_ignore_ascii_case("if-none-match") {
+                held = Some(value.trim().to_string());
+            }
         }
     }
-    Some(Request { method, target, accepts_gzip })
+    Some(Request { method, target, accepts_gzip, held })
 }
 
 fn serve_connection(root: &Path, cache: &GzipCache, mut stream: TcpStream) -> std::io::Result<()> {
@@ -94,20 +100,30 @@ fn serve_connection(root: &Path, cache: &GzipCache, mut stream: TcpStream) -> st
     let (status, mut headers, body) = match found {
         Some((path, body)) => {
             let gzip = request.accepts_gzip && compressible(&path);
+            // As static hosts do: a validator, so that a client revalidating (the service worker
+            // caching a new build) gets "not modified" instead of a file it already holds.
+            let tag = entity_tag(&path, body.len(), gzip);
             let mut headers = vec![
                 ("Content-Type", content_type(&path).to_string()),
                 ("Cache-Control", "no-cache".to_string()),
                 ("Vary", "Accept-Encoding".to_string()),
                 ("X-Content-Type-Options", "nosniff".to_string()),
+                ("ETag", tag.clone()),
             ];
-            if gzip {
-                headers.push(("Content-Encoding", "gzip".to_string()));
+            if request.held.as_deref().is_some_and(|held| held.split(',').any(|t| t.trim() == tag)) {
+                ("304 Not Modified", headers, Vec::new())
+            } else {
+                if gzip {
+                    headers.push(("Content-Encoding", "gzip".to_string()));
+                }
+                ("200 OK", headers, if gzip { gzipped(cache, &path, body) } else { body })
             }
-            ("200 OK", headers, if gzip { gzipped(cache, &path, body) } else { body })
         }
         None => ("404 Not Found", vec![("Content-Type", "text/plain; charset=utf-8".to_string())], b"not found".to_vec()),
     };
-    headers.push(("Content-Length", body.len().to_string()));
+    if status != "304 Not Modified" {
+        headers.push(("Content-Length", body.len().to_string()));
+    }
     headers.push(("Connection", "close".to_string()));
     let mut head = format!("HTTP/1.1 {status}\r\n");
     for (name, value) in headers {
@@ -123,6 +139,16 @@ fn serve_connection(root: &Path, cache: &GzipCache, mut stream: TcpStream) -> st
     }
     stream.write_all(&response)?;
     stream.flush()
+}
+
+/// A strong validator from the file's size and modification time, one per encoding.
+fn entity_tag(path: &Path, len: usize, gzip: bool) -> String {
+    let modified = fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    format!("\"{len:x}-{modified:x}{}\"", if gzip { "-gz" } else { "" })
 }
 
 /// Fonts and images are compressed already.
@@ -221,6 +247,34 @@ mod tests {
         assert_eq!(resolve(&root, "/.git/config"), None);
         assert_eq!(resolve(&root, "/missing.js"), None);
         assert_eq!(resolve(&root, "/%ZZ"), None);
+    }
+
+    fn get(url: &str, path: &str, extra: &str) -> String {
+        use std::io::Read;
+        let address = url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = TcpStream::connect(address).expect("the server listens");
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n{extra}\r\n").unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        String::from_utf8_lossy(&response).into_owned()
+    }
+
+    #[test]
+    fn a_client_holding_the_file_hears_not_modified() {
+        let dir = std::env::temp_dir().join(format!("siyaq-server-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("a.js"), "console.log('a');".repeat(20)).unwrap();
+        let server = Server::start(&dir, "127.0.0.1:0").unwrap();
+        let first = get(server.url(), "/a.js", "");
+        assert!(first.starts_with("HTTP/1.1 200 OK"), "{first}");
+        assert!(first.contains("Content-Encoding: gzip"));
+        let tag = first.lines().find_map(|l| l.strip_prefix("ETag: ")).expect("an ETag").to_string();
+        let again = get(server.url(), "/a.js", &format!("If-None-Match: {tag}\r\n"));
+        assert!(again.starts_with("HTTP/1.1 304 Not Modified"), "{again}");
+        assert!(again.ends_with("\r\n\r\n"), "no body: {again}");
+        let other = get(server.url(), "/a.js", "If-None-Match: \"0-0\"\r\n");
+        assert!(other.starts_with("HTTP/1.1 200 OK"), "{other}");
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn find_mentions(index: &Index, entities: &[EntityAliases]) -> Vec<Mention> 
         }
         mentions.push(candidate);
     }
-    crate::sorting::sort_by_key(&mut mentions, |m| m.hit.word);
+    crate::sorting::sort_by(&mut mentions, |a, b| a.hit.word.cmp(&b.hit.word));
     // A name followed at once by another of its names in brackets is one mention: "منظمة معاهدة
     // الأمن الجماعي (CSTO)", "حلف الشمال الأطلسي (الناتو)".
     let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());

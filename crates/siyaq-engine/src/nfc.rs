@@ -78,7 +78,7 @@ fn order_marks(chars: &mut [char]) {
             i += 1;
         }
         if i - start > 1 {
-            crate::sorting::sort_by_key(&mut chars[start..i], |&c| combining_class(c));
+            crate::sorting::sort_by(&mut chars[start..i], |&a, &b| combining_class(a).cmp(&combining_class(b)));
         }
     }
 }

@@ -684,7 +684,7 @@ impl Reader<'_> {
         let phrases = self.repeated_phrases();
         // Longest first, so a phrase's occurrences inside a longer suggestion are claimed by it.
         let mut order: Vec<&(u32, Vec<u32>)> = phrases.values().collect();
-        crate::sorting::sort_by_key(&mut order, |(len, starts)| (std::cmp::Reverse(*len), starts[0]));
+        crate::sorting::sort_by(&mut order, |(a_len, a_starts), (b_len, b_starts)| b_len.cmp(a_len).then(a_starts[0].cmp(&b_starts[0])));
         let mut claimed = vec![false; self.index.words().len()];
         let mut found = Vec::new();
         for (len, starts) in order {
