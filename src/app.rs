@@ -2,6 +2,7 @@ use leptos::{ev, prelude::*};
 use siyaq_engine::Hit;
 use wasm_bindgen::JsCast;
 
+use crate::chunks::ChunkUnavailable;
 use crate::concordance::ConcordanceView;
 use crate::corpus_panel::CorpusPanel;
 use crate::address::{ViewSignals, follow_the_address};
@@ -65,6 +66,9 @@ impl Navigation {
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(Lang::Ar);
     provide_context(lang);
+    // A part of the app that could not be downloaded when asked for (see `chunks`).
+    let unavailable = RwSignal::new(None::<ChunkUnavailable>);
+    provide_context(unavailable);
     let nav = Navigation {
         view: RwSignal::new(View::Concordance),
         open: RwSignal::new(articles().first().map(|a| a.id())),
@@ -123,6 +127,7 @@ pub fn App() -> impl IntoView {
         </header>
         <NoticeBar notice=link_notice testid="link-notice" />
         <NoticeBar notice=list.notice testid="entity-notice" />
+        <NoticeBar notice=unavailable testid="chunk-notice" />
         <main class="workspace">
             <CorpusPanel nav />
             <div class="main-view">

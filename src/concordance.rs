@@ -293,6 +293,7 @@ fn step_label(lang: Lang, step: Step) -> &'static str {
 #[component]
 fn Summary(search: SearchState) -> impl IntoView {
     let lang = use_lang();
+    let unavailable = use_context::<RwSignal<Option<crate::chunks::ChunkUnavailable>>>().expect("the app provides it");
     let total = move || search.shown.get().map(|r| r.total());
     let per_document = move || search.shown.get().map(|r| r.per_document.clone()).unwrap_or_default();
     let max = move || per_document().into_iter().max().unwrap_or(0).max(1);
@@ -320,7 +321,7 @@ fn Summary(search: SearchState) -> impl IntoView {
                         {move || format!(" ({} {})", search.visible.get().len(), lang.get().pick("معروضة", "shown"))}
                     </span>
                 })}
-                <button type="button" class="export" data-testid="export-csv" on:click=move |_| download_csv(search)>
+                <button type="button" class="export" data-testid="export-csv" on:click=move |_| download_csv(search, unavailable)>
                     {tr("تصدير CSV", "Export CSV")}
                 </button>
             </p>
@@ -442,13 +443,17 @@ fn isolated(text: String) -> impl IntoView {
         .collect_view()
 }
 
-fn download_csv(search: SearchState) {
+fn download_csv(search: SearchState, problem: RwSignal<Option<crate::chunks::ChunkUnavailable>>) {
     let index = search.index.get();
     let hits = search.visible.get();
     let width = search.width.get();
     let name = format!("siyaq-{}.csv", search.query.get().chars().filter(|c| c.is_alphanumeric()).take(30).collect::<String>());
     leptos::task::spawn_local(async move {
-        let csv = crate::export::hits_csv_file(index, hits, width).await;
-        let _ = crate::browser::save_file(&name, &csv, "text/csv;charset=utf-8");
+        match crate::chunks::hits_csv(index, hits, width).await {
+            Ok(csv) => {
+                let _ = crate::browser::save_file(&name, &csv, "text/csv;charset=utf-8");
+            }
+            Err(unavailable) => problem.set(Some(unavailable)),
+        }
     });
 }

@@ -4,26 +4,12 @@ use siyaq_corpus::Document;
 use siyaq_engine::{Hit, Index, kwic_line};
 
 use crate::library::date_label;
-use crate::search::Shared;
 
 /// Spreadsheet programs read UTF-8 as Arabic only with a byte-order mark.
 const BOM: &str = "\u{FEFF}";
 
 pub const CSV_HEADER: [&str; 11] =
     ["document", "title", "author", "source", "date", "before", "node", "after", "form", "start", "end"];
-
-/// [`hits_csv`] for the page's export button. In the site's build (`--cfg siyaq_split`) the CSV
-/// writer is a wasm chunk fetched on the first export, not part of the first load.
-#[cfg(siyaq_split)]
-#[leptos::lazy]
-pub fn hits_csv_file(index: Shared<Index>, hits: Shared<Vec<Hit>>, width: u32) -> String {
-    hits_csv(&index, &hits, width)
-}
-
-#[cfg(not(siyaq_split))]
-pub async fn hits_csv_file(index: Shared<Index>, hits: Shared<Vec<Hit>>, width: u32) -> String {
-    hits_csv(&index, &hits, width)
-}
 
 /// All `hits` with `width` words of context, one row each; offsets are in characters from the
 /// start of the document's text.

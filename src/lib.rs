@@ -6,6 +6,7 @@
 mod address;
 mod app;
 mod browser;
+mod chunks;
 mod concordance;
 mod corpus_panel;
 mod entities;

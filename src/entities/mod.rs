@@ -13,7 +13,7 @@ use siyaq_engine::entities::{EntityTable, Measure, RowOrder};
 use siyaq_engine::gazetteer::{EntityKind, Gazetteer, GazetteerError};
 
 use crate::app::{Navigation, View};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr};
 use crate::library::articles;
 use crate::search::{SearchState, Shared};
 
@@ -164,21 +164,35 @@ pub fn open_mentions(search: SearchState, nav: Navigation, entity_id: &str, docu
     nav.view.set(View::Concordance);
 }
 
-/// The entities view. In the site's build (`--cfg siyaq_split`) its code is a separate wasm chunk,
-/// fetched the first time the view opens, so that a first visit downloads less; elsewhere (tests,
-/// other builds) it is ordinary code. Either way it is built in the same reactive owner.
+/// The entities view, built once its code is there (see `chunks`); if it cannot be downloaded,
+/// the page's notice says so and a button here tries again.
 pub fn entities_view(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
-    #[cfg(siyaq_split)]
-    {
-        use leptos::lazy;
-        #[lazy]
-        fn entities_chunk(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
-            view! { <EntitiesView search nav list settings /> }.into_any()
-        }
+    let unavailable = use_context::<RwSignal<Option<crate::chunks::ChunkUnavailable>>>().expect("the app provides it");
+    let attempt = RwSignal::new(0u32);
+    (move || {
+        attempt.track();
         // Suspend keeps the reactive owner across the await: the view is owned like any other.
-        Suspend::new(async move { entities_chunk(search, nav, list, settings).await }).into_any()
-    }
-    #[cfg(not(siyaq_split))]
+        Suspend::new(async move {
+            match crate::chunks::entities_view(search, nav, list, settings).await {
+                Ok(view) => view,
+                Err(problem) => {
+                    unavailable.set(Some(problem));
+                    view! {
+                        <button type="button" data-testid="chunk-retry" on:click=move |_| {
+                            unavailable.set(None);
+                            attempt.update(|n| *n += 1);
+                        }>{tr("أعد المحاولة", "Try again")}</button>
+                    }
+                    .into_any()
+                }
+            }
+        })
+    })
+    .into_any()
+}
+
+/// The view itself, for `chunks::entities_view`.
+pub(crate) fn build_view(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
     view! { <EntitiesView search nav list settings /> }.into_any()
 }
 

@@ -29,13 +29,14 @@ export async function launch() {
 }
 
 // A fresh page that fails the test on any uncaught error or console error.
-export async function openPage(browser, t, { viewport = { width: 1280, height: 860 } } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'ar' });
+// `expectedError` matches console errors the test provokes on purpose; any other error fails it.
+export async function openPage(browser, t, { viewport = { width: 1280, height: 860 }, serviceWorkers = 'allow', expectedError = null } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'ar', serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    if (message.type() === 'error' && !expectedError?.test(message.text())) problems.push(`console error: ${message.text()}`);
   });
   t.after(async () => {
     await context.close();

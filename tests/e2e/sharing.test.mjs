@@ -191,3 +191,26 @@ test('the single file opened from disk searches the corpus and reads its link', 
   await page.click('[data-view="entities"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="chart-svg"] .bar[data-entity="kazakhstan"][data-doc="all"]')?.dataset.count === '65');
 });
+
+test('a part of the app that cannot be downloaded is reported, and trying again loads it', async (t) => {
+  // No service worker, so that every chunk comes from the network, which fails until unblocked.
+  const page = await openPage(browser, t, { serviceWorkers: 'block', expectedError: /Failed to load resource|Failed to fetch|TypeError/ });
+  let blocked = true;
+  await page.route(/\/pkg\/(split_.*|chunk_\d+)\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await gotoApp(page);
+  await page.click('[data-view="entities"]');
+  await page.locator('[data-testid="chunk-notice"]').waitFor();
+  assert.match(await page.locator('[data-testid="chunk-notice"]').textContent(), /تعذّر تنزيل/);
+  // The rest of the page keeps working.
+  await page.click('[data-view="concordance"]');
+  await search(page, 'روسيا');
+  await page.click('[data-testid="export-csv"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="chunk-notice"]').length === 1);
+  blocked = false;
+  await page.click('[data-view="entities"]');
+  await page.click('[data-testid="chunk-retry"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="chart-svg"] .bar[data-entity="kazakhstan"][data-doc="all"]')?.dataset.count === '65');
+  assert.equal(await page.locator('[data-testid="chunk-notice"]').count(), 0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-view="concordance"]').then(() => page.click('[data-testid="export-csv"]'))]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+});

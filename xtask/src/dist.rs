@@ -229,15 +229,19 @@ fn write_single_file(dist: &Path) -> Result<u64> {
     Ok(out.len() as u64)
 }
 
-/// Minifies the wasm glue and the chunk loader with terser (from npm): 2 KB less on a first load,
-/// gzipped. Without terser they are served as written.
+/// Minifies the wasm glue, the chunk loader and the boot script with terser (from npm): 2 KB less
+/// on a first load, gzipped. Without terser they are served as written. The stylesheet loses its
+/// comments and runs of white space.
 fn minify_scripts(root: &Path, dist: &Path) -> Result {
+    let stylesheet = dist.join("style/main.css");
+    let css = squeeze_css(&read_text(&stylesheet)?);
+    fs::write(&stylesheet, css).map_err(|e| format!("{}: {e}", stylesheet.display()))?;
     let terser = root.join("node_modules/terser/bin/terser");
     if !terser.exists() {
         println!("warning: terser not found; the scripts are not minified");
         return Ok(());
     }
-    for script in ["pkg/siyaq.js", &format!("pkg/{}", site::SPLIT_LOADER)] {
+    for script in ["pkg/siyaq.js", &format!("pkg/{}", site::SPLIT_LOADER), "boot.js"] {
         let path = dist.join(script);
         crate::tools::run(
             std::process::Command::new("node")
@@ -248,6 +252,18 @@ fn minify_scripts(root: &Path, dist: &Path) -> Result {
         )?;
     }
     Ok(())
+}
+
+/// The stylesheet without comments, each run of white space one space (which CSS reads the same).
+fn squeeze_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..].find("*/").map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The glue with the chunk loader inside it instead of imported, and each chunk's bytes inline
@@ -315,4 +331,13 @@ fn write_gzip_twins(dist: &Path) -> Result {
 
 fn fonts_in(css: &str) -> Vec<String> {
     css.split("url(./fonts/").skip(1).filter_map(|rest| rest.split(')').next()).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn squeezed_css_keeps_every_rule_and_value() {
+        let css = "/* fonts */\n@font-face {\n  src: url(./a.woff2);\n}\n.a,\n.b { grid-template-columns: 1fr\n    2fr; } /* x */ .c{}";
+        assert_eq!(super::squeeze_css(css), "@font-face { src: url(./a.woff2); } .a, .b { grid-template-columns: 1fr 2fr; } .c{}");
+    }
 }

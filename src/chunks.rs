@@ -1,0 +1,73 @@
+//! Code a first visit does without. In the site's build (`--cfg siyaq_split`, see
+//! `xtask/src/site.rs`) each function here is split into a wasm chunk of its own, fetched the
+//! first time it is called and kept by the service worker; elsewhere (tests, other builds) the
+//! calls are ordinary. A chunk that cannot be fetched (a dropped connection before the service
+//! worker kept it) is an error the page reports, never a panic: a failed load is not remembered,
+//! so trying again fetches it anew.
+
+use leptos::prelude::*;
+use siyaq_engine::{Hit, Index};
+
+use crate::app::Navigation;
+use crate::entities::{ChartSettings, EntityList};
+use crate::i18n::Lang;
+use crate::search::{SearchState, Shared};
+
+/// A part of the app could not be downloaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChunkUnavailable;
+
+#[cfg(siyaq_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkUnavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkUnavailable
+    }
+}
+
+impl crate::notice::Notify for ChunkUnavailable {
+    fn message(&self, lang: Lang) -> String {
+        lang.pick(
+            "تعذّر تنزيل هذا الجزء من سياق: تحقّق من الاتصال بالشبكة ثم أعد المحاولة.",
+            "This part of siyaq could not be downloaded: check the network connection and try again.",
+        )
+        .to_string()
+    }
+
+    fn is_problem(&self) -> bool {
+        true
+    }
+}
+
+/// The entities view: the chart, its table, the list editor and the suggestions.
+#[cfg(siyaq_split)]
+#[leptos::wasm_split::wasm_split(entities_view, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn entities_view(
+    search: SearchState,
+    nav: Navigation,
+    list: EntityList,
+    settings: ChartSettings,
+) -> Result<AnyView, ChunkUnavailable> {
+    Ok(crate::entities::build_view(search, nav, list, settings))
+}
+
+#[cfg(not(siyaq_split))]
+pub async fn entities_view(
+    search: SearchState,
+    nav: Navigation,
+    list: EntityList,
+    settings: ChartSettings,
+) -> Result<AnyView, ChunkUnavailable> {
+    Ok(crate::entities::build_view(search, nav, list, settings))
+}
+
+/// Every hit as CSV, for the concordance's export button (the CSV writer lives here).
+#[cfg(siyaq_split)]
+#[leptos::wasm_split::wasm_split(hits_csv, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn hits_csv(index: Shared<Index>, hits: Shared<Vec<Hit>>, width: u32) -> Result<String, ChunkUnavailable> {
+    Ok(crate::export::hits_csv(&index, &hits, width))
+}
+
+#[cfg(not(siyaq_split))]
+pub async fn hits_csv(index: Shared<Index>, hits: Shared<Vec<Hit>>, width: u32) -> Result<String, ChunkUnavailable> {
+    Ok(crate::export::hits_csv(&index, &hits, width))
+}
