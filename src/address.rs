@@ -203,7 +203,7 @@ pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> 
             Err(error) => signals.list.notice.set(Some(Notice::EditRefused(error))),
         }
     }
-    let notice = (opened.other_version.is_some() || !opened.ignored.is_empty() || carried_entities).then(|| LinkNotice {
+    let notice = (opened.other_version.is_some() || !opened.ignored.is_empty() || carried_entities).then_some(LinkNotice {
         ignored: opened.ignored,
         other_version: opened.other_version,
         carried_entities,

@@ -173,9 +173,9 @@ fn CopyLink(signals: ViewSignals) -> impl IntoView {
 /// Puts keyboard focus on the concordance line of `hit`, if it is on the page.
 fn focus_row(hit: Hit) {
     let selector = format!("[data-testid=kwic-row][data-word=\"{}\"]", hit.word);
-    if let Ok(Some(row)) = document().query_selector(&selector) {
-        if let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() {
-            let _ = row.focus();
-        }
+    if let Ok(Some(row)) = document().query_selector(&selector)
+        && let Ok(row) = row.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = row.focus();
     }
 }

@@ -34,10 +34,10 @@ pub fn copy_to_clipboard(text: String) {
 pub async fn copy_text(text: &str) -> bool {
     if let Some(window) = web_sys::window() {
         let clipboard = window.navigator().clipboard();
-        if !JsValue::from(clipboard.clone()).is_undefined() {
-            if wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok() {
-                return true;
-            }
+        if !JsValue::from(clipboard.clone()).is_undefined()
+            && wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+        {
+            return true;
         }
     }
     copy_through_a_field(text).is_some()

@@ -312,8 +312,7 @@ mod tests {
         let read = round_trip(&state);
         assert_eq!(read.state, state);
         assert!(read.ignored.is_empty());
-        let mut loose = ViewState::default();
-        loose.steps = Profile::Loose.steps();
+        let loose = ViewState { steps: Profile::Loose.steps(), ..ViewState::default() };
         assert!(write(&loose, VERSION, &ARTICLES).ends_with("norm=loose"));
         assert_eq!(round_trip(&loose).state, loose);
     }
@@ -330,8 +329,7 @@ mod tests {
             names,
             ["width", "mode", "view", "docs", "hit", "page", "top", "entities", "types", "lang", "unknown", "steps", "\u{FFFD}"]
         );
-        let mut expected = ViewState::default();
-        expected.query = "روسيا".into();
+        let expected = ViewState { query: "روسيا".into(), ..ViewState::default() };
         assert_eq!(read.state, expected);
     }
 

@@ -167,10 +167,11 @@ fn gzipped(cache: &GzipCache, path: &Path, body: Vec<u8>) -> Vec<u8> {
     }
     let stamp = fs::metadata(path).and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH);
     let len = body.len() as u64;
-    if let Some((when, size, bytes)) = cache.lock().expect("cache lock").get(path) {
-        if *when == stamp && *size == len {
-            return bytes.as_ref().clone();
-        }
+    if let Some((when, size, bytes)) = cache.lock().expect("cache lock").get(path)
+        && *when == stamp
+        && *size == len
+    {
+        return bytes.as_ref().clone();
     }
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(&body).expect("gzip into memory");

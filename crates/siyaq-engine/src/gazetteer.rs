@@ -210,10 +210,10 @@ impl Gazetteer {
             }
             for spelling in e.aliases.iter().chain(&e.demonyms) {
                 let key = spelling_key(&normalizer, spelling);
-                if let Some(owner) = owners.insert(key, e.id.as_str()) {
-                    if owner != e.id {
-                        return Err(GazetteerError::AliasTaken(spelling.clone(), owner.to_string()));
-                    }
+                if let Some(owner) = owners.insert(key, e.id.as_str())
+                    && owner != e.id
+                {
+                    return Err(GazetteerError::AliasTaken(spelling.clone(), owner.to_string()));
                 }
             }
         }

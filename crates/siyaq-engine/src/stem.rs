@@ -21,26 +21,25 @@ const SUFFIXES: [&str; 10] = ["ها", "ان", "ات", "ون", "ين", "يه", "�
 pub fn light10(word: &str) -> String {
     let mut stem: &str = word;
     let len = |s: &str| s.chars().count();
-    if let Some(rest) = stem.strip_prefix('و') {
-        if len(rest) >= 3 {
-            stem = rest;
-        }
+    if let Some(rest) = stem.strip_prefix('و')
+        && len(rest) >= 3
+    {
+        stem = rest;
     }
     for prefix in PREFIXES {
-        if let Some(rest) = stem.strip_prefix(prefix) {
-            if len(rest) >= 2 {
-                stem = rest;
-                break;
-            }
+        if let Some(rest) = stem.strip_prefix(prefix)
+            && len(rest) >= 2
+        {
+            stem = rest;
+            break;
         }
     }
     for suffix in SUFFIXES {
-        if len(stem) > 2 {
-            if let Some(rest) = stem.strip_suffix(suffix) {
-                if len(rest) >= 2 {
-                    stem = rest;
-                }
-            }
+        if len(stem) > 2
+            && let Some(rest) = stem.strip_suffix(suffix)
+            && len(rest) >= 2
+        {
+            stem = rest;
         }
     }
     stem.to_string()

@@ -181,9 +181,8 @@ impl<'t> Tokenizer<'t> {
     fn scan_number(&self, start: usize) -> usize {
         let mut at = self.after(start);
         while let Some(c) = self.char_at(at) {
-            if is_digit(c) {
-                at += c.len_utf8();
-            } else if is_number_joiner(c) && self.char_at(at + c.len_utf8()).is_some_and(is_digit) {
+            // A separator (1,000 or ٣٫٥) belongs to the number only with a digit after it.
+            if is_digit(c) || (is_number_joiner(c) && self.char_at(at + c.len_utf8()).is_some_and(is_digit)) {
                 at += c.len_utf8();
             } else {
                 break;
