@@ -94,15 +94,17 @@ pub struct SearchState {
 
 impl SearchState {
     pub fn new(entities: EntityList) -> Self {
-        let typed = RwSignal::new(String::new());
-        let query = RwSignal::new(String::new());
-        let mode = RwSignal::new(MatchMode::Clitic);
-        let steps = RwSignal::new(Steps::default());
-        let width = RwSignal::new(siyaq_engine::DEFAULT_CONTEXT_WORDS);
-        let sort = RwSignal::new(vec![SortKey::Document]);
-        let excluded = RwSignal::new(BTreeSet::new());
-        let form = RwSignal::new(None);
-        let page = RwSignal::new(0);
+        // A link without parameters means exactly these settings.
+        let start = crate::link::ViewState::default();
+        let typed = RwSignal::new(start.query.clone());
+        let query = RwSignal::new(start.query);
+        let mode = RwSignal::new(start.mode);
+        let steps = RwSignal::new(start.steps);
+        let width = RwSignal::new(start.width);
+        let sort = RwSignal::new(vec![start.sort]);
+        let excluded = RwSignal::new(start.excluded);
+        let form = RwSignal::new(start.form);
+        let page = RwSignal::new(start.page);
         let synthetic = synthetic_megabytes();
         let index = Memo::new(move |_| {
             let steps = steps.get();

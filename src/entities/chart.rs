@@ -265,7 +265,8 @@ pub fn Chart(data: Memo<ChartData>, list: EntityList, search: SearchState, nav: 
         let rows = layout
             .rows
             .iter()
-            .map(|row| {
+            .enumerate()
+            .map(|(position, row)| {
                 let entity = entities[row.entity].clone();
                 let label_x = if rtl { layout.width - 6.0 } else { 6.0 };
                 let label_y = row.y + ROW_HEIGHT / 2.0 + 5.0;
@@ -300,7 +301,7 @@ pub fn Chart(data: Memo<ChartData>, list: EntityList, search: SearchState, nav: 
                     .collect_view();
                 view! {
                     <g class="chart-row" data-entity=entity.id.clone()>
-                        <rect x="0" y=format!("{:.1}", row.y) width=format!("{:.1}", layout.width) height=format!("{ROW_HEIGHT:.1}") fill=if ((row.y / ROW_HEIGHT) as usize).is_multiple_of(2) { "#f6f4ef" } else { "#ffffff" } />
+                        <rect x="0" y=format!("{:.1}", row.y) width=format!("{:.1}", layout.width) height=format!("{ROW_HEIGHT:.1}") fill=if position % 2 == 0 { "#f6f4ef" } else { "#ffffff" } />
                         <text x=format!("{label_x:.1}") y=format!("{label_y:.1}") text-anchor=anchor_start font-size="14" fill="#111">
                             <title>{entity_name(&entity, lang)}</title>
                             {shortened(&entity_name(&entity, lang), LABEL_CHARS)}

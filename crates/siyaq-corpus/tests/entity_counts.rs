@@ -20,21 +20,9 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-use siyaq_corpus::build_index;
+use siyaq_corpus::{build_index, gazetteer};
 use siyaq_engine::Steps;
 use siyaq_engine::entities::{EntityAliases, counts_by_document, find_mentions};
-
-#[derive(Deserialize)]
-struct Gazetteer {
-    entity: Vec<Entity>,
-}
-
-#[derive(Deserialize)]
-struct Entity {
-    id: String,
-    aliases: Vec<String>,
-}
 
 /// What the engine finds: for each entity, its id, its count per document and the text of each
 /// mention per document (to show in a failure).
@@ -46,10 +34,8 @@ struct Found {
 fn found() -> &'static Found {
     static FOUND: OnceLock<Found> = OnceLock::new();
     FOUND.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/entities.toml");
-        let gazetteer: Gazetteer = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let list: Vec<EntityAliases> =
-            gazetteer.entity.into_iter().map(|e| EntityAliases { id: e.id, aliases: e.aliases }).collect();
+        // The list the app ships (compiled from corpus/entities.toml), aliases only.
+        let list: Vec<EntityAliases> = gazetteer().alias_lists(false);
         let index = build_index(Steps::default());
         let mentions = find_mentions(&index, &list);
         let counts = counts_by_document(&index, &mentions, list.len());
