@@ -27,6 +27,8 @@
 
 use std::collections::HashSet;
 
+use crate::chars::{TATWEEL, is_default_ignorable, is_mark};
+
 const PROCLITICS: [&str; 12] = ["", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"];
 /// The same chains without the empty one, longest first, for code that strips rather than
 /// generates: وب must be tried before و.
@@ -51,6 +53,12 @@ impl Vocabulary for HashSet<String> {
     fn contains(&self, form: &str) -> bool {
         HashSet::contains(self, form)
     }
+}
+
+/// Whether a word is written starting with أل, إل or آل, which are never the article.
+pub fn written_with_hamza_article(written: &str) -> bool {
+    let mut letters = written.chars().filter(|&c| !is_mark(c) && !is_default_ignorable(c) && c != TATWEEL);
+    matches!((letters.next(), letters.next()), (Some('أ' | 'إ' | 'آ'), Some('ل')))
 }
 
 /// Every form of the corpus vocabulary that is `word` with clitics.

@@ -6,7 +6,6 @@ use std::{cmp::Ordering, ops::Range};
 use regex_lite::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::chars::{is_default_ignorable, is_mark, TATWEEL};
 use crate::clitics;
 use crate::index::{Index, PARAGRAPH_START, SENTENCE_START};
 use crate::query::{MatchMode, Phrase, Query, Term};
@@ -142,7 +141,7 @@ fn term_forms(index: &Index, term: &Term, mode: MatchMode) -> Vec<Vec<u32>> {
                 match (mode, *exact) {
                     (MatchMode::Exact, _) | (_, true) => vocabulary.id(&key).into_iter().collect(),
                     (MatchMode::Clitic, false) => {
-                        clitics::matching_forms(&key, written_with_hamza_article(written), vocabulary)
+                        clitics::matching_forms(&key, clitics::written_with_hamza_article(written), vocabulary)
                             .iter()
                             .filter_map(|form| vocabulary.id(form))
                             .collect()
@@ -193,12 +192,6 @@ fn normalize_regex_literals(index: &Index, pattern: &str) -> String {
         }
     }
     out
-}
-
-/// Whether a word is written starting with أل, إل or آل, which are never the article.
-fn written_with_hamza_article(written: &str) -> bool {
-    let mut letters = written.chars().filter(|&c| !is_mark(c) && !is_default_ignorable(c) && c != TATWEEL);
-    matches!((letters.next(), letters.next()), (Some('أ' | 'إ' | 'آ'), Some('ل')))
 }
 
 fn count_forms(index: &Index, hits: &[Hit]) -> Vec<FormCount> {

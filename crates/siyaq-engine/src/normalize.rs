@@ -179,31 +179,16 @@ impl Step {
 
 impl Steps {
     pub fn get(&self, step: Step) -> bool {
-        *self.field(step)
+        // Read through a copy, so that the step-to-field table below is written once.
+        let mut steps = *self;
+        *steps.field_mut(step)
     }
 
     pub fn set(&mut self, step: Step, on: bool) {
         *self.field_mut(step) = on;
     }
 
-    fn field(&self, step: Step) -> &bool {
-        match step {
-            Step::Invisibles => &self.invisibles,
-            Step::Nfc => &self.nfc,
-            Step::PresentationForms => &self.presentation_forms,
-            Step::Tatweel => &self.tatweel,
-            Step::Whitespace => &self.whitespace,
-            Step::Diacritics => &self.diacritics,
-            Step::Alef => &self.alef,
-            Step::AlefMaqsura => &self.alef_maqsura,
-            Step::PersianLetters => &self.persian_letters,
-            Step::Digits => &self.digits,
-            Step::LatinCase => &self.latin_case,
-            Step::TehMarbuta => &self.teh_marbuta,
-            Step::HamzaSeats => &self.hamza_seats,
-        }
-    }
-
+    /// The switch of `step`.
     fn field_mut(&mut self, step: Step) -> &mut bool {
         match step {
             Step::Invisibles => &mut self.invisibles,
