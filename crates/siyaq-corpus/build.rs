@@ -100,9 +100,11 @@ fn main() {
             .iter()
             .position(|f| f.name == doc.file)
             .unwrap_or_else(|| panic!("document {} names an unlisted file {}", doc.id, doc.file));
+        let text = fs::read_to_string(corpus_dir.join(&doc.file)).expect("a listed file is read above");
+        let text_span = lines_span(&text, doc.lines[0], doc.lines[1]);
         writeln!(
             out,
-            "    Document {{ id: {:?}, file_index: {}, first_line: {}, last_line: {}, \
+            "    Document {{ id: {:?}, file_index: {}, first_line: {}, last_line: {}, text_span: {}..{}, \
              title: {:?}, title_line: {:?}, duplicate_lines: &{:?}, author: {:?}, byline_line: {:?}, \
              source: {:?}, source_line: {:?}, translator: {:?}, translator_line: {:?}, \
              heading_lines: &{:?}, date: DocumentDate {{ value: {:?}, inferred: {}, evidence: {:?}, note: {:?} }} }},",
@@ -110,6 +112,8 @@ fn main() {
             file_index,
             doc.lines[0],
             doc.lines[1],
+            text_span.start,
+            text_span.end,
             doc.title,
             doc.title_line,
             doc.duplicate_lines,
@@ -181,4 +185,22 @@ fn corpus_version(corpus_dir: &std::path::Path, manifest: &Manifest) -> String {
         hasher.update(&bytes);
     }
     hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Byte range from the start of line `first` to the end of line `last` (counted from 1, without
+/// the final line break), as `Document::span` gives it.
+fn lines_span(text: &str, first: usize, last: usize) -> std::ops::Range<usize> {
+    let mut start_of_line = 0;
+    let (mut start, mut end) = (0, 0);
+    for (number, line) in text.split('\n').enumerate().map(|(i, l)| (i + 1, l)) {
+        if number == first {
+            start = start_of_line;
+        }
+        if number == last {
+            end = start_of_line + line.len();
+        }
+        start_of_line += line.len() + 1;
+    }
+    assert!(first <= last && start <= end, "lines {first}..={last} are not in the file");
+    start..end
 }

@@ -40,6 +40,8 @@ pub struct Document {
     /// First and last line of the file that belong to this document, counted from 1.
     pub first_line: usize,
     pub last_line: usize,
+    /// Byte range of the document's text in its file, worked out by build.rs from the lines.
+    text_span: Range<usize>,
     /// The printed title, recorded once; `None` when the text prints no title.
     pub title: Option<&'static str>,
     pub title_line: Option<usize>,
@@ -205,10 +207,7 @@ impl Document {
 
     /// Byte range of [`Document::text`] in its file.
     pub fn span(&self) -> Range<usize> {
-        let mut lines = self.lines();
-        let start = lines.next().map_or(0, |l| l.span.start);
-        let end = lines.last().map_or(start, |l| l.span.end);
-        start..end
+        self.text_span.clone()
     }
 
     /// Byte ranges of [`Document::text`] whose words are shown but never counted.

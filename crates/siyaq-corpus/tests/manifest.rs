@@ -61,6 +61,16 @@ fn every_line_of_every_file_belongs_to_exactly_one_document() {
 }
 
 #[test]
+fn each_document_text_runs_from_its_first_line_to_its_last() {
+    for doc in documents() {
+        let lines: Vec<_> = doc.lines().collect();
+        let (first, last) = (lines.first().unwrap(), lines.last().unwrap());
+        assert_eq!(doc.span(), first.span.start..last.span.end, "{}", doc.id);
+        assert!(doc.text().starts_with(first.text) && doc.text().ends_with(last.text), "{}", doc.id);
+    }
+}
+
+#[test]
 fn six_documents_with_unique_stable_ids() {
     let ids: Vec<&str> = documents().iter().map(|d| d.id).collect();
     assert_eq!(ids.len(), 6);
