@@ -131,7 +131,7 @@ test('after one visit the page searches and charts offline, and a new build is o
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await gotoApp(page, url);
   // The entities view is a wasm chunk of its own, fetched only when the view first opens.
-  const chunk = (path) => /\/pkg\/split_.*\.wasm$/.test(path);
+  const chunk = (path) => /\/pkg\/split_[a-z_]+\.[0-9a-f]+\.wasm$/.test(path);
   assert.ok(!requested.some(chunk), `a first load fetches no chunk: ${requested.join(' ')}`);
   const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
   assert.deepEqual(manifest.icons.filter((i) => i.type === 'image/png').map((i) => i.sizes), ['192x192', '512x512']);
@@ -196,7 +196,14 @@ test('a part of the app that cannot be downloaded is reported, and trying again 
   // No service worker, so that every chunk comes from the network, which fails until unblocked.
   const page = await openPage(browser, t, { serviceWorkers: 'block', expectedError: /Failed to load resource|Failed to fetch|TypeError/ });
   let blocked = true;
-  await page.route(/\/pkg\/(split_.*|chunk_\d+)\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  // The entities chunk fails as a dropped connection; the others as a chunk of an older build that
+  // a newer one replaced (404).
+  await page.route(/\/pkg\/(split_.*|chunk_\d+)\.[0-9a-f]+\.wasm$/, (route) => {
+    if (!blocked) return route.continue();
+    return /split_entities/.test(route.request().url())
+      ? route.abort('internetdisconnected')
+      : route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+  });
   await gotoApp(page);
   await page.click('[data-view="entities"]');
   await page.locator('[data-testid="chunk-notice"]').waitFor();

@@ -66,6 +66,7 @@ pub fn write(root: &Path) -> Result<DistReport> {
     for file in pkg_files(root)? {
         copy(&root.join("pkg").join(&file), &dist.join("pkg").join(&file))?;
     }
+    name_chunks_by_content(&dist)?;
     for font in fonts(root)? {
         copy(&root.join("style/fonts").join(&font), &dist.join("style/fonts").join(&font))?;
     }
@@ -103,6 +104,27 @@ fn copy(from: &Path, to: &Path) -> Result {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {} to {}: {e}", from.display(), to.display()))
+}
+
+/// Puts a hash of each chunk's bytes in its name, and the new names in the loader. A chunk must
+/// come from the same build as the main wasm (it calls into it by table position): a page of an
+/// older build that asks for its chunk after a new build is published gets "not found", which it
+/// reports, instead of a chunk that does not fit.
+fn name_chunks_by_content(dist: &Path) -> Result {
+    let loader_path = dist.join("pkg").join(site::SPLIT_LOADER);
+    let mut loader = read_text(&loader_path)?;
+    for chunk in chunk_files(dist)? {
+        let bytes = read(&dist.join("pkg").join(&chunk))?;
+        let hash: String = Sha256::digest(&bytes).iter().take(5).map(|b| format!("{b:02x}")).collect();
+        let named = format!("{}.{hash}.wasm", chunk.trim_end_matches(".wasm"));
+        let quoted = format!("\"./{chunk}\"");
+        if !loader.contains(&quoted) {
+            return Err(format!("the chunk loader does not name {chunk}"));
+        }
+        loader = loader.replace(&quoted, &format!("\"./{named}\""));
+        fs::rename(dist.join("pkg").join(&chunk), dist.join("pkg").join(&named)).map_err(|e| format!("{chunk}: {e}"))?;
+    }
+    fs::write(&loader_path, loader).map_err(|e| format!("{}: {e}", loader_path.display()))
 }
 
 /// Everything the build wrote to `pkg/`: the glue, the main wasm, the chunk loader and the chunks.
