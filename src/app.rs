@@ -51,6 +51,12 @@ impl Navigation {
         self.view.set(View::Reader);
     }
 
+    /// True from the first time `view` is shown on.
+    pub fn opened_once(&self, view: View) -> Memo<bool> {
+        let shown = self.view;
+        Memo::new(move |opened: Option<&bool>| opened.copied().unwrap_or(false) || shown.get() == view)
+    }
+
     /// Opens the reader at a hit of the concordance.
     pub fn open_hit(&self, document: usize, hit: Hit) {
         if let Some(article) = articles().get(document) {
@@ -80,8 +86,8 @@ pub fn App() -> impl IntoView {
     let signals = ViewSignals { search, nav, chart, list, lang };
     // The reader and the entities view are built the first time they open, then kept (with their
     // scroll position) while hidden: a first load draws only what it shows.
-    let reader_opened = Memo::new(move |opened: Option<&bool>| opened.copied().unwrap_or(false) || nav.view.get() == View::Reader);
-    let entities_opened = Memo::new(move |opened: Option<&bool>| opened.copied().unwrap_or(false) || nav.view.get() == View::Entities);
+    let reader_opened = nav.opened_once(View::Reader);
+    let entities_opened = nav.opened_once(View::Entities);
     let link_notice = follow_the_address(signals);
 
     Effect::new(move |_| {

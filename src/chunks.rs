@@ -17,6 +17,11 @@ use crate::search::{SearchState, Shared};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ChunkUnavailable;
 
+/// The page's notice of a part that could not be downloaded (provided by the app).
+pub fn unavailable_notice() -> RwSignal<Option<ChunkUnavailable>> {
+    use_context().expect("the app provides the notice of unavailable parts")
+}
+
 #[cfg(siyaq_split)]
 impl From<leptos::wasm_split::SplitLoaderError> for ChunkUnavailable {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
@@ -38,36 +43,36 @@ impl crate::notice::Notify for ChunkUnavailable {
     }
 }
 
-/// The entities view: the chart, its table, the list editor and the suggestions.
-#[cfg(siyaq_split)]
-#[leptos::wasm_split::wasm_split(entities_view, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn entities_view(
-    search: SearchState,
-    nav: Navigation,
-    list: EntityList,
-    settings: ChartSettings,
-) -> Result<AnyView, ChunkUnavailable> {
-    Ok(crate::entities::build_view(search, nav, list, settings))
+/// Defines a function once for both builds: in the site's build a split point whose code goes to
+/// a chunk of its own (a failed download is `Err(ChunkUnavailable)`), elsewhere an ordinary async
+/// function that always succeeds.
+macro_rules! chunk {
+    ($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
+        $(#[$doc])*
+        #[cfg(siyaq_split)]
+        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$out, ChunkUnavailable> {
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(siyaq_split))]
+        pub async fn $name($($arg: $ty),*) -> Result<$out, ChunkUnavailable> {
+            Ok($body)
+        }
+    };
 }
 
-#[cfg(not(siyaq_split))]
-pub async fn entities_view(
-    search: SearchState,
-    nav: Navigation,
-    list: EntityList,
-    settings: ChartSettings,
-) -> Result<AnyView, ChunkUnavailable> {
-    Ok(crate::entities::build_view(search, nav, list, settings))
+chunk! {
+    /// The entities view: the chart, its table, the list editor and the suggestions.
+    fn entities_view(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
+        crate::entities::build_view(search, nav, list, settings)
+    }
 }
 
-/// Every hit as CSV, for the concordance's export button (the CSV writer lives here).
-#[cfg(siyaq_split)]
-#[leptos::wasm_split::wasm_split(hits_csv, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn hits_csv(index: Shared<Index>, hits: Shared<Vec<Hit>>, width: u32) -> Result<String, ChunkUnavailable> {
-    Ok(crate::export::hits_csv(&index, &hits, width))
-}
-
-#[cfg(not(siyaq_split))]
-pub async fn hits_csv(index: Shared<Index>, hits: Shared<Vec<Hit>>, width: u32) -> Result<String, ChunkUnavailable> {
-    Ok(crate::export::hits_csv(&index, &hits, width))
+chunk! {
+    /// Every hit as CSV, for the concordance's export button (the CSV writer lives here).
+    fn hits_csv(index: Shared<Index>, hits: Shared<Vec<Hit>>, width: u32) -> String {
+        crate::export::hits_csv(&index, &hits, width)
+    }
 }

@@ -293,7 +293,7 @@ fn step_label(lang: Lang, step: Step) -> &'static str {
 #[component]
 fn Summary(search: SearchState) -> impl IntoView {
     let lang = use_lang();
-    let unavailable = use_context::<RwSignal<Option<crate::chunks::ChunkUnavailable>>>().expect("the app provides it");
+    let unavailable = crate::chunks::unavailable_notice();
     let total = move || search.shown.get().map(|r| r.total());
     let per_document = move || search.shown.get().map(|r| r.per_document.clone()).unwrap_or_default();
     let max = move || per_document().into_iter().max().unwrap_or(0).max(1);
@@ -326,18 +326,21 @@ fn Summary(search: SearchState) -> impl IntoView {
                 </button>
             </p>
             <ol class="hits-by-doc" data-testid="hits-by-doc">
-                {move || per_document().into_iter().zip(articles()).map(|(count, article)| {
-                    // Tenths of a percent, in whole numbers: no float formatting code in the wasm.
-                    let tenths = count * 1000 / max().max(1);
-                    let share = format!("{}.{}%", tenths / 10, tenths % 10);
-                    view! {
-                        <li data-doc=article.id() data-count=count title=article.heading.text().to_string()>
-                            <span class="doc-name" lang="ar" dir="rtl">{article.heading.text().chars().take(28).collect::<String>()}</span>
-                            <span class="bar"><span class="fill" style:inline-size=share></span></span>
-                            <span class="count">{count}</span>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    let most = max();
+                    per_document().into_iter().zip(articles()).map(move |(count, article)| {
+                        // Tenths of a percent, in whole numbers: no float formatting code in the wasm.
+                        let tenths = count * 1000 / most;
+                        let share = format!("{}.{}%", tenths / 10, tenths % 10);
+                        view! {
+                            <li data-doc=article.id() data-count=count title=article.heading.text().to_string()>
+                                <span class="doc-name" lang="ar" dir="rtl">{article.heading.text().chars().take(28).collect::<String>()}</span>
+                                <span class="bar"><span class="fill" style:inline-size=share></span></span>
+                                <span class="count">{count}</span>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
             </ol>
             <div class="forms" data-testid="forms">
                 {move || forms().into_iter().take(40).map(|form| {

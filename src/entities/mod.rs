@@ -167,7 +167,7 @@ pub fn open_mentions(search: SearchState, nav: Navigation, entity_id: &str, docu
 /// The entities view, built once its code is there (see `chunks`); if it cannot be downloaded,
 /// the page's notice says so and a button here tries again.
 pub fn entities_view(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
-    let unavailable = use_context::<RwSignal<Option<crate::chunks::ChunkUnavailable>>>().expect("the app provides it");
+    let unavailable = crate::chunks::unavailable_notice();
     let attempt = RwSignal::new(0u32);
     (move || {
         attempt.track();
