@@ -4,7 +4,7 @@
 //! Linking the crate itself would bring its compatibility tables for all of Unicode, about 60 KB
 //! of the app's gzipped wasm.
 
-use std::{env, fmt::Write, fs, path::PathBuf};
+use std::{collections::HashMap, env, fmt::Write, fs, path::PathBuf};
 
 use unicode_normalization::{UnicodeNormalization, char as uchar};
 
@@ -55,15 +55,19 @@ fn nfc_tables() -> String {
     }
     rust.push_str("];\n");
 
-    // Full canonical decompositions: (char, start, len) into DECOMPOSED.
+    // Every char that decomposes, with its full canonical decomposition (one pass over Unicode).
+    let decomposing: Vec<(char, Vec<char>)> = chars()
+        .filter(|c| !HANGUL.contains(&u32::from(*c)))
+        .map(|c| (c, full_decomposition(c)))
+        .filter(|(c, parts)| parts.as_slice() != [*c])
+        .collect();
+
+    // (char, start, len) into DECOMPOSED.
     let mut decomposed: Vec<char> = Vec::new();
     rust.push_str("static DECOMPOSITIONS: &[(u32, u16, u8)] = &[\n");
-    for c in chars().filter(|c| !HANGUL.contains(&u32::from(*c))) {
-        let parts = full_decomposition(c);
-        if parts != [c] {
-            writeln!(rust, "    (0x{:X}, {}, {}),", u32::from(c), decomposed.len(), parts.len()).unwrap();
-            decomposed.extend(parts);
-        }
+    for (c, parts) in &decomposing {
+        writeln!(rust, "    (0x{:X}, {}, {}),", u32::from(*c), decomposed.len(), parts.len()).unwrap();
+        decomposed.extend(parts);
     }
     rust.push_str("];\n");
     assert!(decomposed.len() < usize::from(u16::MAX));
@@ -77,18 +81,19 @@ fn nfc_tables() -> String {
     rust.push_str("\n];\n");
 
     // Primary composites: (first, second, composite), sorted by the pair. A composite's pair is
-    // its last decomposed char and a char decomposing to the rest, kept when the crate composes it.
-    let mut by_decomposition: std::collections::HashMap<Vec<char>, Vec<char>> = Default::default();
-    for c in chars().filter(|c| !HANGUL.contains(&u32::from(*c))) {
-        by_decomposition.entry(full_decomposition(c)).or_default().push(c);
+    // its last decomposed char and a char decomposing to the rest (that char itself, when the rest
+    // is one char that does not decompose), kept when the crate composes it.
+    let mut by_decomposition: HashMap<&[char], Vec<char>> = HashMap::new();
+    for (c, parts) in &decomposing {
+        by_decomposition.entry(parts.as_slice()).or_default().push(*c);
     }
     let mut pairs: Vec<(u32, u32, u32)> = Vec::new();
-    for c in chars().filter(|c| !HANGUL.contains(&u32::from(*c))) {
-        let parts = full_decomposition(c);
+    for (c, parts) in &decomposing {
         let Some((&second, rest)) = parts.split_last() else { continue };
-        for &first in by_decomposition.get(rest).into_iter().flatten() {
-            if uchar::compose(first, second) == Some(c) {
-                pairs.push((u32::from(first), u32::from(second), u32::from(c)));
+        let itself = (rest.len() == 1).then(|| rest[0]);
+        for first in by_decomposition.get(rest).into_iter().flatten().copied().chain(itself) {
+            if uchar::compose(first, second) == Some(*c) {
+                pairs.push((u32::from(first), u32::from(second), u32::from(*c)));
             }
         }
     }

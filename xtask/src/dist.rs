@@ -11,6 +11,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256};
 
+use crate::files::{copy, read, read_text};
 use crate::{Result, site};
 
 /// Files copied as they are: (from, under the repository root; to, under `dist/`).
@@ -73,7 +74,7 @@ pub fn write(root: &Path) -> Result<DistReport> {
     // The single file takes the glue as wasm-bindgen wrote it (it rewrites its imports by line);
     // the served copies are then minified, before the worker's version is taken from them.
     let single = write_single_file(&dist)?;
-    minify_scripts(root, &dist)?;
+    minify(root, &dist)?;
     let version = write_service_worker(&dist)?;
     write_gzip_twins(&dist)?;
 
@@ -89,21 +90,6 @@ pub fn write(root: &Path) -> Result<DistReport> {
         first_load.len()
     );
     Ok(DistReport { first_load_gzip, single_file_bytes: single })
-}
-
-fn read(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn read_text(path: &Path) -> Result<String> {
-    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn copy(from: &Path, to: &Path) -> Result {
-    if let Some(dir) = to.parent() {
-        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {} to {}: {e}", from.display(), to.display()))
 }
 
 /// Puts a hash of each chunk's bytes in its name, and the new names in the loader. A chunk must
@@ -254,7 +240,7 @@ fn write_single_file(dist: &Path) -> Result<u64> {
 /// Minifies the wasm glue, the chunk loader and the boot script with terser (from npm): 2 KB less
 /// on a first load, gzipped. Without terser they are served as written. The stylesheet loses its
 /// comments and runs of white space.
-fn minify_scripts(root: &Path, dist: &Path) -> Result {
+fn minify(root: &Path, dist: &Path) -> Result {
     let stylesheet = dist.join("style/main.css");
     let css = squeeze_css(&read_text(&stylesheet)?);
     fs::write(&stylesheet, css).map_err(|e| format!("{}: {e}", stylesheet.display()))?;

@@ -6,6 +6,7 @@
 mod bench;
 mod dist;
 mod expected;
+mod files;
 mod fuzz;
 mod server;
 mod site;

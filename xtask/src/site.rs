@@ -4,6 +4,7 @@ use std::{fs, io::Write, path::Path, process::Command, time::Instant};
 
 use flate2::{Compression, write::GzEncoder};
 
+use crate::files::{copy, read};
 use crate::{Result, tools};
 
 /// Sizes of the built wasm, for the build report.
@@ -27,8 +28,8 @@ pub fn build(root: &Path) -> Result<SiteReport> {
         }
     };
 
-    // `siyaq_split` turns `#[lazy]` views into split points; the relocations let the splitter
-    // move their code into chunks. These flags replace .cargo/config.toml's, so they repeat them.
+    // `siyaq_split` turns the functions of src/chunks.rs into split points; the relocations let
+    // the splitter move their code into chunks. These flags replace .cargo/config.toml's, so they repeat them.
     tools::run(
         Command::new(env!("CARGO"))
             .args(["build", "--release", "--target", tools::WASM_TARGET, "--package", "siyaq"])
@@ -77,12 +78,12 @@ pub fn build(root: &Path) -> Result<SiteReport> {
         None => println!("warning: wasm-opt not found; the wasm is not size-optimized"),
     }
     for chunk in &modules[1..] {
-        let bytes = fs::read(chunk).map_err(|e| format!("{}: {e}", chunk.display()))?;
+        let bytes = read(chunk)?;
         println!("  chunk {}: {} bytes ({} gzipped)", chunk.display(), bytes.len(), gzip_len(&bytes));
     }
 
     let wasm = pkg.join("siyaq_bg.wasm");
-    let wasm_bytes = fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let wasm_bytes = read(&wasm)?;
     let report = SiteReport {
         wasm_bytes: wasm_bytes.len() as u64,
         wasm_gzip_bytes: gzip_len(&wasm_bytes),
@@ -102,7 +103,7 @@ pub const SPLIT_LOADER: &str = "__wasm_split.js";
 /// Splits the cargo output at its `#[lazy]` points: the main module (still to be bound by
 /// wasm-bindgen) as `siyaq.wasm` in `out`, one wasm per chunk beside it, and the loader.
 fn split(raw: &Path, out: &Path) -> Result<Vec<std::path::PathBuf>> {
-    let input = fs::read(raw).map_err(|e| format!("{}: {e}", raw.display()))?;
+    let input = read(raw)?;
     let _ = fs::remove_dir_all(out);
     let main = out.join("siyaq.wasm");
     let mut options = wasm_split_cli_support::Options::new(&input);
@@ -112,10 +113,6 @@ fn split(raw: &Path, out: &Path) -> Result<Vec<std::path::PathBuf>> {
     options.link_name = "./__wasm_split.js";
     let split = wasm_split_cli_support::transform(options).map_err(|e| format!("splitting the wasm: {e:#}"))?;
     Ok(split.split_modules)
-}
-
-fn copy(from: &Path, to: &Path) -> Result {
-    fs::copy(from, to).map(|_| ()).map_err(|e| format!("{} -> {}: {e}", from.display(), to.display()))
 }
 
 fn target_dir(root: &Path) -> std::path::PathBuf {
