@@ -350,11 +350,16 @@ impl SortKey {
             "document" => Some(SortKey::Document),
             "frequency" => Some(SortKey::Frequency),
             _ => {
-                let (side, n) = name.split_at(name.len().checked_sub(1)?);
-                let n: u8 = n.parse().ok().filter(|n| (1..=3).contains(n))?;
-                match side {
-                    "before" => Some(SortKey::Before(n)),
-                    "after" => Some(SortKey::After(n)),
+                // Compared as whole strings, never cut at a byte index: a link may carry any text.
+                let (side, n): (fn(u8) -> SortKey, &str) = if let Some(n) = name.strip_prefix("before") {
+                    (SortKey::Before, n)
+                } else {
+                    (SortKey::After, name.strip_prefix("after")?)
+                };
+                match n {
+                    "1" => Some(side(1)),
+                    "2" => Some(side(2)),
+                    "3" => Some(side(3)),
                     _ => None,
                 }
             }
@@ -418,4 +423,19 @@ pub fn sort_hits(index: &Index, hits: &mut [Hit], keys: &[SortKey]) {
 
 fn node_forms(index: &Index, hit: Hit) -> Vec<u32> {
     hit.words().map(|w| index.word(w).form).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_names_round_trip_and_any_other_text_is_none() {
+        for key in [SortKey::Node, SortKey::Document, SortKey::Frequency, SortKey::Before(1), SortKey::After(3)] {
+            assert_eq!(SortKey::from_name(&key.name()), Some(key));
+        }
+        for bad in ["", "ب", "before", "before0", "before4", "after12", "afterب", "بefore1", "x1", "é", "before١"] {
+            assert_eq!(SortKey::from_name(bad), None, "{bad}");
+        }
+    }
 }
