@@ -12,7 +12,7 @@ use crate::app::Navigation;
 use crate::entities::{ChartSettings, EntityList, Notice};
 use crate::i18n::Lang;
 use crate::library::articles;
-use crate::link::{Ignored, ReadLink, ViewState, read, write};
+use siyaq_state::link::{Ignored, ReadLink, ViewState, read, write};
 use crate::search::SearchState;
 
 /// A query typed this long after the last change starts a new search, and a new history entry.

@@ -13,27 +13,7 @@ use crate::library::articles;
 use crate::reader::Reader;
 use crate::search::SearchState;
 
-/// The two views of the main area.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum View {
-    Concordance,
-    Reader,
-    Entities,
-}
-
-impl View {
-    pub fn name(self) -> &'static str {
-        match self {
-            View::Concordance => "concordance",
-            View::Reader => "reader",
-            View::Entities => "entities",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<View> {
-        [View::Concordance, View::Reader, View::Entities].into_iter().find(|v| v.name() == name)
-    }
-}
+pub use siyaq_state::View;
 
 /// Where the user is: the view, the open article and the hit in focus.
 #[derive(Clone, Copy)]

@@ -2,43 +2,7 @@
 
 use leptos::prelude::*;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    Ar,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ar => "ar",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn dir(self) -> &'static str {
-        match self {
-            Lang::Ar => "rtl",
-            Lang::En => "ltr",
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Ar => Lang::En,
-            Lang::En => Lang::Ar,
-        }
-    }
-
-    /// Picks the text of this language.
-    pub fn pick(self, ar: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::Ar => ar,
-            Lang::En => en,
-        }
-    }
-}
+pub use siyaq_state::Lang;
 
 /// The interface language, shared through context.
 pub fn use_lang() -> RwSignal<Lang> {
@@ -67,14 +31,6 @@ pub fn counted_ar(n: usize, forms: [&str; 4]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn languages_have_their_direction() {
-        assert_eq!(Lang::Ar.dir(), "rtl");
-        assert_eq!(Lang::En.dir(), "ltr");
-        assert_eq!(Lang::Ar.other(), Lang::En);
-        assert_eq!(Lang::En.pick("نعم", "yes"), "yes");
-    }
 
     #[test]
     fn arabic_nouns_agree_with_their_number() {

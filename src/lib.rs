@@ -13,7 +13,6 @@ mod entities;
 mod export;
 mod i18n;
 mod library;
-mod link;
 mod notice;
 mod reader;
 mod search;

@@ -95,7 +95,7 @@ pub struct SearchState {
 impl SearchState {
     pub fn new(entities: EntityList) -> Self {
         // A link without parameters means exactly these settings.
-        let start = crate::link::ViewState::default();
+        let start = siyaq_state::link::ViewState::default();
         let typed = RwSignal::new(start.query.clone());
         let query = RwSignal::new(start.query);
         let mode = RwSignal::new(start.mode);

@@ -131,12 +131,12 @@ pub struct ChartSettings {
     pub order: RwSignal<RowOrder>,
 }
 
-pub use crate::link::MAX_TOP;
+pub use siyaq_state::link::MAX_TOP;
 
 impl Default for ChartSettings {
     /// The settings of a link that names none.
     fn default() -> Self {
-        let view = crate::link::ViewState::default();
+        let view = siyaq_state::link::ViewState::default();
         ChartSettings {
             measure: RwSignal::new(view.measure),
             kinds: RwSignal::new(view.kinds),

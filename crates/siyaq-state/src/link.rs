@@ -14,8 +14,7 @@ use siyaq_engine::gazetteer::{EntityKind, GazetteerChanges};
 use siyaq_engine::query::MAX_QUERY_CHARS;
 use siyaq_engine::{Hit, MatchMode, Profile, SortKey, Step, Steps};
 
-use crate::app::View;
-use crate::i18n::Lang;
+use crate::{Lang, View};
 
 pub const MAX_WIDTH: u32 = 30;
 pub const MAX_TOP: usize = 200;
@@ -209,13 +208,7 @@ pub fn read(parameters: &str, version: &str, articles: &[&str], word_bound: usiz
             "top" => bounded(&value, 1, MAX_TOP).map(|t| state.top = t).is_some(),
             "order" => article(&value).map(|d| state.order = RowOrder::Document(d)).is_some(),
             "demonyms" => matches!(value.as_str(), "1" | "0").then(|| state.demonyms = value == "1").is_some(),
-            "lang" => match value.as_str() {
-                "ar" => Some(Lang::Ar),
-                "en" => Some(Lang::En),
-                _ => None,
-            }
-            .map(|l| state.lang = l)
-            .is_some(),
+            "lang" => Lang::from_code(&value).map(|l| state.lang = l).is_some(),
             "entities" => changes_from(&value).map(|c| state.entities = c).is_some(),
             // The benchmark corpus switch, read where the index is built.
             "synthetic" => true,

@@ -1,0 +1,111 @@
+//! The entity list as a file: what the browser saves between visits and what "Export the list"
+//! writes (`{"format": 1, "entities": [...]}`). A list that cannot be read is refused with the
+//! reason, never half-used.
+
+use serde::{Deserialize, Serialize};
+use siyaq_engine::gazetteer::{Entity, Gazetteer, GazetteerError};
+
+/// Bumped when the saved shape changes; lists of another format are reported, not guessed at.
+pub const FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SavedList {
+    format: u32,
+    entities: Vec<Entity>,
+}
+
+/// Read first, so a list of another format is told apart from a broken one.
+#[derive(Deserialize)]
+struct FormatOnly {
+    format: u32,
+}
+
+/// Why a saved or imported list was not used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListProblem {
+    /// Not JSON, or not the shape of a list.
+    Unreadable(String),
+    OtherFormat(u32),
+    Invalid(GazetteerError),
+}
+
+impl ListProblem {
+    pub fn message_en(&self) -> String {
+        match self {
+            ListProblem::Unreadable(detail) => format!("it is not a siyaq entity list ({})", brief(detail)),
+            ListProblem::OtherFormat(format) => format!("it is in format {format}; this version reads format {FORMAT}"),
+            ListProblem::Invalid(error) => error.message_en(),
+        }
+    }
+
+    pub fn message_ar(&self) -> String {
+        match self {
+            ListProblem::Unreadable(detail) => format!("ليس قائمة كيانات من سياق ({})", brief(detail)),
+            ListProblem::OtherFormat(format) => format!("صيغته {format}، وهذه النسخة تقرأ الصيغة {FORMAT}"),
+            ListProblem::Invalid(error) => error.message_ar(),
+        }
+    }
+}
+
+/// A parser's detail can quote the input: a message carries only its start.
+fn brief(detail: &str) -> String {
+    const MOST: usize = 120;
+    if detail.chars().count() <= MOST { detail.to_string() } else { format!("{}…", detail.chars().take(MOST).collect::<String>()) }
+}
+
+pub fn to_json(gazetteer: &Gazetteer) -> String {
+    let saved = SavedList { format: FORMAT, entities: gazetteer.entities.clone() };
+    serde_json::to_string_pretty(&saved).unwrap_or_default()
+}
+
+pub fn from_json(json: &str) -> Result<Gazetteer, ListProblem> {
+    let format = serde_json::from_str::<FormatOnly>(json).map_err(|e| ListProblem::Unreadable(e.to_string()))?.format;
+    if format != FORMAT {
+        return Err(ListProblem::OtherFormat(format));
+    }
+    let saved: SavedList = serde_json::from_str(json).map_err(|e| ListProblem::Unreadable(e.to_string()))?;
+    let gazetteer = Gazetteer { entities: saved.entities };
+    gazetteer.validate().map_err(ListProblem::Invalid)?;
+    Ok(gazetteer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use siyaq_engine::gazetteer::EntityKind;
+
+    fn list() -> Gazetteer {
+        let mut list = Gazetteer::default();
+        list.add_entity("فلاديمير بوتين", "Vladimir Putin", EntityKind::Person).unwrap();
+        list.add_alias("vladimir-putin", "الرئيس بوتين").unwrap();
+        list
+    }
+
+    #[test]
+    fn a_list_survives_the_round_trip() {
+        let list = list();
+        assert_eq!(from_json(&to_json(&list)), Ok(list));
+    }
+
+    #[test]
+    fn broken_old_and_inconsistent_lists_are_refused_with_a_reason() {
+        assert!(matches!(from_json("{not json"), Err(ListProblem::Unreadable(_))));
+        assert!(matches!(from_json("[1, 2]"), Err(ListProblem::Unreadable(_))));
+        assert_eq!(from_json(r#"{"format": 0, "entities": []}"#), Err(ListProblem::OtherFormat(0)));
+        assert!(matches!(from_json(r#"{"format": 1, "entities": [{"id": "x"}]}"#), Err(ListProblem::Unreadable(_))));
+        let twice = r#"{"format": 1, "entities": [
+            {"id": "a", "name_ar": "أ", "name_en": "A", "type": "person", "aliases": ["زيد"]},
+            {"id": "b", "name_ar": "ب", "name_en": "B", "type": "place", "aliases": ["زيد"]}]}"#;
+        assert_eq!(from_json(twice), Err(ListProblem::Invalid(GazetteerError::AliasTaken("زيد".into(), "a".into()))));
+        assert!(!ListProblem::OtherFormat(0).message_ar().is_empty());
+    }
+
+    #[test]
+    fn a_message_never_quotes_much_of_the_input() {
+        let garbage = format!("{{\"format\": 1, \"entities\": [{{\"id\": \"{}\"", "x".repeat(50_000));
+        let problem = from_json(&garbage).unwrap_err();
+        assert!(problem.message_en().chars().count() < 300, "{}", problem.message_en().len());
+        assert!(problem.message_ar().chars().count() < 300);
+    }
+}

@@ -1,0 +1,98 @@
+//! The state of siyaq's view as it travels outside the page: the link that restores a view, and
+//! the entity list as the browser saves it and as a file exchanges it.
+//!
+//! Everything here reads text that comes from outside (an address bar, local storage, a file a
+//! colleague sent), so every reader is total: bad input is a value that says what was wrong,
+//! never a panic. Pure Rust with no web dependencies, so the readers are tested and fuzzed
+//! natively.
+
+pub mod entity_list;
+pub mod link;
+
+/// The interface's two languages: Arabic (right to left, the default) and English.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Ar,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        [Lang::Ar, Lang::En].into_iter().find(|l| l.code() == code)
+    }
+
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            Lang::En => "ltr",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ar => Lang::En,
+            Lang::En => Lang::Ar,
+        }
+    }
+
+    /// Picks the text of this language.
+    pub fn pick(self, ar: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Ar => ar,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The views of the main area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Concordance,
+    Reader,
+    Entities,
+}
+
+impl View {
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Concordance => "concordance",
+            View::Reader => "reader",
+            View::Entities => "entities",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<View> {
+        [View::Concordance, View::Reader, View::Entities].into_iter().find(|v| v.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_have_their_direction_and_code() {
+        assert_eq!(Lang::Ar.dir(), "rtl");
+        assert_eq!(Lang::En.dir(), "ltr");
+        assert_eq!(Lang::Ar.other(), Lang::En);
+        assert_eq!(Lang::En.pick("نعم", "yes"), "yes");
+        assert_eq!(Lang::from_code("en"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn views_have_names() {
+        for view in [View::Concordance, View::Reader, View::Entities] {
+            assert_eq!(View::from_name(view.name()), Some(view));
+        }
+        assert_eq!(View::from_name("<script>"), None);
+    }
+}
