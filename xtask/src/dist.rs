@@ -77,6 +77,7 @@ pub fn write(root: &Path) -> Result<DistReport> {
     minify(root, &dist)?;
     let version = write_service_worker(&dist)?;
     write_gzip_twins(&dist)?;
+    write_host_headers(&dist)?;
 
     let mut first_load: Vec<String> = FIRST_LOAD.iter().map(|s| s.to_string()).collect();
     first_load.extend(fonts(root)?.into_iter().map(|f| format!("style/fonts/{f}")));
@@ -91,6 +92,22 @@ pub fn write(root: &Path) -> Result<DistReport> {
     );
     Ok(DistReport { first_load_gzip, single_file_bytes: single })
 }
+
+/// `dist/_headers`, the file Netlify and Cloudflare Pages read for response headers: the ones
+/// our server sends with every file, so that a static host refuses framing and sniffing too
+/// (a `<meta>` policy cannot carry `frame-ancestors`). Written last: it is not part of the site
+/// the worker keeps.
+fn write_host_headers(dist: &Path) -> Result {
+    let mut rules = String::from("/*\n");
+    for (name, value) in crate::server::SECURITY_HEADERS {
+        rules.push_str(&format!("  {name}: {value}\n"));
+    }
+    let path = dist.join(HOST_HEADERS);
+    fs::write(&path, rules).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The static host's header rules (not served, so never precached).
+const HOST_HEADERS: &str = "_headers";
 
 /// Puts a hash of each chunk's bytes in its name, and the new names in the loader. A chunk must
 /// come from the same build as the main wasm (it calls into it by table position): a page of an
@@ -149,7 +166,7 @@ fn site_files(dist: &Path) -> Result<Vec<String>> {
     }
     let mut files = Vec::new();
     walk(dist, dist, &mut files)?;
-    files.retain(|f| f != "sw.js" && f != "siyaq.html" && !f.ends_with(".gz"));
+    files.retain(|f| f != "sw.js" && f != "siyaq.html" && f != HOST_HEADERS && !f.ends_with(".gz"));
     files.sort();
     Ok(files)
 }
