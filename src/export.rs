@@ -8,41 +8,62 @@ use crate::library::date_label;
 /// Spreadsheet programs read UTF-8 as Arabic only with a byte-order mark.
 const BOM: &str = "\u{FEFF}";
 
+/// A cell a spreadsheet program would run as a formula (`=HYPERLINK(…)` as an entity's name, a
+/// line of context that opens with `-`) gets a leading apostrophe, as spreadsheet-injection
+/// guidance recommends: shown as text, never evaluated.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A CSV of `rows` under `header`, every cell made spreadsheet-safe, with the byte-order mark.
+fn csv_with_bom<R: IntoIterator<Item = S>, S: AsRef<str>>(header: &[&str], rows: impl IntoIterator<Item = R>) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut write = |record: Vec<String>| {
+        // Writing to memory cannot fail; a record that did would only be missing from the file.
+        let _ = writer.write_record(record.iter().map(|cell| spreadsheet_safe(cell).into_owned()));
+    };
+    write(header.iter().map(|h| h.to_string()).collect());
+    for row in rows {
+        write(row.into_iter().map(|cell| cell.as_ref().to_string()).collect());
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
 pub const CSV_HEADER: [&str; 11] =
     ["document", "title", "author", "source", "date", "before", "node", "after", "form", "start", "end"];
 
 /// All `hits` with `width` words of context, one row each; offsets are in characters from the
 /// start of the document's text.
 pub fn hits_csv(index: &Index, hits: &[Hit], width: u32) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(CSV_HEADER).expect("writing to memory");
-    for hit in hits {
+    let rows = hits.iter().map(|hit| {
         let line = kwic_line(index, *hit, width);
         let indexed = &index.documents()[line.document];
         let text = &indexed.text;
         let doc = siyaq_corpus::document(&indexed.id);
-        let field = |f: fn(&Document) -> Option<&'static str>| doc.and_then(f).unwrap_or("");
+        let field = |f: fn(&Document) -> Option<&'static str>| doc.and_then(f).unwrap_or("").to_string();
         let form: Vec<&str> = hit.words().map(|w| index.vocabulary().form(index.word(w).form)).collect();
         let start = text[..line.node.start].chars().count();
         let end = start + text[line.node.clone()].chars().count();
-        writer
-            .write_record([
-                indexed.id.as_str(),
-                field(|d| d.title),
-                field(|d| d.author),
-                field(|d| d.source),
-                doc.map_or("", |d| d.date.value),
-                flatten(&text[line.before]).as_str(),
-                flatten(&text[line.node]).as_str(),
-                flatten(&text[line.after]).as_str(),
-                form.join(" ").as_str(),
-                start.to_string().as_str(),
-                end.to_string().as_str(),
-            ])
-            .expect("writing to memory");
-    }
-    let bytes = writer.into_inner().expect("writing to memory");
-    format!("{BOM}{}", String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+        [
+            indexed.id.clone(),
+            field(|d| d.title),
+            field(|d| d.author),
+            field(|d| d.source),
+            doc.map_or("", |d| d.date.value).to_string(),
+            flatten(&text[line.before]),
+            flatten(&text[line.node]),
+            flatten(&text[line.after]),
+            form.join(" "),
+            start.to_string(),
+            end.to_string(),
+        ]
+    });
+    csv_with_bom(&CSV_HEADER, rows)
 }
 
 /// One line of context, cited: «…» followed by title, author, source and date where printed.
@@ -74,12 +95,10 @@ fn flatten(text: &str) -> String {
 /// the chart's measure.
 pub fn entity_table_csv(gazetteer: &siyaq_engine::gazetteer::Gazetteer, data: &crate::entities::ChartData) -> String {
     let documents = data.table.words.len();
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = ["entity", "name_ar", "name_en", "type", "measure"].map(String::from).to_vec();
-    header.extend(crate::library::articles().iter().take(documents).map(|a| a.id().to_string()));
-    header.push("total".to_string());
-    writer.write_record(&header).expect("writing to memory");
-    for &e in &data.rows {
+    let mut header: Vec<&str> = vec!["entity", "name_ar", "name_en", "type", "measure"];
+    header.extend(crate::library::articles().iter().take(documents).map(|a| a.id()));
+    header.push("total");
+    let rows = data.rows.iter().map(|&e| {
         let entity = &gazetteer.entities[e];
         let mut record = vec![
             entity.id.clone(),
@@ -90,10 +109,9 @@ pub fn entity_table_csv(gazetteer: &siyaq_engine::gazetteer::Gazetteer, data: &c
         ];
         record.extend((0..documents).map(|d| figure(data.table.value(e, d, data.measure))));
         record.push(figure(data.table.total(e, data.measure)));
-        writer.write_record(&record).expect("writing to memory");
-    }
-    let bytes = writer.into_inner().expect("writing to memory");
-    format!("{BOM}{}", String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8"))
+        record
+    });
+    csv_with_bom(&header, rows)
 }
 
 /// Whole numbers as such; rates to three decimals, enough to recompute counts.
@@ -130,6 +148,52 @@ mod tests {
         }
         assert_eq!(&rows[0][0], "wapo-putin-kazakhstan");
         assert_eq!(&rows[0][3], "صحيفة واشنطن بوست الأمريكية");
+    }
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_neutralized() {
+        for formula in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(spreadsheet_safe(formula), format!("'{formula}"));
+        }
+        for text in ["روسيا", "", "CSTO", "1-2", "'quoted", " =x"] {
+            assert_eq!(spreadsheet_safe(text), text);
+        }
+    }
+
+    #[test]
+    fn the_exported_table_reads_back_without_formulas() {
+        use siyaq_engine::entities::{EntityTable, Measure, find_mentions};
+        use siyaq_engine::gazetteer::EntityKind;
+        let index = siyaq_corpus::build_index(Steps::default());
+        let mut gazetteer = siyaq_corpus::gazetteer();
+        let id = gazetteer.add_entity("تقارير", "=HYPERLINK(\"http://evil\",\"x\")", EntityKind::Other).unwrap();
+        let mentions = find_mentions(&index, &gazetteer.alias_lists(false));
+        let table = EntityTable::new(&index, &mentions, gazetteer.entities.len());
+        let rows = vec![gazetteer.position(&id).unwrap()];
+        let data = crate::entities::ChartData { table: crate::search::Shared(std::sync::Arc::new(table)), rows, measure: Measure::Count };
+        let csv = entity_table_csv(&gazetteer, &data);
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+        let record = reader.records().next().unwrap().unwrap();
+        assert_eq!(&record[2], "'=HYPERLINK(\"http://evil\",\"x\")");
+        let cells: Vec<String> = reader.records().flatten().flat_map(|r| r.iter().map(String::from).collect::<Vec<_>>()).collect();
+        assert!(cells.iter().all(|c| !c.starts_with(['=', '+', '-', '@'])));
+    }
+
+    #[test]
+    fn concordance_context_that_opens_with_a_dash_is_neutralized() {
+        let index = Index::build(
+            [siyaq_engine::DocumentInput { id: "dash", text: "روسيا -1 قالت\nروسيا =1+1", uncounted: vec![] }],
+            Steps::default(),
+        );
+        let hits = search(&index, &parse("روسيا", MatchMode::Clitic).unwrap()).hits;
+        let csv = hits_csv(&index, &hits, 3);
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 2);
+        for row in &rows {
+            assert!(row.iter().all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])), "{row:?}");
+        }
+        assert_eq!((&rows[0][7], &rows[1][7]), ("'-1 قالت روسيا", "'=1+1"));
     }
 
     #[test]
