@@ -197,7 +197,7 @@ pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> 
     if !opened.state.entities.is_empty() {
         match Gazetteer::with_changes(&bundled(), &opened.state.entities) {
             Ok(list) => {
-                signals.list.gazetteer.set(list);
+                signals.list.show_from_link(list);
                 carried_entities = true;
             }
             Err(error) => signals.list.notice.set(Some(Notice::EditRefused(error))),

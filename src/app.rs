@@ -6,7 +6,7 @@ use crate::chunks::ChunkUnavailable;
 use crate::concordance::ConcordanceView;
 use crate::corpus_panel::CorpusPanel;
 use crate::address::{ViewSignals, follow_the_address};
-use crate::entities::{ChartSettings, EntityList, entities_view};
+use crate::entities::{ChartSettings, EntityList, ListStatus, entities_view};
 use crate::notice::NoticeBar;
 use crate::i18n::{Lang, tr};
 use crate::library::articles;
@@ -113,6 +113,7 @@ pub fn App() -> impl IntoView {
         </header>
         <NoticeBar notice=link_notice testid="link-notice" />
         <NoticeBar notice=list.notice testid="entity-notice" />
+        <ListStatus list />
         <NoticeBar notice=unavailable testid="chunk-notice" />
         <main class="workspace">
             <CorpusPanel nav />

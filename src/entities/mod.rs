@@ -3,6 +3,8 @@
 
 mod chart;
 mod editor;
+mod list;
+mod status;
 mod store;
 mod suggestions;
 
@@ -10,116 +12,16 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use siyaq_engine::entities::{EntityTable, Measure, RowOrder};
-use siyaq_engine::gazetteer::{EntityKind, Gazetteer, GazetteerError};
+use siyaq_engine::gazetteer::EntityKind;
 
 use crate::app::{Navigation, View};
-use crate::i18n::{Lang, tr};
+use crate::i18n::tr;
 use crate::library::articles;
 use crate::search::{SearchState, Shared};
 
+pub use list::{EntityList, Notice};
+pub use status::ListStatus;
 pub use store::ListProblem;
-
-/// Something the user should know about their list.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// The list saved in this browser could not be used; the bundled one is shown.
-    SavedListIgnored(ListProblem),
-    ImportRefused(ListProblem),
-    Imported(usize),
-    EditRefused(GazetteerError),
-    Reset,
-    /// The browser refused to store the list (full or disabled storage).
-    NotSaved,
-}
-
-impl crate::notice::Notify for Notice {
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Notice::SavedListIgnored(p), Lang::Ar) => {
-                format!("تعذّرت قراءة قائمة الكيانات المحفوظة في هذا المتصفح، فعُرضت القائمة المرفقة: {}", p.message_ar())
-            }
-            (Notice::SavedListIgnored(p), Lang::En) => {
-                format!("The entity list saved in this browser could not be read, so the bundled list is shown: {}", p.message_en())
-            }
-            (Notice::ImportRefused(p), Lang::Ar) => format!("لم يُستورد الملف: {}", p.message_ar()),
-            (Notice::ImportRefused(p), Lang::En) => format!("The file was not imported: {}", p.message_en()),
-            (Notice::Imported(n), Lang::Ar) => format!("استُوردت قائمة من {n} كيانًا."),
-            (Notice::Imported(n), Lang::En) => format!("Imported a list of {n} entities."),
-            (Notice::EditRefused(e), Lang::Ar) => e.message_ar(),
-            (Notice::EditRefused(e), Lang::En) => e.message_en(),
-            (Notice::Reset, Lang::Ar) => "أُعيدت القائمة المرفقة، وحُذفت تعديلاتك.".to_string(),
-            (Notice::Reset, Lang::En) => "The bundled list is back; your edits are gone.".to_string(),
-            (Notice::NotSaved, Lang::Ar) => "لم يقبل المتصفح حفظ القائمة؛ صدّرها في ملف كي لا تضيع.".to_string(),
-            (Notice::NotSaved, Lang::En) => "The browser refused to save the list; export it to a file to keep it.".to_string(),
-        }
-    }
-
-    fn is_problem(&self) -> bool {
-        !matches!(self, Notice::Imported(_) | Notice::Reset)
-    }
-}
-
-/// The entity list the user works with, saved in the browser on every change.
-#[derive(Clone, Copy)]
-pub struct EntityList {
-    pub gazetteer: RwSignal<Gazetteer>,
-    /// Count demonyms (الروسي، الروس) as mentions of their place.
-    pub demonyms: RwSignal<bool>,
-    pub notice: RwSignal<Option<Notice>>,
-}
-
-impl EntityList {
-    /// The list saved in this browser, or the bundled one.
-    pub fn load() -> Self {
-        let (gazetteer, notice) = match store::load() {
-            None => (siyaq_corpus::gazetteer(), None),
-            Some(Ok(saved)) => (saved, None),
-            Some(Err(problem)) => (siyaq_corpus::gazetteer(), Some(Notice::SavedListIgnored(problem))),
-        };
-        EntityList { gazetteer: RwSignal::new(gazetteer), demonyms: RwSignal::new(false), notice: RwSignal::new(notice) }
-    }
-
-    /// Applies `change` if it is valid, saves, and reports a refusal; true when applied.
-    pub fn edit(&self, change: impl FnOnce(&mut Gazetteer) -> Result<(), GazetteerError>) -> bool {
-        let mut edited = self.gazetteer.get_untracked();
-        match change(&mut edited) {
-            Ok(()) => {
-                self.replace(edited, None);
-                true
-            }
-            Err(error) => {
-                self.notice.set(Some(Notice::EditRefused(error)));
-                false
-            }
-        }
-    }
-
-    fn replace(&self, gazetteer: Gazetteer, notice: Option<Notice>) {
-        let saved = store::save(&gazetteer);
-        self.gazetteer.set(gazetteer);
-        self.notice.set(if saved { notice } else { Some(Notice::NotSaved) });
-    }
-
-    pub fn import(&self, json: &str) {
-        match store::from_json(json) {
-            Ok(list) => {
-                let count = list.entities.len();
-                self.replace(list, Some(Notice::Imported(count)));
-            }
-            Err(problem) => self.notice.set(Some(Notice::ImportRefused(problem))),
-        }
-    }
-
-    pub fn export(&self) -> String {
-        self.gazetteer.with_untracked(store::to_json)
-    }
-
-    pub fn reset(&self) {
-        store::forget();
-        self.gazetteer.set(siyaq_corpus::gazetteer());
-        self.notice.set(Some(Notice::Reset));
-    }
-}
 
 /// How the chart is drawn.
 #[derive(Clone, Copy)]

@@ -1,0 +1,247 @@
+//! The entity list the user works with, and where it is kept. Nothing the user made is lost: a
+//! list that arrives in a link is shown without touching the saved one until the user keeps it;
+//! a saved list this version cannot read is kept aside before anything is saved over it; another
+//! tab's changes are followed; a browser that keeps nothing is told, not fatal.
+
+use leptos::{ev, prelude::*};
+use siyaq_engine::gazetteer::{Gazetteer, GazetteerError};
+
+use super::store::{self, ListProblem, Loaded, Saved};
+use crate::i18n::Lang;
+
+/// Something the user should know about their list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The list saved in this browser could not be used; the bundled one is shown. `kept`: a copy
+    /// was kept aside (else the saved list stays where it is and edits are not saved over it).
+    SavedListIgnored { problem: ListProblem, kept: bool },
+    ImportRefused(ListProblem),
+    Imported(usize),
+    EditRefused(GazetteerError),
+    Reset,
+    /// The browser refused to store the list (full storage).
+    NotSaved,
+    /// The browser keeps nothing for this page.
+    NoStorage,
+    /// An edit was not saved, because it would overwrite an unreadable list that could not be
+    /// kept aside.
+    NotSavedOverUnreadable,
+    ChangedInAnotherTab,
+    /// The list from a link became the saved list.
+    LinkListKept,
+    /// The saved list replaced the one from a link.
+    SavedListBack,
+}
+
+impl crate::notice::Notify for Notice {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Notice::SavedListIgnored { problem, kept }, Lang::Ar) => format!(
+                "تعذّرت قراءة قائمة الكيانات المحفوظة في هذا المتصفح ({})، فعُرضت القائمة المرفقة. {}",
+                problem.message_ar(),
+                if *kept { "حُفظت نسخة منها جانبًا: صدّرها أو احذفها من السطر أدناه." } else { "بقيت محفوظة كما هي، ولن تُحفظ تعديلاتك فوقها." }
+            ),
+            (Notice::SavedListIgnored { problem, kept }, Lang::En) => format!(
+                "The entity list saved in this browser could not be read ({}), so the bundled list is shown. {}",
+                problem.message_en(),
+                if *kept { "A copy is kept aside: export or discard it from the line below." } else { "It stays saved as it was; your edits will not be saved over it." }
+            ),
+            (Notice::ImportRefused(p), Lang::Ar) => format!("لم يُستورد الملف: {}", p.message_ar()),
+            (Notice::ImportRefused(p), Lang::En) => format!("The file was not imported: {}", p.message_en()),
+            (Notice::Imported(n), Lang::Ar) => format!("استُوردت قائمة من {n} كيانًا."),
+            (Notice::Imported(n), Lang::En) => format!("Imported a list of {n} entities."),
+            (Notice::EditRefused(e), Lang::Ar) => e.message_ar(),
+            (Notice::EditRefused(e), Lang::En) => e.message_en(),
+            (Notice::Reset, Lang::Ar) => "أُعيدت القائمة المرفقة، وحُذفت تعديلاتك.".to_string(),
+            (Notice::Reset, Lang::En) => "The bundled list is back; your edits are gone.".to_string(),
+            (Notice::NotSaved, Lang::Ar) => "لم يقبل المتصفح حفظ القائمة؛ صدّرها في ملف كي لا تضيع.".to_string(),
+            (Notice::NotSaved, Lang::En) => "The browser refused to save the list; export it to a file to keep it.".to_string(),
+            (Notice::NoStorage, Lang::Ar) => {
+                "لا يسمح هذا المتصفح لسياق بحفظ شيء: تبقى تعديلاتك على قائمة الكيانات ما بقيت الصفحة مفتوحة. صدّر القائمة في ملف لتحفظها.".to_string()
+            }
+            (Notice::NoStorage, Lang::En) => {
+                "This browser lets siyaq keep nothing: your changes to the entity list last only while this page is open. Export the list to keep them.".to_string()
+            }
+            (Notice::NotSavedOverUnreadable, Lang::Ar) => {
+                "لم يُحفظ التعديل كي لا يُكتب فوق القائمة المحفوظة غير المقروءة؛ صدّر قائمتك في ملف لتحفظها.".to_string()
+            }
+            (Notice::NotSavedOverUnreadable, Lang::En) => {
+                "The edit was not saved, so as not to write over the unreadable saved list; export your list to keep it.".to_string()
+            }
+            (Notice::ChangedInAnotherTab, Lang::Ar) => "عُدّلت قائمة الكيانات في نافذة أخرى، فعُرضت هنا كما صارت.".to_string(),
+            (Notice::ChangedInAnotherTab, Lang::En) => "The entity list was changed in another tab; it is shown here as it is now.".to_string(),
+            (Notice::LinkListKept, Lang::Ar) => "صارت قائمة الرابط قائمتك المحفوظة.".to_string(),
+            (Notice::LinkListKept, Lang::En) => "The link's list is now your saved list.".to_string(),
+            (Notice::SavedListBack, Lang::Ar) => "عادت قائمتك المحفوظة.".to_string(),
+            (Notice::SavedListBack, Lang::En) => "Your saved list is back.".to_string(),
+        }
+    }
+
+    fn is_problem(&self) -> bool {
+        !matches!(self, Notice::Imported(_) | Notice::Reset | Notice::ChangedInAnotherTab | Notice::LinkListKept | Notice::SavedListBack)
+    }
+}
+
+/// Where the list on screen comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// This browser's list (the bundled one until something is saved): edits are saved.
+    Saved,
+    /// A link's list: edits stay on screen and in the address until the user keeps it.
+    Link,
+}
+
+/// The entity list the user works with.
+#[derive(Clone, Copy)]
+pub struct EntityList {
+    pub gazetteer: RwSignal<Gazetteer>,
+    /// Count demonyms (الروسي، الروس) as mentions of their place.
+    pub demonyms: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub origin: RwSignal<Origin>,
+    /// The storage key of an unreadable saved list kept aside, until exported or discarded.
+    pub kept_aside: RwSignal<Option<String>>,
+    /// The saved list could not be read nor kept aside: saving would destroy it.
+    saved_is_unreadable: StoredValue<bool>,
+}
+
+impl EntityList {
+    /// The list saved in this browser, or the bundled one; then follows other tabs' changes.
+    pub fn load() -> Self {
+        let (gazetteer, notice, kept_aside, unreadable) = match store::load() {
+            Loaded::Nothing => (siyaq_corpus::gazetteer(), None, None, false),
+            Loaded::List(saved) => (saved, None, None, false),
+            Loaded::NoStorage => (siyaq_corpus::gazetteer(), Some(Notice::NoStorage), None, false),
+            Loaded::Unreadable { problem, kept_as } => {
+                let kept = kept_as.is_some();
+                (siyaq_corpus::gazetteer(), Some(Notice::SavedListIgnored { problem, kept }), kept_as, !kept)
+            }
+        };
+        let list = EntityList {
+            gazetteer: RwSignal::new(gazetteer),
+            demonyms: RwSignal::new(false),
+            notice: RwSignal::new(notice),
+            origin: RwSignal::new(Origin::Saved),
+            kept_aside: RwSignal::new(kept_aside),
+            saved_is_unreadable: StoredValue::new(unreadable),
+        };
+        list.follow_other_tabs();
+        list
+    }
+
+    /// Shows a link's list; the saved one is not touched until the user keeps it.
+    pub fn show_from_link(&self, gazetteer: Gazetteer) {
+        self.origin.set(Origin::Link);
+        self.gazetteer.set(gazetteer);
+    }
+
+    /// Makes the link's list (with any edits made since) the saved list.
+    pub fn keep_link_list(&self) {
+        self.origin.set(Origin::Saved);
+        let notice = self.gazetteer.with_untracked(|g| self.persist(g));
+        self.notice.set(Some(notice.unwrap_or(Notice::LinkListKept)));
+    }
+
+    /// Leaves the link's list for the one saved in this browser.
+    pub fn back_to_saved_list(&self) {
+        let saved = match store::load() {
+            Loaded::List(saved) => saved,
+            _ => siyaq_corpus::gazetteer(),
+        };
+        self.origin.set(Origin::Saved);
+        self.gazetteer.set(saved);
+        self.notice.set(Some(Notice::SavedListBack));
+    }
+
+    /// Applies `change` if it is valid, saves, and reports a refusal; true when applied.
+    pub fn edit(&self, change: impl FnOnce(&mut Gazetteer) -> Result<(), GazetteerError>) -> bool {
+        let mut edited = self.gazetteer.get_untracked();
+        match change(&mut edited) {
+            Ok(()) => {
+                self.replace(edited, None);
+                true
+            }
+            Err(error) => {
+                self.notice.set(Some(Notice::EditRefused(error)));
+                false
+            }
+        }
+    }
+
+    fn replace(&self, gazetteer: Gazetteer, notice: Option<Notice>) {
+        let problem = self.persist(&gazetteer);
+        self.gazetteer.set(gazetteer);
+        self.notice.set(problem.or(notice));
+    }
+
+    /// Saves `gazetteer` when the list on screen is this browser's own; what went wrong, if anything.
+    fn persist(&self, gazetteer: &Gazetteer) -> Option<Notice> {
+        if self.origin.get_untracked() == Origin::Link {
+            return None;
+        }
+        if self.saved_is_unreadable.get_value() {
+            return Some(Notice::NotSavedOverUnreadable);
+        }
+        match store::save(gazetteer) {
+            Saved::Done => None,
+            Saved::Refused => Some(Notice::NotSaved),
+            Saved::NoStorage => Some(Notice::NoStorage),
+        }
+    }
+
+    pub fn import(&self, json: &str) {
+        match store::from_json(json) {
+            Ok(list) => {
+                let count = list.entities.len();
+                self.origin.set(Origin::Saved);
+                self.replace(list, Some(Notice::Imported(count)));
+            }
+            Err(problem) => self.notice.set(Some(Notice::ImportRefused(problem))),
+        }
+    }
+
+    pub fn export(&self) -> String {
+        self.gazetteer.with_untracked(store::to_json)
+    }
+
+    pub fn reset(&self) {
+        if !self.saved_is_unreadable.get_value() {
+            store::forget();
+        }
+        self.origin.set(Origin::Saved);
+        self.gazetteer.set(siyaq_corpus::gazetteer());
+        self.notice.set(Some(Notice::Reset));
+    }
+
+    /// The text of the unreadable list kept aside, to export.
+    pub fn kept_aside_text(&self) -> Option<String> {
+        self.kept_aside.get_untracked().and_then(|key| store::kept_aside(&key))
+    }
+
+    pub fn discard_kept_aside(&self) {
+        if let Some(key) = self.kept_aside.get_untracked() {
+            store::discard_kept_aside(&key);
+        }
+        self.kept_aside.set(None);
+    }
+
+    /// Another tab saved (or forgot) the list: show what is saved now, if this tab shows the
+    /// saved list, so that its next edit does not write over the other tab's work.
+    fn follow_other_tabs(&self) {
+        let list = *self;
+        let _ = window_event_listener(ev::storage, move |event| {
+            let ours = event.key().is_none_or(|key| key == store::STORAGE_KEY);
+            if !ours || list.origin.get_untracked() != Origin::Saved || list.saved_is_unreadable.get_value() {
+                return;
+            }
+            let now = match store::read_saved(event.new_value().as_deref()) {
+                None => siyaq_corpus::gazetteer(),
+                Some(Ok(saved)) => saved,
+                // Another version's list: this tab keeps what it shows; its next save is the user's.
+                Some(Err(_)) => return,
+            };
+            list.gazetteer.set(now);
+            list.notice.set(Some(Notice::ChangedInAnotherTab));
+        });
+    }
+}
