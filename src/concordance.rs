@@ -76,6 +76,7 @@ fn SearchBar(search: SearchState) -> impl IntoView {
                 dir="auto"
                 autocomplete="off"
                 spellcheck="false"
+                maxlength=siyaq_engine::query::MAX_QUERY_CHARS
                 placeholder=move || lang.get().pick("ابحث: روسيا، \"الأمن الجماعي\"، كازاخ*… (اضغط / )", "Search: روسيا, \"الأمن الجماعي\", كازاخ*… (press /)")
                 aria-invalid=move || (error().is_some() || unknown_entity().is_some()).then_some("true")
                 aria-describedby="query-error"
@@ -88,16 +89,11 @@ fn SearchBar(search: SearchState) -> impl IntoView {
             {move || unknown_entity().map(|id| view! {
                 <span class="message">{move || lang.get().pick("لا كيان بهذا المعرّف في القائمة:", "No entity in the list has the id")}</span>
                 " "
-                <bdi class="query-echo" dir="ltr">{format!("@{id}")}</bdi>
+                <bdi class="query-echo" dir="ltr">{format!("@{}", brief(&id, ECHO_CHARS))}</bdi>
             })}
             {move || error().map(|e| {
                 let message = match lang.get() { Lang::Ar => e.message_ar(), Lang::En => e.message_en() };
-                let typed = search.typed.get();
-                let chars: Vec<char> = typed.chars().collect();
-                let at = e.at.min(chars.len());
-                let end = (at + e.len.max(1)).min(chars.len());
-                let (before, marked, after): (String, String, String) =
-                    (chars[..at].iter().collect(), chars[at..end].iter().collect(), chars[end..].iter().collect());
+                let (before, marked, after) = error_echo(&search.typed.get(), e.at, e.len);
                 view! {
                     <span class="message">{message}</span>
                     " "
@@ -108,11 +104,54 @@ fn SearchBar(search: SearchState) -> impl IntoView {
     }
 }
 
+/// Characters of a refused query shown on each side of the problem: enough to find it, never the
+/// whole of a pasted page.
+const ECHO_CHARS: usize = 30;
+
+/// `text` cut to `most` characters, with an ellipsis when cut.
+fn brief(text: &str, most: usize) -> String {
+    let mut chars = text.chars();
+    let kept: String = chars.by_ref().take(most).collect();
+    if chars.next().is_some() { format!("{kept}…") } else { kept }
+}
+
+/// The part of `typed` around the problem at `at` (characters, `len` long): before, the problem
+/// itself, after, each cut to a few words' length.
+fn error_echo(typed: &str, at: usize, len: usize) -> (String, String, String) {
+    let chars: Vec<char> = typed.chars().collect();
+    let at = at.min(chars.len());
+    let end = (at + len.max(1)).min(chars.len());
+    let from = at.saturating_sub(ECHO_CHARS);
+    let before: String = chars[from..at].iter().collect();
+    let before = if from > 0 { format!("…{before}") } else { before };
+    let marked = brief(&chars[at..end].iter().collect::<String>(), ECHO_CHARS);
+    let after = brief(&chars[end..].iter().collect::<String>(), ECHO_CHARS);
+    (before, marked, after)
+}
+
 fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_query_is_echoed_only_around_the_problem() {
+        let long = format!("{}\"{}", "ب".repeat(300_000), "ت".repeat(300_000));
+        let (before, marked, after) = error_echo(&long, 300_000, 1);
+        assert_eq!(marked, "\"");
+        assert!(before.chars().count() <= ECHO_CHARS + 1 && before.starts_with('…'));
+        assert!(after.chars().count() <= ECHO_CHARS + 1 && after.ends_with('…'));
+        assert_eq!(error_echo("ab /x", 3, 1), ("ab ".to_string(), "/".to_string(), "x".to_string()));
+        // Positions past the end are clamped, never sliced out of bounds.
+        assert_eq!(error_echo("ab", 99, 5), ("ab".to_string(), String::new(), String::new()));
+        assert_eq!(brief("روسيا", 3), "روس…");
+    }
 }
 
 #[component]
@@ -370,7 +409,15 @@ fn KwicTable(search: SearchState, nav: Navigation) -> impl IntoView {
     let lang = use_lang();
     let rows = Memo::new(move |_| search.rows());
     let pages = move || page_count(search.visible.get().len());
+    // A page past the end (from a link, or after the hits shrank) becomes the last page.
+    Effect::new(move |_| {
+        let last = pages().saturating_sub(1);
+        if search.page.get() > last {
+            search.page.set(last);
+        }
+    });
     view! {
+        <NoLines search />
         <div class="kwic" role="list" data-testid="kwic" lang="ar" dir="rtl" aria-label=move || lang.get().pick("السطور في سياقها", "Lines in context")>
             <For each=move || rows.get() key=|row| (row.position, row.hit.word) let:row>
                 <KwicLine row search nav />
@@ -384,6 +431,43 @@ fn KwicTable(search: SearchState, nav: Navigation) -> impl IntoView {
                 on:click=move |_| search.page.update(|p| *p += 1)>{tr("التالية", "Next")}</button>
             <span class="page-size">{move || format!("{PAGE_SIZE} {}", lang.get().pick("سطر في الصفحة", "lines a page"))}</span>
         </nav>
+    }
+}
+
+/// Why a valid search shows no lines, when it does not: no hits at all, hits only in articles left
+/// out, or none of the chosen form.
+#[component]
+fn NoLines(search: SearchState) -> impl IntoView {
+    let lang = use_lang();
+    let why = move || {
+        let total = search.shown.get().map(|r| r.total())?;
+        if !search.visible.get().is_empty() {
+            return None;
+        }
+        Some(match (total, search.form.get()) {
+            (0, _) => match lang.get() {
+                Lang::Ar => "لا نتائج لهذا البحث في المقالات.".to_string(),
+                Lang::En => "Nothing in the articles matches this search.".to_string(),
+            },
+            (_, Some(form)) => match lang.get() {
+                Lang::Ar => format!("لا سطر بالصيغة «{}» بين النتائج.", brief(&form, ECHO_CHARS)),
+                Lang::En => format!("No line has the form “{}” among the hits.", brief(&form, ECHO_CHARS)),
+            },
+            (_, None) => lang.get().pick("النتائج كلها في مقالات غير مشمولة.", "Every hit is in an article left out.").to_string(),
+        })
+    };
+    view! {
+        {move || why().map(|message| view! {
+            <p class="no-lines" role="status" data-testid="no-lines">
+                <bdi>{message}</bdi>
+                " "
+                {search.form.get().is_some().then(|| view! {
+                    <button type="button" class="export" data-testid="all-forms" on:click=move |_| search.form.set(None)>
+                        {tr("اعرض كل الصيغ", "Show every form")}
+                    </button>
+                })}
+            </p>
+        })}
     }
 }
 
