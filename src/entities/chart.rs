@@ -251,7 +251,7 @@ pub fn Chart(data: Memo<ChartData>, list: EntityList, search: SearchState, nav: 
         let rtl = lang == Lang::Ar;
         // Mirrors a left-to-right x for right-to-left pages.
         let flip = move |x: f64, width: f64| if rtl { layout.width - x - width } else { x };
-        let entities = list.gazetteer.get().entities;
+        let entities = rows_of(list, &data.rows);
         // The svg's `direction` follows the page, so "start" is the right edge on Arabic pages.
         let anchor_start = "start";
         let headers = layout
@@ -266,8 +266,8 @@ pub fn Chart(data: Memo<ChartData>, list: EntityList, search: SearchState, nav: 
             .rows
             .iter()
             .enumerate()
-            .map(|(position, row)| {
-                let entity = entities[row.entity].clone();
+            .filter_map(|(position, row)| Some((position, row, entities.get(&row.entity)?.clone())))
+            .map(|(position, row, entity)| {
                 let label_x = if rtl { layout.width - 6.0 } else { 6.0 };
                 let label_y = row.y + ROW_HEIGHT / 2.0 + 5.0;
                 let colour = kind_colour(entity.kind);
@@ -421,9 +421,8 @@ pub fn ChartTable(data: Memo<ChartData>, list: EntityList, search: SearchState, 
                     {move || {
                         let data = data.get();
                         let lang = lang.get();
-                        let entities = list.gazetteer.get().entities;
-                        data.rows.iter().map(|&e| {
-                            let entity = entities[e].clone();
+                        let entities = rows_of(list, &data.rows);
+                        data.rows.iter().filter_map(|&e| Some((e, entities.get(&e)?.clone()))).map(|(e, entity)| {
                             let cells = (0..data.table.words.len()).map(Some).chain([None]).map(|document| {
                                 let value = data.table.value_in(e, document, data.measure);
                                 let id = entity.id.clone();
@@ -498,4 +497,10 @@ mod tests {
         assert!(layout.rows.is_empty());
         assert!(layout.height > 0.0 && layout.width.is_finite());
     }
+}
+
+/// The entities of the chart's rows, by position in the list: only those are copied out of a list
+/// that may hold thousands.
+fn rows_of(list: EntityList, rows: &[usize]) -> std::collections::HashMap<usize, siyaq_engine::gazetteer::Entity> {
+    list.gazetteer.with(|g| rows.iter().filter_map(|&e| Some((e, g.entities.get(e)?.clone()))).collect())
 }

@@ -9,23 +9,36 @@ use super::EntityList;
 use super::chart::{entity_name, kind_label};
 use crate::i18n::{tr, use_lang};
 
+/// Entities listed at once, in the list and in the merge menu: a list of thousands is found
+/// through the filter, never drawn whole (which would freeze the page).
+pub const MOST_LISTED: usize = 200;
+
+/// Whether `entity` matches the filter `needle` (lower-cased and trimmed; empty matches all).
+pub fn matches_filter(entity: &siyaq_engine::gazetteer::Entity, needle: &str) -> bool {
+    needle.is_empty()
+        || entity.id.contains(needle)
+        || entity.name_en.to_lowercase().contains(needle)
+        || entity.name_ar.contains(needle)
+        || entity.aliases.iter().any(|a| a.to_lowercase().contains(needle))
+}
+
 #[component]
 pub fn Editor(list: EntityList) -> impl IntoView {
     let lang = use_lang();
     let selected = RwSignal::new(None::<String>);
     let filter = RwSignal::new(String::new());
     let count = move || list.gazetteer.with(|g| g.entities.len());
+    let matching = Memo::new(move |_| {
+        let needle = filter.get().trim().to_lowercase();
+        list.gazetteer.with(|g| g.entities.iter().filter(|e| matches_filter(e, &needle)).count())
+    });
     let shown = move || {
         let needle = filter.get().trim().to_lowercase();
         list.gazetteer.with(|g| {
             g.entities
                 .iter()
-                .filter(|e| {
-                    needle.is_empty()
-                        || e.name_en.to_lowercase().contains(&needle)
-                        || e.name_ar.contains(&needle)
-                        || e.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
-                })
+                .filter(|e| matches_filter(e, &needle))
+                .take(MOST_LISTED)
                 .map(|e| (e.id.clone(), entity_name(e, lang.get()), e.kind))
                 .collect::<Vec<_>>()
         })
@@ -56,8 +69,14 @@ pub fn Editor(list: EntityList) -> impl IntoView {
                             </li>
                         }
                     }).collect_view()}
+                    <li class="more" data-testid="entity-list-more" hidden=move || matching.get() <= MOST_LISTED>
+                        {move || match lang.get() {
+                            crate::i18n::Lang::Ar => format!("تظهر {MOST_LISTED} من {}؛ اكتب في خانة التصفية لتجد غيرها.", matching.get()),
+                            crate::i18n::Lang::En => format!("{MOST_LISTED} of {} shown; type in the filter to find the others.", matching.get()),
+                        }}
+                    </li>
                 </ul>
-                {move || selected.get().map(|id| view! { <EntityForm list id selected /> })}
+                {move || selected.get().map(|id| view! { <EntityForm list id selected filter /> })}
             </div>
         </details>
     }
@@ -152,7 +171,7 @@ fn KindSelect(kind: Signal<EntityKind>, on_change: impl Fn(EntityKind) + 'static
 
 /// Everything about one entity, editable.
 #[component]
-fn EntityForm(list: EntityList, id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
+fn EntityForm(list: EntityList, id: String, selected: RwSignal<Option<String>>, filter: RwSignal<String>) -> impl IntoView {
     let lang = use_lang();
     let id = StoredValue::new(id);
     let entity = Signal::derive(move || list.gazetteer.with(|g| g.get(&id.get_value()).cloned()));
@@ -236,10 +255,13 @@ fn EntityForm(list: EntityList, id: String, selected: RwSignal<Option<String>>) 
                 <label>{tr("ادمجه في", "Merge into")}
                     <select data-testid="merge-into" on:change=move |e| merge_into.set(event_target_value(&e))>
                         <option value="" selected=move || merge_into.get().is_empty()>"—"</option>
-                        {move || list.gazetteer.with(|g| g.entities.iter().filter(|e| e.id != id.get_value()).map(|e| {
+                        {move || list.gazetteer.with(|g| {
+                            let needle = filter.get().trim().to_lowercase();
+                            g.entities.iter().filter(|e| e.id != id.get_value() && matches_filter(e, &needle)).take(MOST_LISTED).map(|e| {
                             let value = e.id.clone();
                             view! { <option value=value.clone() selected={ let v = value.clone(); move || merge_into.get() == v }>{entity_name(e, lang.get())}</option> }
-                        }).collect_view())}
+                        }).collect_view()
+                        })}
                     </select>
                 </label>
                 <button type="button" class="export" data-testid="merge" on:click=merge>{tr("ادمج", "Merge")}</button>

@@ -2,11 +2,12 @@
 //! being added as an entity or as another spelling of one.
 
 use leptos::prelude::*;
-use siyaq_engine::gazetteer::EntityKind;
+use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer};
 use siyaq_engine::suggest::{Suggestion, SuggestionReason, suggest};
 
 use super::EntityList;
 use super::chart::entity_name;
+use super::editor::MOST_LISTED;
 use crate::i18n::{Lang, tr, use_lang};
 use crate::search::{SearchState, kwic_rows};
 
@@ -31,6 +32,18 @@ fn likely_kind(suggestion: &Suggestion) -> EntityKind {
     } else {
         EntityKind::Other
     }
+}
+
+/// The entities a suggested name may be added to as a spelling: those sharing a word with it
+/// first, then the rest in list order, at most `MOST_LISTED` (a list of thousands is not drawn
+/// once per suggestion).
+fn spelling_targets<'a>(gazetteer: &'a Gazetteer, text: &str) -> Vec<&'a Entity> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let related = |e: &Entity| e.aliases.iter().any(|a| a.split_whitespace().any(|w| words.contains(&w)));
+    let mut targets: Vec<&Entity> = gazetteer.entities.iter().filter(|e| related(e)).take(MOST_LISTED).collect();
+    let room = MOST_LISTED - targets.len();
+    targets.extend(gazetteer.entities.iter().filter(|e| !related(e)).take(room));
+    targets
 }
 
 #[component]
@@ -83,7 +96,7 @@ pub fn Suggestions(list: EntityList, search: SearchState) -> impl IntoView {
                             <button type="button" class="export" data-testid="add-suggestion" on:click=add_entity>{tr("أضفه كيانًا", "Add as entity")}</button>
                             <select aria-label=move || lang.get().pick("أضفه صيغةً لكيان", "Add as a spelling of") on:change=move |e| as_alias.set(event_target_value(&e))>
                                 <option value="">{tr("أو صيغةً لـ…", "or a spelling of…")}</option>
-                                {move || list.gazetteer.with(|g| g.entities.iter().map(|e| view! {
+                                {move || list.gazetteer.with(|g| spelling_targets(g, &text).into_iter().map(|e| view! {
                                     <option value=e.id.clone()>{entity_name(e, lang.get())}</option>
                                 }).collect_view())}
                             </select>
