@@ -5,14 +5,17 @@
 use std::sync::Arc;
 
 use leptos::{ev, prelude::*};
-use siyaq_engine::gazetteer::Gazetteer;
+use siyaq_engine::gazetteer::{Gazetteer, GazetteerChanges};
+use siyaq_state::entity_changes::{self, ChangesProblem, MAX_COMPACT_BYTES, TOO_MANY};
+use siyaq_state::link::{LinkContext, ReadLink, ViewState, read, write_with_entities};
+use siyaq_state::link_notice::{LinkNotice, edits_too_many_for_a_link};
 use wasm_bindgen::JsValue;
 
 use crate::app::Navigation;
+use crate::browser::{self, Inflated};
 use crate::entities::{ChartSettings, EntityList, Notice};
 use crate::i18n::Lang;
 use crate::library::articles;
-use siyaq_state::link::{Ignored, ReadLink, ViewState, read, write};
 use crate::search::SearchState;
 
 /// A query typed this long after the last change starts a new search, and a new history entry.
@@ -33,54 +36,55 @@ pub struct ViewSignals {
     pub chart: ChartSettings,
     pub list: EntityList,
     pub lang: RwSignal<Lang>,
+    /// The entity changes as the link carries them.
+    pub entities: LinkEntities,
 }
 
-/// What the user should know about the link the page was opened with.
+impl ViewSignals {
+    pub fn new(search: SearchState, nav: Navigation, chart: ChartSettings, list: EntityList, lang: RwSignal<Lang>) -> Self {
+        let entities = LinkEntities { value: RwSignal::new(None), too_many: RwSignal::new(None) };
+        ViewSignals { search, nav, chart, list, lang, entities }
+    }
+}
+
+/// The value of the link's `entities=`: compressing it is asynchronous, so the latest encoding is
+/// kept here and the address uses it once it matches the list on screen.
+#[derive(Clone, Copy)]
+pub struct LinkEntities {
+    value: RwSignal<Option<EntitiesValue>>,
+    /// Set while the user's edits are too many for a link.
+    pub too_many: RwSignal<Option<EditsTooManyForLink>>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
-pub struct LinkNotice {
-    pub ignored: Vec<Ignored>,
-    pub other_version: Option<String>,
-    /// The link carried its own changes to the entity list.
-    pub carried_entities: bool,
+enum EntitiesValue {
+    /// The value the page was opened with, while the browser inflates it: kept in the address as
+    /// it came, so that it is never dropped meanwhile.
+    Inflating(String),
+    Encoded { changes: GazetteerChanges, value: String },
+}
+
+/// Said when the user's edits no longer fit in a link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditsTooManyForLink;
+
+impl crate::notice::Notify for EditsTooManyForLink {
+    fn message(&self, lang: Lang) -> String {
+        edits_too_many_for_a_link(lang).to_string()
+    }
+
+    fn is_problem(&self) -> bool {
+        true
+    }
 }
 
 impl crate::notice::Notify for LinkNotice {
     fn message(&self, lang: Lang) -> String {
-        let mut parts = Vec::new();
-        if let Some(version) = &self.other_version {
-            parts.push(match lang {
-                Lang::Ar => format!(
-                    "صُنع هذا الرابط على نسخة أخرى من المدوّنة (\u{2068}{version}\u{2069}، وهذه \u{2068}{}\u{2069}): قد تختلف النتائج عمّا رآه صاحبه.",
-                    siyaq_corpus::CORPUS_VERSION
-                ),
-                Lang::En => format!(
-                    "This link was made with another version of the corpus ({version}; this is {}): results may differ from what its sender saw.",
-                    siyaq_corpus::CORPUS_VERSION
-                ),
-            });
-        }
-        if !self.ignored.is_empty() {
-            // Isolated, so that Latin parameters keep their order inside an Arabic sentence.
-            let list: Vec<String> = self.ignored.iter().map(|i| format!("\u{2068}{}={}\u{2069}", i.name, i.value)).collect();
-            parts.push(match lang {
-                Lang::Ar => format!("أُهملت من الرابط أجزاء غير مفهومة: {}", list.join("، ")),
-                Lang::En => format!("Parts of the link that made no sense were ignored: {}", list.join(", ")),
-            });
-        }
-        if self.carried_entities {
-            parts.push(
-                lang.pick(
-                    "يحمل الرابط قائمة كيانات معدّلة فعُرضت؛ قائمتك المحفوظة لم تُمس ما لم تعدّل.",
-                    "The link carries an edited entity list, shown here; your saved list is untouched unless you edit.",
-                )
-                .to_string(),
-            );
-        }
-        parts.join(" ")
+        LinkNotice::message(self, lang, siyaq_corpus::CORPUS_VERSION)
     }
 
     fn is_problem(&self) -> bool {
-        self.other_version.is_some() || !self.ignored.is_empty()
+        LinkNotice::is_problem(self)
     }
 }
 
@@ -110,25 +114,62 @@ fn address(parameters: &str) -> String {
     if from_file() { format!("{path}#{parameters}") } else { format!("{path}?{parameters}") }
 }
 
-/// The full address of the view as it is now, even before the address bar catches up.
-pub fn current_link(signals: ViewSignals) -> String {
+/// The full address of the view as it is now, even before the address bar catches up; its entity
+/// changes compressed when the browser can.
+pub async fn current_link(signals: ViewSignals) -> String {
     let href = window().location().href().unwrap_or_default();
     let base = href.split(['?', '#']).next().unwrap_or_default().to_string();
-    let parameters = write(&signals.snapshot(), siyaq_corpus::CORPUS_VERSION, &article_ids());
+    let state = signals.snapshot_untracked();
+    let entities = match signals.entities.value.get_untracked() {
+        Some(EntitiesValue::Inflating(value)) => Some(value),
+        Some(EntitiesValue::Encoded { changes, value }) if changes == state.entities => Some(value),
+        _ if state.entities.is_empty() => None,
+        _ => Some(encode(&state.entities).await),
+    };
+    let parameters = with_context(|context| write_with_entities(&state, context, entities.as_deref()));
     format!("{base}{}{parameters}", if from_file() { '#' } else { '?' })
 }
 
-fn article_ids() -> Vec<&'static str> {
-    articles().iter().map(|a| a.id()).collect()
+/// What links need to know of this build.
+fn with_context<T>(work: impl FnOnce(&LinkContext) -> T) -> T {
+    let articles: Vec<&str> = articles().iter().map(|a| a.id()).collect();
+    // A bound for hit positions that needs no index: there are fewer words than bytes.
+    let words = siyaq_corpus::files().iter().map(|f| f.text.len()).sum();
+    let bundled = bundled();
+    work(&LinkContext { version: siyaq_corpus::CORPUS_VERSION, articles: &articles, words, bundled: &bundled })
 }
 
 fn read_location() -> ReadLink {
-    // A bound for hit positions that needs no index: there are fewer words than bytes.
-    let bytes = siyaq_corpus::files().iter().map(|f| f.text.len()).sum();
-    read(&location_parameters(), siyaq_corpus::CORPUS_VERSION, &article_ids(), bytes)
+    with_context(|context| read(&location_parameters(), context))
+}
+
+/// The shortest value for `changes`: deflated by the browser when it can, else only compact.
+async fn encode(changes: &GazetteerChanges) -> String {
+    let bundled = bundled();
+    let compact = entity_changes::compact_value(changes, &bundled);
+    let deflated = match browser::deflate(&entity_changes::to_compact(changes, &bundled)).await {
+        Some(bytes) => entity_changes::deflated_value(&bytes),
+        None => TOO_MANY.to_string(),
+    };
+    [compact, deflated].into_iter().filter(|v| v != TOO_MANY).min_by_key(String::len).unwrap_or_else(|| TOO_MANY.to_string())
 }
 
 impl ViewSignals {
+    fn snapshot_untracked(&self) -> ViewState {
+        leptos::prelude::untrack(|| self.snapshot())
+    }
+
+    /// The value of `entities=` for `changes` now, tracked: the latest encoding when it is of
+    /// these changes, else (while the browser compresses) the compact form.
+    fn entities_value(&self, changes: &GazetteerChanges) -> Option<String> {
+        match self.entities.value.get() {
+            Some(EntitiesValue::Inflating(value)) => Some(value),
+            Some(EntitiesValue::Encoded { changes: encoded, value }) if encoded == *changes => Some(value),
+            _ if changes.is_empty() => None,
+            _ => Some(entity_changes::compact_value(changes, &bundled())),
+        }
+    }
+
     /// The view now, tracked: an effect that calls this runs again on any change.
     fn snapshot(&self) -> ViewState {
         let search = self.search;
@@ -193,22 +234,14 @@ fn bundled() -> Arc<Gazetteer> {
 pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> {
     let opened = read_location();
     signals.apply(&opened.state);
-    let mut carried_entities = false;
+    let link_notice = RwSignal::new(LinkNotice::of(&opened));
     if !opened.state.entities.is_empty() {
-        match Gazetteer::with_changes(&bundled(), &opened.state.entities) {
-            Ok(list) => {
-                signals.list.show_from_link(list);
-                carried_entities = true;
-            }
-            Err(error) => signals.list.notice.set(Some(Notice::EditRefused(error))),
-        }
+        show_link_changes(signals, link_notice, &opened.state.entities);
     }
-    let notice = (opened.other_version.is_some() || !opened.ignored.is_empty() || carried_entities).then_some(LinkNotice {
-        ignored: opened.ignored,
-        other_version: opened.other_version,
-        carried_entities,
-    });
-    let link_notice = RwSignal::new(notice);
+    if let Some(deflated) = opened.deflated_entities {
+        inflate_link_changes(signals, link_notice, deflated);
+    }
+    keep_entities_encoded(signals);
 
     let last = StoredValue::new(None::<ViewState>);
     let last_query_change = StoredValue::new(f64::NEG_INFINITY);
@@ -224,7 +257,8 @@ pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> 
     };
     Effect::new(move |_| {
         let state = signals.snapshot();
-        let parameters = write(&state, siyaq_corpus::CORPUS_VERSION, &article_ids());
+        let entities = signals.entities_value(&state.entities);
+        let parameters = with_context(|context| write_with_entities(&state, context, entities.as_deref()));
         let previous = last.get_value();
         last.set_value(Some(state.clone()));
         let url = address(&parameters);
@@ -268,12 +302,97 @@ pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> 
         let read = read_location();
         last.set_value(Some(read.state.clone()));
         signals.apply(&read.state);
+        tell_about(link_notice, &read);
     });
     let _ = window_event_listener(ev::hashchange, move |_| {
         if from_file() {
             let read = read_location();
             signals.apply(&read.state);
+            tell_about(link_notice, &read);
         }
     });
     link_notice
+}
+
+/// Shows the entity list a link carries (the saved one is left alone), or says why it cannot.
+fn show_link_changes(signals: ViewSignals, link_notice: RwSignal<Option<LinkNotice>>, changes: &GazetteerChanges) {
+    match Gazetteer::with_changes(&bundled(), changes) {
+        Ok(list) => {
+            signals.list.show_from_link(list);
+            link_notice.update(|notice| {
+                notice.get_or_insert_with(empty_notice).carried_entities = true;
+            });
+        }
+        Err(error) => signals.list.notice.set(Some(Notice::EditRefused(error))),
+    }
+}
+
+/// A link reached by Back, Forward or a new `#` part: what it carried that was not used is told
+/// (its entity changes are not applied: the list is the user's, not the history's).
+fn tell_about(link_notice: RwSignal<Option<LinkNotice>>, read: &ReadLink) {
+    if let Some(notice) = LinkNotice::of(read).filter(LinkNotice::is_problem) {
+        link_notice.set(Some(notice));
+    }
+}
+
+fn empty_notice() -> LinkNotice {
+    LinkNotice { ignored: Vec::new(), more_ignored: 0, other_version: None, carried_entities: false, entities_problem: None }
+}
+
+/// The link's changes came deflated: the browser inflates them, and the address keeps them as
+/// they came meanwhile.
+fn inflate_link_changes(signals: ViewSignals, link_notice: RwSignal<Option<LinkNotice>>, deflated: Vec<u8>) {
+    let value = entity_changes::deflated_value(&deflated);
+    signals.entities.value.set(Some(EntitiesValue::Inflating(value.clone())));
+    leptos::task::spawn_local(async move {
+        let changes = match browser::inflate(&deflated, MAX_COMPACT_BYTES).await {
+            Inflated::Bytes(compact) => entity_changes::from_compact(&compact, &bundled()),
+            Inflated::TooLarge => Err(ChangesProblem::TooBig),
+            Inflated::Broken => Err(ChangesProblem::Unreadable),
+            Inflated::Unsupported => Err(ChangesProblem::CannotInflate),
+        };
+        match changes {
+            Ok(changes) => {
+                signals.entities.value.set(Some(EntitiesValue::Encoded { changes: changes.clone(), value }));
+                show_link_changes(signals, link_notice, &changes);
+            }
+            Err(problem) => {
+                signals.entities.value.set(None);
+                link_notice.update(|notice| notice.get_or_insert_with(empty_notice).entities_problem = Some(problem));
+            }
+        }
+    });
+}
+
+/// Encodes the list's changes for the link whenever the list changes; says so when they are too
+/// many for a link.
+fn keep_entities_encoded(signals: ViewSignals) {
+    let (list, value, too_many) = (signals.list, signals.entities.value, signals.entities.too_many);
+    let current = move || list.gazetteer.with_untracked(|g| g.changes_from(&bundled()));
+    Effect::new(move |_| {
+        let changes = list.gazetteer.with(|g| g.changes_from(&bundled()));
+        // Tracked too: when the link's own changes could not be read, the list's are encoded.
+        let up_to_date = value.with(|v| match v {
+            // The link's own changes, still being read: they are not to be written over.
+            Some(EntitiesValue::Inflating(_)) => true,
+            Some(EntitiesValue::Encoded { changes: encoded, .. }) => *encoded == changes,
+            None => changes.is_empty(),
+        });
+        if up_to_date {
+            return;
+        }
+        if changes.is_empty() {
+            value.set(None);
+            too_many.set(None);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let encoded = encode(&changes).await;
+            // A later edit may have been encoded first: only the list on screen counts.
+            if current() == changes {
+                too_many.set((encoded == TOO_MANY).then_some(EditsTooManyForLink));
+                value.set(Some(EntitiesValue::Encoded { changes, value: encoded }));
+            }
+        });
+    });
 }

@@ -63,7 +63,7 @@ pub fn App() -> impl IntoView {
     let list = EntityList::load();
     let search = SearchState::new(list);
     let chart = ChartSettings::default();
-    let signals = ViewSignals { search, nav, chart, list, lang };
+    let signals = ViewSignals::new(search, nav, chart, list, lang);
     // The reader and the entities view are built the first time they open, then kept (with their
     // scroll position) while hidden: a first load draws only what it shows.
     let reader_opened = nav.opened_once(View::Reader);
@@ -112,6 +112,7 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <NoticeBar notice=link_notice testid="link-notice" />
+        <NoticeBar notice=signals.entities.too_many testid="link-size-notice" />
         <NoticeBar notice=list.notice testid="entity-notice" />
         <ListStatus list />
         <NoticeBar notice=unavailable testid="chunk-notice" />
@@ -138,8 +139,8 @@ fn CopyLink(signals: ViewSignals) -> impl IntoView {
     let lang = use_context::<RwSignal<Lang>>().expect("the language is provided");
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
-        let href = crate::address::current_link(signals);
         leptos::task::spawn_local(async move {
+            let href = crate::address::current_link(signals).await;
             let ok = crate::browser::copy_text(&href).await;
             copied.set(Some(ok));
             set_timeout(move || copied.set(None), std::time::Duration::from_millis(2500));

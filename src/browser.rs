@@ -63,3 +63,79 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Strin
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
     text.as_string().ok_or_else(|| "the file is not text".to_string())
 }
+
+// The browser's own deflate (a compressor compiled into the wasm would cost more than the first
+// load can spare). Declared here because web-sys keeps these bindings behind an unstable flag.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = CompressionStream)]
+    type Compressor;
+    #[wasm_bindgen(constructor, catch, js_class = "CompressionStream")]
+    fn new(format: &str) -> Result<Compressor, JsValue>;
+
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type Decompressor;
+    #[wasm_bindgen(constructor, catch, js_class = "DecompressionStream")]
+    fn new(format: &str) -> Result<Decompressor, JsValue>;
+}
+
+/// Raw deflate, as `deflate-raw` streams read and write it.
+const DEFLATE_RAW: &str = "deflate-raw";
+
+/// `bytes` deflated, or `None` where the browser cannot (no `CompressionStream`).
+pub async fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    let compressor = Compressor::new(DEFLATE_RAW).ok()?;
+    read_all(stream_of(bytes)?.pipe_through(compressor.unchecked_ref()), usize::MAX).await.ok()
+}
+
+/// What inflating gave.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Inflated {
+    Bytes(Vec<u8>),
+    /// More than the bound: a few bytes can inflate a thousandfold.
+    TooLarge,
+    /// Not deflated data.
+    Broken,
+    /// The browser has no `DecompressionStream`.
+    Unsupported,
+}
+
+/// `deflated` inflated, reading no more than `most` bytes.
+pub async fn inflate(deflated: &[u8], most: usize) -> Inflated {
+    let Ok(decompressor) = Decompressor::new(DEFLATE_RAW) else { return Inflated::Unsupported };
+    let Some(input) = stream_of(deflated) else { return Inflated::Broken };
+    match read_all(input.pipe_through(decompressor.unchecked_ref()), most).await {
+        Ok(bytes) => Inflated::Bytes(bytes),
+        Err(StreamFailed::TooLarge) => Inflated::TooLarge,
+        Err(StreamFailed::Broken) => Inflated::Broken,
+    }
+}
+
+fn stream_of(bytes: &[u8]) -> Option<web_sys::ReadableStream> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    Some(web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?.stream())
+}
+
+enum StreamFailed {
+    TooLarge,
+    Broken,
+}
+
+/// Every byte of `stream`, or a failure once it goes past `most`.
+async fn read_all(stream: web_sys::ReadableStream, most: usize) -> Result<Vec<u8>, StreamFailed> {
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let read = wasm_bindgen_futures::JsFuture::from(reader.read()).await.map_err(|_| StreamFailed::Broken)?;
+        let read: web_sys::ReadableStreamReadResult = read.unchecked_into();
+        if read.get_done().unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let chunk: js_sys::Uint8Array = read.get_value().dyn_into().map_err(|_| StreamFailed::Broken)?;
+        if bytes.len().saturating_add(chunk.length() as usize) > most {
+            let _ = reader.cancel();
+            return Err(StreamFailed::TooLarge);
+        }
+        bytes.extend(chunk.to_vec());
+    }
+}

@@ -6,8 +6,10 @@
 //! never a panic. Pure Rust with no web dependencies, so the readers are tested and fuzzed
 //! natively.
 
+pub mod entity_changes;
 pub mod entity_list;
 pub mod link;
+pub mod link_notice;
 
 /// The interface's two languages: Arabic (right to left, the default) and English.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -7,20 +7,41 @@
 
 use std::collections::BTreeSet;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use siyaq_engine::entities::{Measure, RowOrder};
-use siyaq_engine::gazetteer::{EntityKind, GazetteerChanges};
+use siyaq_engine::gazetteer::{EntityKind, Gazetteer, GazetteerChanges};
 use siyaq_engine::query::MAX_QUERY_CHARS;
 use siyaq_engine::{Hit, MatchMode, Profile, SortKey, Step, Steps};
 
+use crate::entity_changes::{self, ChangesProblem, LinkChanges, cut};
 use crate::{Lang, View};
 
 pub const MAX_WIDTH: u32 = 30;
 pub const MAX_TOP: usize = 200;
 pub const DEFAULT_TOP: usize = 15;
-/// Longer entity changes than this are not read from a link (about 100 edited entities).
-const MAX_CHANGES_CHARS: usize = 40_000;
+/// Pages are counted from 1 in a link; the page itself is clamped to the last one once the
+/// results are known.
+pub const MAX_PAGE: usize = 1_000_000;
+/// The longest phrase a hit may cover.
+pub const MAX_HIT_WORDS: u32 = 64;
+/// How many ignored parameters are kept to be named; the rest are only counted, so a link with
+/// thousands of them costs no more than one with a few.
+pub const MAX_IGNORED_KEPT: usize = 5;
+/// An ignored parameter's name and value are kept this short.
+pub const IGNORED_NAME_CHARS: usize = 20;
+pub const IGNORED_VALUE_CHARS: usize = 12;
+
+/// What a link needs to know of this build.
+#[derive(Clone, Copy, Debug)]
+pub struct LinkContext<'a> {
+    /// The corpus version links carry.
+    pub version: &'a str,
+    /// The articles' ids, by position: not empty, without commas.
+    pub articles: &'a [&'a str],
+    /// Every hit's words lie below this.
+    pub words: usize,
+    /// The entity list a link's changes apply to.
+    pub bundled: &'a Gazetteer,
+}
 
 /// Everything a link restores.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,16 +106,33 @@ pub struct Ignored {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReadLink {
     pub state: ViewState,
+    /// The first parameters that were not used (at most `MAX_IGNORED_KEPT`), shortened.
     pub ignored: Vec<Ignored>,
+    /// How many more were not used.
+    pub more_ignored: usize,
     /// The corpus version the link was made against, when it is not this one.
     pub other_version: Option<String>,
+    /// The link's entity changes, deflated: the page inflates them (`state.entities` is empty
+    /// meanwhile).
+    pub deflated_entities: Option<Vec<u8>>,
+    /// Why the link's entity changes were not used.
+    pub entities_problem: Option<ChangesProblem>,
 }
 
-/// The parameters of `state`, `version` first, defaults left out.
-pub fn write(state: &ViewState, version: &str, articles: &[&str]) -> String {
+/// The parameters of `state`, `version` first, defaults left out; entity changes in their compact
+/// form, uncompressed.
+pub fn write(state: &ViewState, context: &LinkContext) -> String {
+    let entities = (!state.entities.is_empty()).then(|| entity_changes::compact_value(&state.entities, context.bundled));
+    write_with_entities(state, context, entities.as_deref())
+}
+
+/// The parameters of `state`, with `entities` (already encoded, see `entity_changes`) as the
+/// value of its entity changes; `None` writes none.
+pub fn write_with_entities(state: &ViewState, context: &LinkContext, entities: Option<&str>) -> String {
+    let articles = context.articles;
     let defaults = ViewState::default();
     let mut out = form_urlencoded::Serializer::new(String::new());
-    out.append_pair("v", version);
+    out.append_pair("v", context.version);
     if state.view != defaults.view {
         out.append_pair("view", state.view.name());
     }
@@ -160,25 +198,28 @@ pub fn write(state: &ViewState, version: &str, articles: &[&str]) -> String {
     if state.lang != defaults.lang {
         out.append_pair("lang", state.lang.code());
     }
-    if !state.entities.is_empty() {
-        let json = serde_json::to_string(&state.entities).expect("strings serialize");
-        out.append_pair("entities", &URL_SAFE_NO_PAD.encode(json));
+    if let Some(entities) = entities {
+        out.append_pair("entities", entities);
     }
     out.finish()
 }
 
 /// Reads the parameters of a link (`?` or `#` part, without the sign).
-pub fn read(parameters: &str, version: &str, articles: &[&str], word_bound: usize) -> ReadLink {
+pub fn read(parameters: &str, context: &LinkContext) -> ReadLink {
+    let (version, articles) = (context.version, context.articles);
     let mut state = ViewState::default();
     let mut ignored = Vec::new();
+    let mut more_ignored = 0;
     let mut other_version = None;
+    let mut deflated_entities = None;
+    let mut entities_problem = None;
     let article = |id: &str| articles.iter().position(|a| *a == id);
     for (name, value) in form_urlencoded::parse(parameters.trim_start_matches(['?', '#']).as_bytes()) {
         let (name, value) = (name.into_owned(), value.into_owned());
         let used = match name.as_str() {
             "v" => {
                 if value != version {
-                    other_version = Some(value.chars().take(40).collect());
+                    other_version = Some(cut(&value, 40));
                 }
                 true
             }
@@ -197,32 +238,45 @@ pub fn read(parameters: &str, version: &str, articles: &[&str], word_bound: usiz
                     .is_some()
             }
             "form" => (!value.is_empty() && value.chars().count() <= MAX_QUERY_CHARS).then(|| state.form = Some(value.clone())).is_some(),
-            "page" => bounded(&value, 1, 1_000_000usize).map(|p| state.page = p - 1).is_some(),
+            "page" => bounded(&value, 1, MAX_PAGE).map(|p| state.page = p - 1).is_some(),
             "doc" => article(&value).map(|d| state.open = Some(d)).is_some(),
-            "hit" => hit_from(&value, word_bound).map(|h| state.focus = Some(h)).is_some(),
+            "hit" => hit_from(&value, context.words).map(|h| state.focus = Some(h)).is_some(),
             "measure" => Measure::from_name(&value).map(|m| state.measure = m).is_some(),
             "types" => {
-                let kinds: Option<BTreeSet<EntityKind>> = value.split(',').map(EntityKind::from_name).collect();
+                // Empty when every type is switched off.
+                let kinds: Option<BTreeSet<EntityKind>> = value.split(',').filter(|n| !n.is_empty()).map(EntityKind::from_name).collect();
                 kinds.map(|k| state.kinds = k).is_some()
             }
             "top" => bounded(&value, 1, MAX_TOP).map(|t| state.top = t).is_some(),
             "order" => article(&value).map(|d| state.order = RowOrder::Document(d)).is_some(),
             "demonyms" => matches!(value.as_str(), "1" | "0").then(|| state.demonyms = value == "1").is_some(),
             "lang" => Lang::from_code(&value).map(|l| state.lang = l).is_some(),
-            "entities" => changes_from(&value).map(|c| state.entities = c).is_some(),
+            // Reported on its own: what went wrong with a list matters more than its text.
+            "entities" => {
+                (state.entities, deflated_entities, entities_problem) = match entity_changes::read_value(&value, context.bundled) {
+                    Ok(LinkChanges::Ready(changes)) => (changes, None, None),
+                    Ok(LinkChanges::Deflated(bytes)) => (GazetteerChanges::default(), Some(bytes), None),
+                    Err(problem) => (GazetteerChanges::default(), None, Some(problem)),
+                };
+                true
+            }
             // The benchmark corpus switch, read where the index is built.
             "synthetic" => true,
             _ => false,
         };
         if !used {
-            ignored.push(Ignored { name: name.chars().take(40).collect(), value: value.chars().take(40).collect() });
+            if ignored.len() < MAX_IGNORED_KEPT {
+                ignored.push(Ignored { name: cut(&name, IGNORED_NAME_CHARS), value: cut(&value, IGNORED_VALUE_CHARS) });
+            } else {
+                more_ignored += 1;
+            }
         }
     }
     // A hit only means something in the article it belongs to.
     if state.open.is_none() {
         state.focus = None;
     }
-    ReadLink { state, ignored, other_version }
+    ReadLink { state, ignored, more_ignored, other_version, deflated_entities, entities_problem }
 }
 
 fn bounded<T: std::str::FromStr + PartialOrd>(value: &str, min: T, max: T) -> Option<T> {
@@ -244,42 +298,64 @@ fn steps_from(value: &str) -> Option<Steps> {
 fn hit_from(value: &str, words: usize) -> Option<Hit> {
     let (word, len) = value.split_once('-')?;
     let hit = Hit { word: word.parse().ok()?, len: len.parse().ok()? };
-    (hit.len >= 1 && hit.len <= 64 && (hit.word as usize) + (hit.len as usize) <= words).then_some(hit)
-}
-
-fn changes_from(value: &str) -> Option<GazetteerChanges> {
-    if value.len() > MAX_CHANGES_CHARS {
-        return None;
-    }
-    let json = URL_SAFE_NO_PAD.decode(value).ok()?;
-    serde_json::from_slice(&json).ok()
+    let end = hit.word.checked_add(hit.len)?;
+    ((1..=MAX_HIT_WORDS).contains(&hit.len) && usize::try_from(end).is_ok_and(|end| end <= words)).then_some(hit)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use siyaq_engine::gazetteer::Entity;
 
     const ARTICLES: [&str; 3] = ["first", "second", "third"];
     const VERSION: &str = "0123456789ab";
 
+    fn bundled() -> Gazetteer {
+        Gazetteer {
+            entities: vec![Entity {
+                id: "biden".into(),
+                name_ar: "جو بايدن".into(),
+                name_en: "Joe Biden".into(),
+                kind: EntityKind::Person,
+                aliases: vec!["بايدن".into()],
+                demonyms: vec![],
+            }],
+        }
+    }
+
+    fn read_with(link: &str, words: usize) -> ReadLink {
+        let bundled = bundled();
+        read(link, &LinkContext { version: VERSION, articles: &ARTICLES, words, bundled: &bundled })
+    }
+
+    fn read_link(link: &str) -> ReadLink {
+        read_with(link, 1000)
+    }
+
+    fn write_link(state: &ViewState) -> String {
+        let bundled = bundled();
+        write(state, &LinkContext { version: VERSION, articles: &ARTICLES, words: 1000, bundled: &bundled })
+    }
+
     fn round_trip(state: &ViewState) -> ReadLink {
-        read(&write(state, VERSION, &ARTICLES), VERSION, &ARTICLES, 1000)
+        read_link(&write_link(state))
     }
 
     #[test]
     fn the_default_view_is_a_bare_link() {
-        assert_eq!(write(&ViewState::default(), VERSION, &ARTICLES), "v=0123456789ab");
+        assert_eq!(write_link(&ViewState::default()), "v=0123456789ab");
         let read = round_trip(&ViewState::default());
         assert_eq!(read.state, ViewState::default());
-        assert!(read.ignored.is_empty() && read.other_version.is_none());
+        assert!(read.ignored.is_empty() && read.other_version.is_none() && read.entities_problem.is_none());
     }
 
     #[test]
     fn every_setting_survives_the_round_trip() {
         let mut steps = Steps::default();
         steps.set(Step::Diacritics, false);
-        let mut entities = GazetteerChanges::default();
-        entities.removed.push("biden".into());
+        let mut list = bundled();
+        list.add_alias("biden", "بايدين").unwrap();
+        list.add_entity("توكاييف", "Tokayev", EntityKind::Person).unwrap();
         let state = ViewState {
             query: "\"الأمن الجماعي\" | بوتين & =x".into(),
             mode: MatchMode::Stem,
@@ -298,15 +374,15 @@ mod tests {
             order: RowOrder::Document(2),
             demonyms: true,
             lang: Lang::En,
-            entities,
+            entities: list.changes_from(&bundled()),
         };
-        let link = write(&state, VERSION, &ARTICLES);
-        assert!(link.contains("docs=second&") && link.contains("order=third"), "{link}");
+        let link = write_link(&state);
+        assert!(link.contains("docs=second&") && link.contains("order=third") && link.contains("entities=1"), "{link}");
         let read = round_trip(&state);
         assert_eq!(read.state, state);
-        assert!(read.ignored.is_empty());
+        assert!(read.ignored.is_empty() && read.entities_problem.is_none());
         let loose = ViewState { steps: Profile::Loose.steps(), ..ViewState::default() };
-        assert!(write(&loose, VERSION, &ARTICLES).ends_with("norm=loose"));
+        assert!(write_link(&loose).ends_with("norm=loose"));
         assert_eq!(round_trip(&loose).state, loose);
     }
 
@@ -314,14 +390,14 @@ mod tests {
     fn garbage_is_ignored_and_reported_never_fatal() {
         let link = "v=old&q=روسيا&width=9999&mode=fuzzy&view=<script>&docs=nope&hit=5&page=-1&top=0&\
                     entities=!!!&types=person,robot&lang=fr&unknown=1&steps=nfc,nonsense&%FF=%FE";
-        let read = read(link, VERSION, &ARTICLES, 1000);
+        let read = read_link(link);
         assert_eq!(read.state.query, "روسيا");
         assert_eq!(read.other_version.as_deref(), Some("old"));
         let names: Vec<&str> = read.ignored.iter().map(|i| i.name.as_str()).collect();
-        assert_eq!(
-            names,
-            ["width", "mode", "view", "docs", "hit", "page", "top", "entities", "types", "lang", "unknown", "steps", "\u{FFFD}"]
-        );
+        assert_eq!(names, ["width", "mode", "view", "docs", "hit"]);
+        // page, top, types, lang, unknown, steps and the unreadable name.
+        assert_eq!(read.more_ignored, 7);
+        assert_eq!(read.entities_problem, Some(ChangesProblem::Unreadable));
         let expected = ViewState { query: "روسيا".into(), ..ViewState::default() };
         assert_eq!(read.state, expected);
     }
@@ -329,14 +405,84 @@ mod tests {
     #[test]
     fn values_are_bounded() {
         let long = "ا".repeat(MAX_QUERY_CHARS + 1);
-        assert_eq!(read(&format!("q={long}"), VERSION, &ARTICLES, 1000).ignored.len(), 1);
-        assert_eq!(read("hit=999-2&doc=first", VERSION, &ARTICLES, 1000).state.focus, None);
-        assert_eq!(read("hit=998-2&doc=first", VERSION, &ARTICLES, 1000).state.focus, Some(Hit { word: 998, len: 2 }));
+        assert_eq!(read_link(&format!("q={long}")).ignored.len(), 1);
+        assert_eq!(read_link(&format!("form={long}")).state.form, None);
+        assert_eq!(read_link("hit=999-2&doc=first").state.focus, None);
+        assert_eq!(read_link("hit=998-2&doc=first").state.focus, Some(Hit { word: 998, len: 2 }));
+        assert_eq!(read_link("hit=1-65&doc=first").state.focus, None);
+        assert_eq!(read_link("hit=1-0&doc=first").state.focus, None);
         // A hit without its article is dropped.
-        assert_eq!(read("hit=5-1", VERSION, &ARTICLES, 1000).state.focus, None);
-        assert_eq!(read("width=30&top=200", VERSION, &ARTICLES, 1000).state.width, 30);
-        assert_eq!(read(&format!("entities={}", "A".repeat(MAX_CHANGES_CHARS + 1)), VERSION, &ARTICLES, 1000).ignored.len(), 1);
+        assert_eq!(read_link("hit=5-1").state.focus, None);
+        assert_eq!(read_link("width=30&top=200").state.width, 30);
+        assert_eq!(read_link("width=31&top=201").ignored.len(), 2);
+        assert_eq!(read_link("width=0&top=0").ignored.len(), 2);
+        assert_eq!(read_link("types=").state.kinds, BTreeSet::new());
         // Both signs start the parameters: a file opened from disk keeps them after `#`.
-        assert_eq!(read("#q=x&lang=en", VERSION, &ARTICLES, 10).state.lang, Lang::En);
+        assert_eq!(read_link("#q=x&lang=en").state.lang, Lang::En);
+    }
+
+    #[test]
+    fn a_hit_at_the_end_of_the_numbers_does_not_overflow() {
+        for hit in ["4294967295-2", "4294967295-1", "4294967232-64", "4294967296-1", "1-4294967295", "18446744073709551615-1"] {
+            let read = read_with(&format!("hit={hit}&doc=first"), usize::MAX);
+            assert_eq!(read.state.focus, None, "{hit}");
+            assert_eq!(read.ignored.len(), 1, "{hit}");
+        }
+        assert_eq!(read_with("hit=4294967294-1&doc=first", usize::MAX).state.focus, Some(Hit { word: 4_294_967_294, len: 1 }));
+        assert_eq!(read_with("hit=-1-1&doc=first", usize::MAX).state.focus, None);
+        assert_eq!(read_with("hit=1--1&doc=first", usize::MAX).state.focus, None);
+    }
+
+    #[test]
+    fn a_huge_page_is_refused_and_the_largest_is_kept() {
+        assert_eq!(read_link("page=1000000").state.page, 999_999);
+        for page in ["1000001", "0", "-1", "18446744073709551616", "1e6", "٣"] {
+            let read = read_link(&format!("page={page}"));
+            assert_eq!(read.state.page, 0, "{page}");
+            assert_eq!(read.ignored.len(), 1, "{page}");
+        }
+        let state = ViewState { page: MAX_PAGE - 1, ..ViewState::default() };
+        assert_eq!(round_trip(&state).state, state);
+    }
+
+    #[test]
+    fn thousands_of_unknown_parameters_keep_a_few_names() {
+        let link: Vec<String> = (0..5_000).map(|i| format!("unknown{i}={}", "x".repeat(100))).collect();
+        let read = read_link(&link.join("&"));
+        assert_eq!(read.ignored.len(), MAX_IGNORED_KEPT);
+        assert_eq!(read.more_ignored, 5_000 - MAX_IGNORED_KEPT);
+        assert_eq!(read.ignored[0], Ignored { name: "unknown0".into(), value: format!("{}…", "x".repeat(IGNORED_VALUE_CHARS)) });
+        let long_name = format!("{}=1", "n".repeat(10_000));
+        assert_eq!(read_link(&long_name).ignored[0].name.chars().count(), IGNORED_NAME_CHARS + 1);
+    }
+
+    #[test]
+    fn non_ascii_everywhere_is_read_or_ignored() {
+        for name in ["v", "view", "q", "mode", "norm", "steps", "width", "sort", "docs", "form", "page", "doc", "hit", "measure", "types", "top", "order", "demonyms", "lang", "entities"] {
+            for value in ["ب", "٣", "1٣", "ا-ب", "٣-٣", "\u{202E}", "😀", "é", "ب,ب"] {
+                let link = format!("{name}={value}&doc=first");
+                let read = read_link(&link);
+                let again = round_trip(&read.state);
+                assert_eq!(again.state, read.state, "{link}");
+            }
+        }
+        assert_eq!(read_link("sort=%D8%A8").ignored[0].name, "sort");
+        assert_eq!(read_link("%D8%A8=%D8%A8").ignored[0], Ignored { name: "ب".into(), value: "ب".into() });
+    }
+
+    #[test]
+    fn entity_changes_over_the_limit_are_reported_as_such() {
+        let long = "1".repeat(entity_changes::MAX_VALUE_CHARS + 1);
+        let read = read_link(&format!("entities={long}"));
+        assert_eq!(read.entities_problem, Some(ChangesProblem::TooLong(entity_changes::MAX_VALUE_CHARS + 1)));
+        assert!(read.ignored.is_empty() && read.state.entities.is_empty());
+        let read = read_link("entities=too-many");
+        assert_eq!(read.entities_problem, Some(ChangesProblem::LeftOut));
+        let read = read_link("entities=2AQID");
+        assert_eq!(read.deflated_entities, Some(vec![1, 2, 3]));
+        assert!(read.entities_problem.is_none());
+        // The last value counts, as for every parameter.
+        let read = read_link("entities=%%%&entities=2AQID");
+        assert!(read.entities_problem.is_none() && read.deflated_entities.is_some());
     }
 }

@@ -1,0 +1,399 @@
+//! The user's changes to the bundled entity list as the value of a link's `entities=` parameter.
+//!
+//! A link must carry hundreds of edits and stay short enough for address bars and servers, so the
+//! changes are written compactly: JSON arrays without key names, and an edited bundled entity as
+//! what changed in it rather than whole. The page then compresses that text (deflate, done by the
+//! browser's own `CompressionStream`: a compressor in the wasm would cost more than the whole
+//! first-load budget allows), which this crate cannot do; it only tells the forms apart:
+//!
+//! | value starts with | what follows |
+//! |---|---|
+//! | `1` | base64url of the compact JSON |
+//! | `2` | base64url of the compact JSON, deflated (raw deflate) |
+//! | `e` | base64url of the JSON of `GazetteerChanges` (links made before the compact form) |
+//! | `too-many` | nothing: the sender's edits did not fit in a link |
+//!
+//! Reading is total: any value gives changes or a problem that says what was wrong.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde_json::{Value, json};
+use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer, GazetteerChanges};
+
+/// Longer values are refused unread; a link must also get past servers that bound the request's
+/// head (16 KiB for `cargo xtask serve`), so the page aims well under this.
+pub const MAX_VALUE_CHARS: usize = 40_000;
+/// The compact JSON, once inflated, is at most this long: a small deflated value can inflate a
+/// thousandfold.
+pub const MAX_COMPACT_BYTES: usize = 512 * 1024;
+/// The most entities a link may change or remove. Applying changes compares them with one another
+/// and with the list, so the work grows with the square of this.
+pub const MAX_ENTITIES: usize = 2_000;
+/// The value written when the edits do not fit: a reader can then say so instead of silently
+/// showing the bundled list.
+pub const TOO_MANY: &str = "too-many";
+
+const COMPACT: char = '1';
+const DEFLATED: char = '2';
+
+/// Why a link's `entities=` value was not used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangesProblem {
+    /// Longer than `MAX_VALUE_CHARS` (its length in characters).
+    TooLong(usize),
+    /// The sender's edits were too many for a link (`TOO_MANY`).
+    LeftOut,
+    /// Not any of the forms above, or broken inside.
+    Unreadable,
+    /// More entities or text than a link may carry.
+    TooBig,
+    /// Names a bundled entity this version does not have (the link was made against another list).
+    UnknownEntity(String),
+    /// This browser cannot inflate the compressed form.
+    CannotInflate,
+}
+
+impl ChangesProblem {
+    pub fn message_en(&self) -> String {
+        match self {
+            ChangesProblem::TooLong(chars) => {
+                format!("the link's entity list is too long to read ({chars} characters; at most {MAX_VALUE_CHARS}), so the bundled list is shown")
+            }
+            ChangesProblem::LeftOut => {
+                "the sender's edits to the entity list were too many for a link (ask them to export the list), so the bundled list is shown".to_string()
+            }
+            ChangesProblem::Unreadable => "the link's entity list could not be read, so the bundled list is shown".to_string(),
+            ChangesProblem::TooBig => "the link's entity list is larger than a link may carry, so the bundled list is shown".to_string(),
+            ChangesProblem::UnknownEntity(id) => {
+                format!("the link's entity list changes an entity this version does not have (“{}”), so the bundled list is shown", cut(id, 20))
+            }
+            ChangesProblem::CannotInflate => {
+                "this browser cannot read the link's compressed entity list, so the bundled list is shown".to_string()
+            }
+        }
+    }
+
+    pub fn message_ar(&self) -> String {
+        match self {
+            ChangesProblem::TooLong(chars) => {
+                format!("قائمة الكيانات في الرابط أطول من أن تُقرأ ({chars} حرفًا، والحد {MAX_VALUE_CHARS})، فعُرضت القائمة المرفقة")
+            }
+            ChangesProblem::LeftOut => {
+                "تعديلات المرسل على قائمة الكيانات أكثر مما يحمله رابط (اطلب منه تصدير القائمة)، فعُرضت القائمة المرفقة".to_string()
+            }
+            ChangesProblem::Unreadable => "تعذّرت قراءة قائمة الكيانات في الرابط، فعُرضت القائمة المرفقة".to_string(),
+            ChangesProblem::TooBig => "قائمة الكيانات في الرابط أكبر مما يحمله رابط، فعُرضت القائمة المرفقة".to_string(),
+            ChangesProblem::UnknownEntity(id) => {
+                format!("تعدّل قائمة الرابط كيانًا ليس في هذه النسخة («{}»)، فعُرضت القائمة المرفقة", cut(id, 20))
+            }
+            ChangesProblem::CannotInflate => "لا يستطيع هذا المتصفح قراءة قائمة الكيانات المضغوطة في الرابط، فعُرضت القائمة المرفقة".to_string(),
+        }
+    }
+}
+
+/// At most `most` characters of `text`, marked when cut.
+pub(crate) fn cut(text: &str, most: usize) -> String {
+    let mut chars = text.chars();
+    let start: String = chars.by_ref().take(most).collect();
+    if chars.next().is_some() { format!("{start}…") } else { start }
+}
+
+/// What a link's value holds, before the page inflates a compressed one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkChanges {
+    Ready(GazetteerChanges),
+    /// Deflated compact JSON: `from_compact` reads it once the browser has inflated it.
+    Deflated(Vec<u8>),
+}
+
+/// Reads an `entities=` value against the list it changes.
+pub fn read_value(value: &str, base: &Gazetteer) -> Result<LinkChanges, ChangesProblem> {
+    // Counted in bytes first, so a huge value costs nothing to refuse.
+    if value.len() > MAX_VALUE_CHARS {
+        let chars = value.chars().count();
+        if chars > MAX_VALUE_CHARS {
+            return Err(ChangesProblem::TooLong(chars));
+        }
+    }
+    if value == TOO_MANY {
+        return Err(ChangesProblem::LeftOut);
+    }
+    let mut chars = value.chars();
+    match chars.next() {
+        Some(COMPACT) => from_compact(&unbase64(chars.as_str())?, base).map(LinkChanges::Ready),
+        Some(DEFLATED) => Ok(LinkChanges::Deflated(unbase64(chars.as_str())?)),
+        Some('e') => legacy(&unbase64(value)?).map(LinkChanges::Ready),
+        _ => Err(ChangesProblem::Unreadable),
+    }
+}
+
+fn unbase64(text: &str) -> Result<Vec<u8>, ChangesProblem> {
+    URL_SAFE_NO_PAD.decode(text).map_err(|_| ChangesProblem::Unreadable)
+}
+
+/// The JSON of `GazetteerChanges`, as links carried it before the compact form.
+fn legacy(json: &[u8]) -> Result<GazetteerChanges, ChangesProblem> {
+    let changes: GazetteerChanges = serde_json::from_slice(json).map_err(|_| ChangesProblem::Unreadable)?;
+    if changes.entities.len() > MAX_ENTITIES || changes.removed.len() > MAX_ENTITIES {
+        return Err(ChangesProblem::TooBig);
+    }
+    Ok(changes)
+}
+
+/// The value for `changes` in the compact form, uncompressed; `TOO_MANY` when it does not fit.
+pub fn compact_value(changes: &GazetteerChanges, base: &Gazetteer) -> String {
+    let value = format!("{COMPACT}{}", URL_SAFE_NO_PAD.encode(to_compact(changes, base)));
+    if value.len() <= MAX_VALUE_CHARS { value } else { TOO_MANY.to_string() }
+}
+
+/// The value for compact JSON the browser has deflated; `TOO_MANY` when it does not fit.
+pub fn deflated_value(deflated: &[u8]) -> String {
+    let value = format!("{DEFLATED}{}", URL_SAFE_NO_PAD.encode(deflated));
+    if value.len() <= MAX_VALUE_CHARS { value } else { TOO_MANY.to_string() }
+}
+
+/// `changes` as compact JSON: `[removed ids, entries]`, an entry either a whole entity
+/// `[id, name_ar, name_en, kind, aliases, demonyms?]` or a change to a bundled one
+/// `[id, {"n": name_ar, "e": name_en, "k": kind, "a": added aliases, "x": removed aliases,
+/// "d": added demonyms, "y": removed demonyms}]` (each key only when needed).
+pub fn to_compact(changes: &GazetteerChanges, base: &Gazetteer) -> Vec<u8> {
+    let entries: Vec<Value> = changes
+        .entities
+        .iter()
+        .map(|entity| match base.get(&entity.id).and_then(|before| delta(before, entity)) {
+            Some(delta) => json!([entity.id, delta]),
+            None => whole(entity),
+        })
+        .collect();
+    serde_json::to_vec(&json!([changes.removed, entries])).unwrap_or_default()
+}
+
+fn whole(entity: &Entity) -> Value {
+    let mut fields = vec![json!(entity.id), json!(entity.name_ar), json!(entity.name_en), json!(kind_number(entity.kind)), json!(entity.aliases)];
+    if !entity.demonyms.is_empty() {
+        fields.push(json!(entity.demonyms));
+    }
+    Value::Array(fields)
+}
+
+fn kind_number(kind: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+/// What turns `before` into `after`, when removing spellings and adding others at the end gives
+/// exactly `after`'s lists; `None` when only the whole entity says it.
+fn delta(before: &Entity, after: &Entity) -> Option<Value> {
+    let mut fields = serde_json::Map::new();
+    if after.name_ar != before.name_ar {
+        fields.insert("n".into(), json!(after.name_ar));
+    }
+    if after.name_en != before.name_en {
+        fields.insert("e".into(), json!(after.name_en));
+    }
+    if after.kind != before.kind {
+        fields.insert("k".into(), json!(kind_number(after.kind)));
+    }
+    for (was, now, added, removed) in [(&before.aliases, &after.aliases, "a", "x"), (&before.demonyms, &after.demonyms, "d", "y")] {
+        let gone: Vec<&String> = was.iter().filter(|s| !now.contains(s)).collect();
+        let kept = was.len() - gone.len();
+        let new = now.get(kept..)?;
+        if !gone.is_empty() {
+            fields.insert(removed.into(), json!(gone));
+        }
+        if !new.is_empty() {
+            fields.insert(added.into(), json!(new));
+        }
+    }
+    let delta = Value::Object(fields);
+    (apply(before, &after.id, &delta).as_ref() == Some(after)).then_some(delta)
+}
+
+/// `before` with a delta applied; `None` when the delta is malformed.
+fn apply(before: &Entity, id: &str, delta: &Value) -> Option<Entity> {
+    let fields = delta.as_object()?;
+    if fields.keys().any(|k| !["n", "e", "k", "a", "x", "d", "y"].contains(&k.as_str())) {
+        return None;
+    }
+    let text = |key: &str, was: &String| fields.get(key).map_or(Some(was.clone()), |v| v.as_str().map(str::to_string));
+    let changed = |list: &[String], added: &str, removed: &str| -> Option<Vec<String>> {
+        let removed = fields.get(removed).map_or(Some(Vec::new()), strings)?;
+        let added = fields.get(added).map_or(Some(Vec::new()), strings)?;
+        Some(list.iter().filter(|s| !removed.contains(s)).cloned().chain(added).collect())
+    };
+    Some(Entity {
+        id: id.to_string(),
+        name_ar: text("n", &before.name_ar)?,
+        name_en: text("e", &before.name_en)?,
+        kind: fields.get("k").map_or(Some(before.kind), kind)?,
+        aliases: changed(&before.aliases, "a", "x")?,
+        demonyms: changed(&before.demonyms, "d", "y")?,
+    })
+}
+
+fn strings(value: &Value) -> Option<Vec<String>> {
+    value.as_array()?.iter().map(|v| v.as_str().map(str::to_string)).collect()
+}
+
+fn kind(value: &Value) -> Option<EntityKind> {
+    EntityKind::ALL.get(usize::try_from(value.as_u64()?).ok()?).copied()
+}
+
+/// Reads compact JSON (see `to_compact`) against the list it changes.
+pub fn from_compact(bytes: &[u8], base: &Gazetteer) -> Result<GazetteerChanges, ChangesProblem> {
+    if bytes.len() > MAX_COMPACT_BYTES {
+        return Err(ChangesProblem::TooBig);
+    }
+    let top: Value = serde_json::from_slice(bytes).map_err(|_| ChangesProblem::Unreadable)?;
+    let [removed, entries] = top.as_array().map(Vec::as_slice).unwrap_or_default() else { return Err(ChangesProblem::Unreadable) };
+    let removed = strings(removed).ok_or(ChangesProblem::Unreadable)?;
+    let entries = entries.as_array().ok_or(ChangesProblem::Unreadable)?;
+    if removed.len() > MAX_ENTITIES || entries.len() > MAX_ENTITIES {
+        return Err(ChangesProblem::TooBig);
+    }
+    let entities = entries.iter().map(|entry| entity(entry, base)).collect::<Result<Vec<_>, _>>()?;
+    Ok(GazetteerChanges { removed, entities })
+}
+
+fn entity(entry: &Value, base: &Gazetteer) -> Result<Entity, ChangesProblem> {
+    let fields = entry.as_array().ok_or(ChangesProblem::Unreadable)?;
+    let id = fields.first().and_then(Value::as_str).ok_or(ChangesProblem::Unreadable)?;
+    match fields.as_slice() {
+        [_, delta @ Value::Object(_)] => {
+            let before = base.get(id).ok_or_else(|| ChangesProblem::UnknownEntity(id.to_string()))?;
+            apply(before, id, delta).ok_or(ChangesProblem::Unreadable)
+        }
+        [_, name_ar, name_en, kind_number, aliases, demonyms @ ..] if demonyms.len() <= 1 => Ok(Entity {
+            id: id.to_string(),
+            name_ar: name_ar.as_str().ok_or(ChangesProblem::Unreadable)?.to_string(),
+            name_en: name_en.as_str().ok_or(ChangesProblem::Unreadable)?.to_string(),
+            kind: kind(kind_number).ok_or(ChangesProblem::Unreadable)?,
+            aliases: strings(aliases).ok_or(ChangesProblem::Unreadable)?,
+            demonyms: demonyms.first().map_or(Some(Vec::new()), strings).ok_or(ChangesProblem::Unreadable)?,
+        }),
+        _ => Err(ChangesProblem::Unreadable),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Gazetteer {
+        Gazetteer {
+            entities: vec![
+                Entity {
+                    id: "putin".into(),
+                    name_ar: "فلاديمير بوتين".into(),
+                    name_en: "Vladimir Putin".into(),
+                    kind: EntityKind::Person,
+                    aliases: vec!["فلاديمير بوتين".into(), "بوتين".into(), "الرئيس الروسي".into()],
+                    demonyms: vec![],
+                },
+                Entity {
+                    id: "russia".into(),
+                    name_ar: "روسيا".into(),
+                    name_en: "Russia".into(),
+                    kind: EntityKind::Place,
+                    aliases: vec!["روسيا".into(), "روسيا الاتحادية".into()],
+                    demonyms: vec!["الروسية".into(), "الروس".into()],
+                },
+            ],
+        }
+    }
+
+    fn edited() -> GazetteerChanges {
+        let mut list = base();
+        list.add_alias("putin", "بوتن").unwrap();
+        list.remove_alias("russia", "الروس").unwrap();
+        list.set_kind("russia", EntityKind::Other).unwrap();
+        list.add_entity("قاسم جومارت توكاييف", "Kassym-Jomart Tokayev", EntityKind::Person).unwrap();
+        list.changes_from(&base())
+    }
+
+    #[test]
+    fn compact_changes_survive_the_round_trip() {
+        let changes = edited();
+        let value = compact_value(&changes, &base());
+        assert!(value.starts_with('1'), "{value}");
+        assert_eq!(read_value(&value, &base()), Ok(LinkChanges::Ready(changes.clone())));
+        let json = String::from_utf8(to_compact(&changes, &base())).unwrap();
+        // Edited bundled entities travel as what changed in them, new ones whole.
+        assert!(json.contains(r#"["putin",{"a":["بوتن"]}]"#), "{json}");
+        assert!(json.contains(r#"["russia",{"k":3,"y":["الروس"]}]"#), "{json}");
+        assert!(json.contains(r#""Kassym-Jomart Tokayev",0,["قاسم جومارت توكاييف"]]"#), "{json}");
+    }
+
+    #[test]
+    fn an_entity_whose_spellings_were_reordered_travels_whole() {
+        let mut list = base();
+        list.entities[0].aliases.reverse();
+        list.entities.remove(1);
+        let changes = list.changes_from(&base());
+        let json = String::from_utf8(to_compact(&changes, &base())).unwrap();
+        assert!(json.starts_with(r#"[["russia"],[["putin","#), "{json}");
+        assert_eq!(from_compact(json.as_bytes(), &base()), Ok(changes));
+    }
+
+    #[test]
+    fn links_made_before_the_compact_form_still_read() {
+        let changes = edited();
+        let old = URL_SAFE_NO_PAD.encode(serde_json::to_string(&changes).unwrap());
+        assert!(old.starts_with("eyJ"));
+        assert_eq!(read_value(&old, &base()), Ok(LinkChanges::Ready(changes)));
+    }
+
+    #[test]
+    fn a_deflated_value_waits_for_the_browser() {
+        assert_eq!(deflated_value(&[1, 2, 3]), "2AQID");
+        assert_eq!(read_value("2AQID", &base()), Ok(LinkChanges::Deflated(vec![1, 2, 3])));
+        assert_eq!(deflated_value(&vec![0; MAX_VALUE_CHARS]), TOO_MANY);
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_a_reason() {
+        let b = base();
+        let compact = |json: &str| format!("1{}", URL_SAFE_NO_PAD.encode(json));
+        assert_eq!(read_value("", &b), Err(ChangesProblem::Unreadable));
+        assert_eq!(read_value("%%%", &b), Err(ChangesProblem::Unreadable));
+        assert_eq!(read_value("1!!", &b), Err(ChangesProblem::Unreadable));
+        assert_eq!(read_value("ebad", &b), Err(ChangesProblem::Unreadable));
+        assert_eq!(read_value("بوتين", &b), Err(ChangesProblem::Unreadable));
+        assert_eq!(read_value(TOO_MANY, &b), Err(ChangesProblem::LeftOut));
+        assert_eq!(read_value(&"1".repeat(MAX_VALUE_CHARS + 1), &b), Err(ChangesProblem::TooLong(MAX_VALUE_CHARS + 1)));
+        // Long in bytes but not in characters is read (and refused for what it is).
+        assert_eq!(read_value(&"ب".repeat(MAX_VALUE_CHARS), &b), Err(ChangesProblem::Unreadable));
+        for json in [
+            "{}",
+            "[]",
+            "[[],{}]",
+            "[[1],[]]",
+            "[[],[[]]]",
+            "[[],[[\"x\"]]]",
+            "[[],[[\"x\",\"a\",\"b\",4,[\"s\"]]]]",
+            "[[],[[\"x\",\"a\",\"b\",-1,[\"s\"]]]]",
+            "[[],[[\"x\",\"a\",\"b\",0,[\"s\"],[],[]]]]",
+            "[[],[[\"x\",\"a\",\"b\",0,\"s\"]]]",
+            "[[],[[\"putin\",{\"z\":1}]]]",
+            "[[],[[\"putin\",{\"a\":\"s\"}]]]",
+            "[[],[[\"putin\",{\"k\":1.5}]]]",
+            "[[],[[\"putin\",{\"n\":null}]]]",
+        ] {
+            assert_eq!(read_value(&compact(json), &b), Err(ChangesProblem::Unreadable), "{json}");
+        }
+        assert_eq!(read_value(&compact("[[],[[\"nobody\",{}]]]"), &b), Err(ChangesProblem::UnknownEntity("nobody".into())));
+        let many = format!("[[{}],[]]", vec!["\"x\""; MAX_ENTITIES + 1].join(","));
+        assert_eq!(from_compact(many.as_bytes(), &b), Err(ChangesProblem::TooBig));
+        assert_eq!(from_compact(&vec![b' '; MAX_COMPACT_BYTES + 1], &b), Err(ChangesProblem::TooBig));
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(from_compact(deep.as_bytes(), &b), Err(ChangesProblem::Unreadable));
+    }
+
+    #[test]
+    fn messages_quote_little() {
+        let problem = ChangesProblem::UnknownEntity("x".repeat(5_000));
+        assert!(problem.message_en().chars().count() < 200);
+        assert!(problem.message_ar().chars().count() < 200);
+        assert_eq!(cut("abc", 2), "ab…");
+        assert_eq!(cut("ab", 2), "ab");
+    }
+}

@@ -1,0 +1,135 @@
+//! Properties of the link reader over generated input: it never panics, keeps its bounds, and a
+//! view written then read is the same view.
+
+use proptest::prelude::*;
+use siyaq_engine::entities::{Measure, RowOrder};
+use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer, GazetteerChanges};
+use siyaq_engine::{Hit, MatchMode, SortKey, Step, Steps};
+use siyaq_state::link::{LinkContext, MAX_IGNORED_KEPT, MAX_PAGE, MAX_TOP, MAX_WIDTH, ViewState, read, write};
+use siyaq_state::{Lang, View};
+
+const ARTICLES: [&str; 3] = ["first", "الثاني", "third-3"];
+const WORDS: usize = 5_000;
+
+fn bundled() -> Gazetteer {
+    let entity = |id: &str, name: &str, kind| Entity {
+        id: id.into(),
+        name_ar: name.into(),
+        name_en: id.into(),
+        kind,
+        aliases: vec![name.into(), format!("{name} الكبير")],
+        demonyms: vec![format!("ال{name}ي")],
+    };
+    Gazetteer { entities: vec![entity("putin", "بوتين", EntityKind::Person), entity("kazakhstan", "كازاخستان", EntityKind::Place)] }
+}
+
+fn context(bundled: &Gazetteer) -> LinkContext<'_> {
+    LinkContext { version: "v1", articles: &ARTICLES, words: WORDS, bundled }
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof!["[a-z0-9 &=+%#?,-]{0,12}", "[\u{0600}-\u{06FF} ]{0,12}", any::<String>()]
+}
+
+fn entity() -> impl Strategy<Value = Entity> {
+    (prop_oneof![Just("putin".to_string()), Just("kazakhstan".to_string()), text()], text(), text(), 0..4usize, prop::collection::vec(text(), 0..4), prop::collection::vec(text(), 0..3))
+        .prop_map(|(id, name_ar, name_en, kind, aliases, demonyms)| Entity { id, name_ar, name_en, kind: EntityKind::ALL[kind], aliases, demonyms })
+}
+
+fn changes() -> impl Strategy<Value = GazetteerChanges> {
+    (prop::collection::vec(text(), 0..3), prop::collection::vec(entity(), 0..4)).prop_map(|(removed, entities)| GazetteerChanges { removed, entities })
+}
+
+fn sort_key() -> impl Strategy<Value = SortKey> {
+    prop_oneof![Just(SortKey::Document), Just(SortKey::Node), (1..=3u8).prop_map(SortKey::Before), (1..=3u8).prop_map(SortKey::After), Just(SortKey::Frequency)]
+}
+
+prop_compose! {
+    fn view_state()(
+        query in text().prop_filter("a query within bounds", |q| q.chars().count() <= siyaq_engine::query::MAX_QUERY_CHARS),
+        mode in prop::sample::select(MatchMode::ALL.to_vec()),
+        steps in any::<u16>(),
+        width in 1..=MAX_WIDTH,
+        sort in sort_key(),
+        excluded in prop::collection::btree_set(0..ARTICLES.len(), 0..ARTICLES.len()),
+        form in prop::option::of(text().prop_filter("not empty", |f| !f.is_empty())),
+        page in 0..MAX_PAGE,
+        view in prop::sample::select(vec![View::Concordance, View::Reader, View::Entities]),
+        open in prop::option::of(0..ARTICLES.len()),
+        word in 0..(WORDS as u32 - 64),
+        len in 1..=64u32,
+        focused in any::<bool>(),
+        measure in prop::sample::select(vec![Measure::Count, Measure::PerThousand]),
+        kinds in prop::collection::btree_set(prop::sample::select(EntityKind::ALL.to_vec()), 0..4),
+        top in 1..=MAX_TOP,
+        order in prop::option::of(0..ARTICLES.len()),
+        demonyms in any::<bool>(),
+        english in any::<bool>(),
+        entities in changes(),
+    ) -> ViewState {
+        let mut switches = Steps::default();
+        for (i, step) in Step::ALL.into_iter().enumerate() {
+            switches.set(step, steps & (1 << i) != 0);
+        }
+        ViewState {
+            query,
+            mode,
+            steps: switches,
+            width,
+            sort,
+            excluded,
+            form,
+            page,
+            view,
+            open,
+            focus: (focused && open.is_some()).then_some(Hit { word, len }),
+            measure,
+            kinds,
+            top,
+            order: order.map_or(RowOrder::Total, RowOrder::Document),
+            demonyms,
+            lang: if english { Lang::En } else { Lang::Ar },
+            entities,
+        }
+    }
+}
+
+fn bounded(state: &ViewState) {
+    assert!(state.query.chars().count() <= siyaq_engine::query::MAX_QUERY_CHARS);
+    assert!((1..=MAX_WIDTH).contains(&state.width));
+    assert!((1..=MAX_TOP).contains(&state.top));
+    assert!(state.page < MAX_PAGE);
+    assert!(state.excluded.len() < ARTICLES.len() && state.excluded.iter().all(|d| *d < ARTICLES.len()));
+    assert!(state.open.is_none_or(|d| d < ARTICLES.len()));
+    if let Some(hit) = state.focus {
+        assert!(state.open.is_some() && hit.len >= 1 && (hit.word as usize) + (hit.len as usize) <= WORDS);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn a_written_view_reads_back_the_same(state in view_state()) {
+        let bundled = bundled();
+        let link = write(&state, &context(&bundled));
+        let read = read(&link, &context(&bundled));
+        prop_assert_eq!(&read.state, &state, "{}", link);
+        prop_assert!(read.ignored.is_empty() && read.other_version.is_none() && read.entities_problem.is_none());
+    }
+
+    #[test]
+    fn any_text_reads_within_bounds_and_round_trips(link in prop_oneof![
+        any::<String>(),
+        prop::collection::vec(("[a-z]{1,8}", text()), 0..20).prop_map(|pairs| pairs.into_iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("&")),
+        prop::collection::vec((prop::sample::select(vec!["v", "view", "q", "mode", "norm", "steps", "width", "sort", "docs", "form", "page", "doc", "hit", "measure", "types", "top", "order", "demonyms", "lang", "entities"]), text()), 0..20)
+            .prop_map(|pairs| pairs.into_iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("&")),
+    ]) {
+        let bundled = bundled();
+        let read = read(&link, &context(&bundled));
+        bounded(&read.state);
+        prop_assert!(read.ignored.len() <= MAX_IGNORED_KEPT);
+        let again = siyaq_state::link::read(&write(&read.state, &context(&bundled)), &context(&bundled));
+        prop_assert_eq!(again.state, read.state);
+    }
+}
