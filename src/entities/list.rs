@@ -117,6 +117,7 @@ impl EntityList {
                 (siyaq_corpus::gazetteer(), Some(Notice::SavedListIgnored { problem, kept }), kept_as, !kept)
             }
         };
+        let kept_aside = kept_aside.or_else(store::first_kept_aside);
         let list = EntityList {
             gazetteer: RwSignal::new(gazetteer),
             demonyms: RwSignal::new(false),
@@ -218,11 +219,12 @@ impl EntityList {
         self.kept_aside.get_untracked().and_then(|key| store::kept_aside(&key))
     }
 
+    /// Forgets the copy on screen; an older one, if any, is offered next.
     pub fn discard_kept_aside(&self) {
         if let Some(key) = self.kept_aside.get_untracked() {
             store::discard_kept_aside(&key);
         }
-        self.kept_aside.set(None);
+        self.kept_aside.set(store::first_kept_aside());
     }
 
     /// Another tab saved (or forgot) the list: show what is saved now, if this tab shows the

@@ -60,6 +60,13 @@ fn keep_aside(storage: &web_sys::Storage, raw: &str) -> Option<String> {
     None
 }
 
+/// The key of an unreadable list kept aside at an earlier visit and not yet exported or
+/// discarded.
+pub fn first_kept_aside() -> Option<String> {
+    let storage = storage()?;
+    (1..=MOST_KEPT_ASIDE).map(|n| format!("{KEPT_ASIDE_PREFIX}{n}")).find(|key| storage.get_item(key).ok().flatten().is_some())
+}
+
 /// The text kept aside under `key`.
 pub fn kept_aside(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
