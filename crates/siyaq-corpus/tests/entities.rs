@@ -121,3 +121,30 @@ fn the_bundled_list_is_the_file_and_passes_the_editors_checks() {
         assert_eq!((&b.aliases, &b.demonyms), (&f.aliases, &f.demonyms));
     }
 }
+
+/// The mention finder against the algorithm it replaced (one full search per alias), on the whole
+/// corpus: the bundled list with and without demonyms, and a list of names made of the corpus's
+/// words, one, two or three of them in a row, most of which never occur.
+#[test]
+fn mentions_are_those_one_search_per_alias_finds() {
+    use siyaq_engine::entities::{EntityAliases, find_mentions, find_mentions_by_search};
+    let index = build_index(Steps::default());
+    let bundled = siyaq_corpus::gazetteer();
+    for demonyms in [false, true] {
+        let list = bundled.alias_lists(demonyms);
+        let mentions = find_mentions(&index, &list);
+        assert!(mentions.len() > 250, "{}", mentions.len());
+        assert_eq!(mentions, find_mentions_by_search(&index, &list), "demonyms: {demonyms}");
+    }
+    // Form ids follow first occurrence, so forms with consecutive ids were often neighbours in
+    // the text: some of these names occur, most do not.
+    let forms: Vec<&str> = (0..index.vocabulary().len() as u32).map(|id| index.vocabulary().form(id)).collect();
+    let list: Vec<EntityAliases> = (0..600)
+        .map(|i| {
+            let first = i * 7919 % (forms.len() - 2);
+            let alias = forms[first..first + 1 + i % 3].join(" ");
+            EntityAliases { id: format!("e{i}"), aliases: vec![alias, format!("ال{}", forms[(first * 31 + 7) % forms.len()])] }
+        })
+        .collect();
+    assert_eq!(find_mentions(&index, &list), find_mentions_by_search(&index, &list));
+}

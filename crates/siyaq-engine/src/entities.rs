@@ -1,10 +1,19 @@
-//! Counting named entities: every alias of every entity is searched (clitics allowed on its first
+//! Counting named entities: every alias of every entity is matched (clitics allowed on its first
 //! word only, as in لبوتين or وفلاديمير بوتين), and where aliases overlap the longest wins, so
 //! فلاديمير بوتين is one mention, not a mention of فلاديمير بوتين plus one of بوتين.
+//!
+//! An alias matches exactly what the concordance finds for [`alias_query`], but a list of
+//! thousands of aliases is not searched one alias at a time: most aliases of a large gazetteer never
+//! occur in a corpus, and one pass of a multi-pattern automaton over the vocabulary finds the few
+//! whose first word can match at all. Only those pay for clitic generation.
 
+use rustc_hash::FxHashMap;
+
+use crate::clitics;
 use crate::concordance::{Hit, search};
 use crate::index::Index;
 use crate::query::{MatchMode, Phrase, Query, Term};
+use crate::tokenize::Tokenizer;
 
 /// An entity as the engine needs it: its aliases as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +42,25 @@ pub fn alias_query(alias: &str) -> Query {
 /// Every mention of `entities` in `index`, in corpus order; overlapping matches resolved in favour
 /// of the longest, then of the earlier entity.
 pub fn find_mentions(index: &Index, entities: &[EntityAliases]) -> Vec<Mention> {
+    let mut first_words = FirstWords::default();
+    let patterns: Vec<AliasPattern> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(entity, e)| e.aliases.iter().map(move |alias| (entity, alias)))
+        .filter_map(|(entity, alias)| AliasPattern::new(index, entity, alias, &mut first_words))
+        .collect();
+    first_words.resolve(index);
+    let mut candidates = Vec::new();
+    for pattern in &patterns {
+        pattern.find(index, &first_words, &mut candidates);
+    }
+    resolve_overlaps(index, candidates)
+}
+
+/// The algorithm [`find_mentions`] replaced, one full search per alias: the reference the tests
+/// and the benchmark compare it against.
+#[doc(hidden)]
+pub fn find_mentions_by_search(index: &Index, entities: &[EntityAliases]) -> Vec<Mention> {
     let mut candidates: Vec<Mention> = Vec::new();
     for (entity, aliases) in entities.iter().enumerate() {
         for alias in &aliases.aliases {
@@ -42,6 +70,188 @@ pub fn find_mentions(index: &Index, entities: &[EntityAliases]) -> Vec<Mention> 
             candidates.extend(search(index, &alias_query(alias)).hits.into_iter().map(|hit| Mention { entity, hit }));
         }
     }
+    resolve_overlaps(index, candidates)
+}
+
+/// One word position of an alias: a form id that must be there, or (first word) one of the forms
+/// its clitic matching accepts.
+#[derive(Clone, Copy)]
+enum Slot {
+    Exact(u32),
+    Clitic(usize),
+}
+
+/// An alias as positions to match, built exactly as the concordance builds [`alias_query`]'s
+/// phrase: each whitespace-separated word gives one position per lexical token.
+struct AliasPattern {
+    entity: usize,
+    slots: Vec<Slot>,
+}
+
+impl AliasPattern {
+    /// `None` when the alias cannot match anything: no words, or a later word the corpus lacks.
+    fn new(index: &Index, entity: usize, alias: &str, first_words: &mut FirstWords) -> Option<AliasPattern> {
+        let mut first_word_tokens = Vec::new();
+        let mut slots = Vec::new();
+        for (i, word) in alias.split_whitespace().enumerate() {
+            for token in Tokenizer::new(word).filter(|t| t.is_lexical()) {
+                let written = token.text(word);
+                let key = index.normalizer().normalize(written);
+                if i == 0 {
+                    first_word_tokens.push((slots.len(), key, clitics::written_with_hamza_article(written)));
+                    slots.push(Slot::Clitic(usize::MAX));
+                } else {
+                    slots.push(Slot::Exact(index.vocabulary().id(&key)?));
+                }
+            }
+        }
+        if slots.is_empty() {
+            return None;
+        }
+        // Interned only now, so that words of aliases already ruled out cost nothing more.
+        for (slot, key, hamza_article) in first_word_tokens {
+            slots[slot] = Slot::Clitic(first_words.intern(key, hamza_article));
+        }
+        Some(AliasPattern { entity, slots })
+    }
+
+    /// Adds this alias's hits to `candidates`. The phrase is walked from its rarest position, so
+    /// an alias whose first word is common (منظمة، الرئيس) costs what its rarest word costs.
+    fn find(&self, index: &Index, first_words: &FirstWords, candidates: &mut Vec<Mention>) {
+        let vocabulary = index.vocabulary();
+        let occurrences = |slot: &Slot| first_words.forms(slot).iter().map(|&form| vocabulary.occurrences(form).len()).sum::<usize>();
+        let Some((pivot, _)) = self.slots.iter().enumerate().map(|(i, slot)| (i, occurrences(slot))).min_by_key(|&(_, n)| n) else { return };
+        let len = self.slots.len() as u32;
+        let entity = self.entity;
+        for &form in first_words.forms(&self.slots[pivot]) {
+            for &at in vocabulary.occurrences(form) {
+                let Some(start) = at.checked_sub(pivot as u32) else { continue };
+                let fits = index.documents()[index.document_of(start)].words.end >= start + len
+                    && self.slots.iter().enumerate().filter(|&(i, _)| i != pivot).all(|(i, slot)| {
+                        let word = index.word(start + i as u32);
+                        word.is_counted() && first_words.forms(slot).contains(&word.form)
+                    });
+                if fits {
+                    candidates.push(Mention { entity, hit: Hit { word: start, len } });
+                }
+            }
+        }
+    }
+}
+
+/// The distinct first words of the aliases, each matched through clitics once however many
+/// aliases share it (منظمة، الرئيس، جمهورية open many names).
+#[derive(Default)]
+struct FirstWords {
+    ids: FxHashMap<(String, bool), usize>,
+    words: Vec<FirstWord>,
+}
+
+struct FirstWord {
+    /// Normalized.
+    key: String,
+    hamza_article: bool,
+    /// Ids of the vocabulary forms it matches, filled by [`FirstWords::resolve`].
+    forms: Vec<u32>,
+}
+
+impl FirstWords {
+    /// The form ids `slot` accepts.
+    fn forms<'a>(&'a self, slot: &'a Slot) -> &'a [u32] {
+        match slot {
+            Slot::Exact(id) => std::slice::from_ref(id),
+            Slot::Clitic(word) => &self.words[*word].forms,
+        }
+    }
+
+    fn intern(&mut self, key: String, hamza_article: bool) -> usize {
+        let next = self.words.len();
+        *self.ids.entry((key.clone(), hamza_article)).or_insert_with(|| {
+            self.words.push(FirstWord { key, hamza_article, forms: Vec::new() });
+            next
+        })
+    }
+
+    /// Matches every first word whose anchor occurs somewhere in the vocabulary; the others match
+    /// nothing and are left empty without generating a single form.
+    fn resolve(&mut self, index: &Index) {
+        let vocabulary = index.vocabulary();
+        let mut anchors = Trie::default();
+        let ends: Vec<u32> = self.words.iter().map(|word| anchors.insert(clitic_anchor(&word.key))).collect();
+        let mut occurring = vec![false; anchors.nodes()];
+        // The empty anchor (of a one-letter word) is the root: it rules nothing out.
+        occurring[Trie::ROOT as usize] = true;
+        for form in vocabulary.ids() {
+            anchors.mark_occurring(vocabulary.form(form), &mut occurring);
+        }
+        for (word, end) in self.words.iter_mut().zip(ends) {
+            if occurring[end as usize] {
+                word.forms = clitics::matching_forms(&word.key, word.hamza_article, vocabulary)
+                    .iter()
+                    .filter_map(|form| vocabulary.id(form))
+                    .collect();
+            }
+        }
+    }
+}
+
+/// A trie of strings, to find which of many occur inside other strings. A multi-pattern automaton
+/// (the aho-corasick crate) does the same in one pass instead of one walk per letter, but would add
+/// about 58 KB to the app's wasm; the strings searched here are words, so the walks are short.
+#[derive(Default)]
+struct Trie {
+    edges: FxHashMap<(u32, char), u32>,
+    last_node: u32,
+}
+
+impl Trie {
+    const ROOT: u32 = 0;
+
+    /// Adds `text` and returns the node where it ends (the root for "").
+    fn insert(&mut self, text: &str) -> u32 {
+        let mut node = Self::ROOT;
+        for c in text.chars() {
+            let next = self.last_node + 1;
+            node = *self.edges.entry((node, c)).or_insert(next);
+            self.last_node = self.last_node.max(node);
+        }
+        node
+    }
+
+    fn nodes(&self) -> usize {
+        self.last_node as usize + 1
+    }
+
+    /// Marks in `occurring` the node of every string of the trie (and of every prefix of one)
+    /// that occurs in `text`.
+    fn mark_occurring(&self, text: &str, occurring: &mut [bool]) {
+        for (start, _) in text.char_indices() {
+            let mut node = Self::ROOT;
+            for c in text[start..].chars() {
+                let Some(&next) = self.edges.get(&(node, c)) else { break };
+                node = next;
+                occurring[node as usize] = true;
+            }
+        }
+    }
+}
+
+/// A part of the normalized word `key` that every form clitic matching accepts for it contains:
+/// matching adds proclitics, the article (or its merged لل) and pronoun suffixes around a core,
+/// which is `key` or, when `key` is definite, `key` without its article; the only letter of the
+/// core it may change is the last (ة → ت, ى → ا, ء → ئ before a suffix). So the core without its
+/// last letter is in every form, and a word whose anchor no vocabulary form contains matches
+/// nothing. `tests/properties.rs` checks this against `clitics::matching_forms` itself.
+fn clitic_anchor(key: &str) -> &str {
+    let core = key.strip_prefix("ال").unwrap_or(key);
+    let mut letters = core.chars();
+    letters.next_back();
+    letters.as_str()
+}
+
+/// Keeps, of overlapping candidates, the longest (then the earlier entity's), and counts a name
+/// restated at once in brackets once; the mentions come out in corpus order.
+fn resolve_overlaps(index: &Index, mut candidates: Vec<Mention>) -> Vec<Mention> {
     crate::sorting::sort_by(&mut candidates, |a, b| b.hit.len.cmp(&a.hit.len).then(a.hit.word.cmp(&b.hit.word)).then(a.entity.cmp(&b.entity)));
     let mut claimed = vec![false; index.words().len()];
     let mut mentions: Vec<Mention> = Vec::new();
@@ -234,6 +444,65 @@ mod tests {
         let index = Index::build([DocumentInput { id: "d", text, uncounted: vec![] }], Steps::default());
         let mentions = find_mentions(&index, &entities(&[("astana", &["نور سلطان"])]));
         assert!(mentions.is_empty());
+    }
+
+    proptest::proptest! {
+        /// The claim the vocabulary filter rests on, checked against clitic matching itself, with
+        /// a vocabulary holding every form generation makes of the word and of its bare core.
+        #[test]
+        fn every_form_clitic_matching_accepts_contains_the_anchor(
+            letters in proptest::collection::vec(proptest::sample::select(vec![
+                "ا", "ال", "ل", "لل", "و", "ف", "ب", "ك", "س", "ي", "ت", "ن", "ة", "ه", "ى", "ء", "م", "ر", "ها",
+            ]), 1..6),
+            hamza_article: bool,
+        ) {
+            let word = letters.concat();
+            let bare = word.strip_prefix("ال").unwrap_or(&word);
+            let vocabulary: std::collections::HashSet<String> =
+                clitics::generate(&word, true).into_iter().chain(clitics::generate(bare, true)).chain([bare.to_string()]).collect();
+            let anchor = clitic_anchor(&word);
+            for form in clitics::matching_forms(&word, hamza_article, &vocabulary) {
+                proptest::prop_assert!(form.contains(anchor), "{form} lacks {anchor} ({word})");
+            }
+        }
+    }
+
+    #[test]
+    fn the_anchor_is_the_core_without_its_article_and_last_letter() {
+        assert_eq!(clitic_anchor("الحكومة"), "حكوم");
+        assert_eq!(clitic_anchor("مستشفى"), "مستشف");
+        assert_eq!(clitic_anchor("ال"), "");
+        assert_eq!(clitic_anchor("و"), "");
+    }
+
+    #[test]
+    fn the_trie_finds_which_strings_occur_inside_others() {
+        let mut trie = Trie::default();
+        let ends = ["حكوم", "روس", "روسيا", "زيد"].map(|s| trie.insert(s));
+        let mut occurring = vec![false; trie.nodes()];
+        for text in ["والحكومة", "بيلاروسيا"] {
+            trie.mark_occurring(text, &mut occurring);
+        }
+        assert_eq!(ends.map(|end| occurring[end as usize]), [true, true, true, false]);
+    }
+
+    #[test]
+    fn aliases_that_cannot_match_are_ruled_out_and_the_rest_found_as_by_search() {
+        let text = "قال الرئيس فلاديمير بوتين للحكومة إن اللجنة ولجنتها (اللجنة) في مستشفاها ووزير الوزير زير.";
+        let index = Index::build([DocumentInput { id: "d", text, uncounted: vec![] }], Steps::default());
+        let list = entities(&[
+            ("putin", &["فلاديمير بوتين", "بوتين", "الرئيس بوتين"]),
+            ("government", &["الحكومة", "حكومة روسيا"]),
+            ("committee", &["لجنة", "اللجنة"]),
+            ("hospital", &["مستشفى"]),
+            ("minister", &["وزير"]),
+            ("jar", &["زير"]),
+            ("nobody", &["زيد عمرو", "", "  ", "،", "ب"]),
+        ]);
+        let mentions = find_mentions(&index, &list);
+        assert_eq!(mentions, find_mentions_by_search(&index, &list));
+        let found: Vec<&str> = mentions.iter().map(|m| list[m.entity].id.as_str()).collect();
+        assert_eq!(found, ["putin", "government", "committee", "committee", "hospital", "minister", "minister", "jar"]);
     }
 
     #[test]

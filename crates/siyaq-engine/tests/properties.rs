@@ -111,6 +111,60 @@ proptest! {
     }
 }
 
+/// Words that exercise clitic matching: articles, لل, ة/ى/ء endings, a conjunction that is a root
+/// letter (وزير), a hamza article (ألمانيا), two-letter words, Latin and brackets.
+const ENTITY_WORDS: [&str; 24] = [
+    "روسيا", "بوتين", "فلاديمير", "الرئيس", "رئيس", "نور", "سلطان", "لجنة", "اللجنة", "حكومة", "منظمة", "معاهدة",
+    "الأمن", "الجماعي", "مستشفى", "أبناء", "ألمانيا", "الله", "وزير", "الوزير", "زير", "من", "CSTO", "يتدخل",
+];
+
+fn entity_text() -> impl Strategy<Value = String> {
+    let word = (
+        prop::sample::select(vec!["", "", "", "و", "ل", "بال", "لل", "وال", "فس", "ف"]),
+        prop::sample::select(ENTITY_WORDS.to_vec()),
+        prop::sample::select(vec!["", "", "", "ه", "ها", "هم"]),
+        prop::sample::select(vec![" ", " ", " ", " (", ") ", "، ", ". ", "\n\n"]),
+    )
+        .prop_map(|(before, word, after, gap)| format!("{before}{word}{after}{gap}"));
+    prop::collection::vec(word, 0..60).prop_map(|words| words.concat())
+}
+
+fn entity_list() -> impl Strategy<Value = Vec<siyaq_engine::entities::EntityAliases>> {
+    let written = (prop::sample::select(vec!["", "", "", "و", "ال", "ب"]), prop::sample::select(ENTITY_WORDS.to_vec()))
+        .prop_map(|(before, word)| format!("{before}{word}"));
+    let alias = prop::collection::vec(written, 0..4).prop_map(|words| words.join(" "));
+    let aliases = prop::collection::vec(alias, 1..4);
+    prop::collection::vec(aliases, 0..8).prop_map(|lists| {
+        lists
+            .into_iter()
+            .enumerate()
+            .map(|(i, aliases)| siyaq_engine::entities::EntityAliases { id: format!("e{i}"), aliases })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The mention finder rules aliases out before matching them; what it finds is exactly what
+    /// one concordance search per alias finds.
+    #[test]
+    fn mentions_are_those_one_search_per_alias_finds(
+        texts in prop::collection::vec(entity_text(), 1..3),
+        list in entity_list(),
+        profile in prop::sample::select(Profile::ALL.to_vec()),
+    ) {
+        let index = Index::build(
+            texts.iter().map(|text| DocumentInput { id: "d", text, uncounted: vec![] }),
+            profile.steps(),
+        );
+        prop_assert_eq!(
+            siyaq_engine::entities::find_mentions(&index, &list),
+            siyaq_engine::entities::find_mentions_by_search(&index, &list)
+        );
+    }
+}
+
 /// §6.3 pitfalls that need the whole pipeline (normalization, index, generation).
 mod pitfalls {
     use siyaq_engine::{DocumentInput, Index, MatchMode, Profile, parse, search};
