@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::entities::EntityAliases;
 use crate::normalize::{Normalizer, Steps};
 
@@ -121,11 +123,24 @@ impl std::error::Error for GazetteerError {}
 /// Spellings compare as the search profile sees them, so بوتين and a copy with a stray tatweel are
 /// the same alias.
 fn spelling_key(normalizer: &Normalizer, spelling: &str) -> String {
-    normalizer.normalize(&spelling.split_whitespace().collect::<Vec<_>>().join(" "))
+    if is_tidy(spelling) { normalizer.normalize(spelling) } else { normalizer.normalize(&tidy(spelling)) }
 }
 
 fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `text` is already what [`tidy`] makes of it: most spellings are, and a list of
+/// thousands need not copy each one to compare it.
+fn is_tidy(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c.is_whitespace() && (c != ' ' || after_space) {
+            return false;
+        }
+        after_space = c == ' ';
+    }
+    !after_space || text.is_empty()
 }
 
 impl Gazetteer {
@@ -155,7 +170,8 @@ impl Gazetteer {
             .collect()
     }
 
-    /// The entity that already has `spelling` as an alias or demonym, other than `except`.
+    /// The entity that already has `spelling` as an alias or demonym, other than `except`. One
+    /// pass over the list: every spelling is normalized once per call.
     fn owner_of(&self, spelling: &str, except: Option<&str>) -> Option<&str> {
         let normalizer = Normalizer::new(Steps::default());
         let key = spelling_key(&normalizer, spelling);
@@ -166,25 +182,31 @@ impl Gazetteer {
             .map(|e| e.id.as_str())
     }
 
-    /// What turns `base` into this list.
+    /// What turns `base` into this list. The app asks on every change of view, so it takes time
+    /// in proportion to the lists, never to their product.
     pub fn changes_from(&self, base: &Gazetteer) -> GazetteerChanges {
+        let ids: FxHashSet<&str> = self.entities.iter().map(|e| e.id.as_str()).collect();
+        let base_by_id = first_by_id(&base.entities);
         GazetteerChanges {
-            removed: base.entities.iter().filter(|e| self.get(&e.id).is_none()).map(|e| e.id.clone()).collect(),
-            entities: self.entities.iter().filter(|e| base.get(&e.id) != Some(*e)).cloned().collect(),
+            removed: base.entities.iter().filter(|e| !ids.contains(e.id.as_str())).map(|e| e.id.clone()).collect(),
+            entities: self.entities.iter().filter(|e| base_by_id.get(e.id.as_str()) != Some(e)).cloned().collect(),
         }
     }
 
     /// `base` with `changes` applied: changed entities replace theirs in place, new ones follow.
     /// The result is checked like any loaded list.
     pub fn with_changes(base: &Gazetteer, changes: &GazetteerChanges) -> Result<Gazetteer, GazetteerError> {
+        let removed: FxHashSet<&str> = changes.removed.iter().map(String::as_str).collect();
+        let changed_by_id = first_by_id(&changes.entities);
         let mut entities: Vec<Entity> = base
             .entities
             .iter()
-            .filter(|e| !changes.removed.contains(&e.id))
-            .map(|e| changes.entities.iter().find(|c| c.id == e.id).unwrap_or(e).clone())
+            .filter(|e| !removed.contains(e.id.as_str()))
+            .map(|e| changed_by_id.get(e.id.as_str()).copied().unwrap_or(e).clone())
             .collect();
+        let mut present: FxHashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
         for changed in &changes.entities {
-            if !entities.iter().any(|e| e.id == changed.id) {
+            if present.insert(changed.id.clone()) {
                 entities.push(changed.clone());
             }
         }
@@ -196,8 +218,8 @@ impl Gazetteer {
     /// Checks a list loaded from storage or a file.
     pub fn validate(&self) -> Result<(), GazetteerError> {
         let normalizer = Normalizer::new(Steps::default());
-        let mut seen_ids = std::collections::HashSet::new();
-        let mut owners = std::collections::HashMap::new();
+        let mut seen_ids = FxHashSet::default();
+        let mut owners = FxHashMap::default();
         for e in &self.entities {
             if !seen_ids.insert(e.id.as_str()) {
                 return Err(GazetteerError::DuplicateId(e.id.clone()));
@@ -250,10 +272,11 @@ impl Gazetteer {
             .collect::<Vec<_>>()
             .join("-");
         let base = if slug.is_empty() { "entity".to_string() } else { slug };
-        if self.get(&base).is_none() {
+        let taken: FxHashSet<&str> = self.entities.iter().map(|e| e.id.as_str()).collect();
+        if !taken.contains(base.as_str()) {
             return base;
         }
-        (2..).map(|n| format!("{base}-{n}")).find(|id| self.get(id).is_none()).expect("an unused number")
+        (2..).map(|n| format!("{base}-{n}")).find(|id| !taken.contains(id.as_str())).expect("an unused number")
     }
 
     pub fn rename(&mut self, id: &str, name_ar: &str, name_en: &str) -> Result<(), GazetteerError> {
@@ -322,6 +345,15 @@ impl Gazetteer {
         self.entities.remove(position);
         Ok(())
     }
+}
+
+/// Each id's first entity, as [`Gazetteer::get`] would find it.
+fn first_by_id(entities: &[Entity]) -> FxHashMap<&str, &Entity> {
+    let mut by_id = FxHashMap::default();
+    for entity in entities {
+        by_id.entry(entity.id.as_str()).or_insert(entity);
+    }
+    by_id
 }
 
 #[cfg(test)]
@@ -423,6 +455,60 @@ mod tests {
         let mut clash = GazetteerChanges::default();
         clash.entities.push(Entity { id: "x".into(), aliases: vec!["روسيا".into()], ..base.entities[0].clone() });
         assert!(matches!(Gazetteer::with_changes(&base, &clash), Err(GazetteerError::AliasTaken(..))));
+    }
+
+    fn entity(id: &str, alias: &str) -> Entity {
+        Entity { id: id.into(), name_ar: alias.into(), name_en: id.into(), kind: EntityKind::Other, aliases: vec![alias.into()], demonyms: vec![] }
+    }
+
+    fn list_of(picks: &[(u8, u8)]) -> Vec<Entity> {
+        picks.iter().map(|&(id, alias)| entity(&format!("e{id}"), ["روسيا", "بوتين", "موسكو"][alias as usize % 3])).collect()
+    }
+
+    proptest::proptest! {
+        /// Hash maps instead of scans, duplicates ids included: the same answers as the
+        /// definitions written with `get` and `contains`.
+        #[test]
+        fn changes_agree_with_their_definitions(
+            base in proptest::collection::vec((0u8..6, 0u8..3), 0..6),
+            edited in proptest::collection::vec((0u8..6, 0u8..3), 0..6),
+            removed in proptest::collection::vec(0u8..8, 0..4),
+        ) {
+            let (base, edited) = (Gazetteer { entities: list_of(&base) }, Gazetteer { entities: list_of(&edited) });
+            let changes = edited.changes_from(&base);
+            proptest::prop_assert_eq!(
+                &changes.removed,
+                &base.entities.iter().filter(|e| edited.get(&e.id).is_none()).map(|e| e.id.clone()).collect::<Vec<_>>()
+            );
+            proptest::prop_assert_eq!(
+                &changes.entities,
+                &edited.entities.iter().filter(|e| base.get(&e.id) != Some(*e)).cloned().collect::<Vec<_>>()
+            );
+            let changes = GazetteerChanges { removed: removed.iter().map(|r| format!("e{r}")).collect(), entities: edited.entities.clone() };
+            let mut entities: Vec<Entity> = base
+                .entities
+                .iter()
+                .filter(|e| !changes.removed.contains(&e.id))
+                .map(|e| changes.entities.iter().find(|c| c.id == e.id).unwrap_or(e).clone())
+                .collect();
+            for changed in &changes.entities {
+                if !entities.iter().any(|e| e.id == changed.id) {
+                    entities.push(changed.clone());
+                }
+            }
+            let expected = Gazetteer { entities };
+            proptest::prop_assert_eq!(Gazetteer::with_changes(&base, &changes), expected.validate().map(|()| expected.clone()));
+        }
+    }
+
+    #[test]
+    fn tidy_spellings_are_recognized() {
+        for text in ["", "بوتين", "فلاديمير بوتين", "a b c"] {
+            assert!(is_tidy(text) && tidy(text) == text, "{text}");
+        }
+        for text in [" بوتين", "بوتين ", "فلاديمير  بوتين", "a\tb", "a\u{00A0}b", " "] {
+            assert!(!is_tidy(text) && tidy(text) != text, "{text}");
+        }
     }
 
     #[test]
