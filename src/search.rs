@@ -105,13 +105,15 @@ impl SearchState {
         let excluded = RwSignal::new(start.excluded);
         let form = RwSignal::new(start.form);
         let page = RwSignal::new(start.page);
+        #[cfg(feature = "bench-corpus")]
         let synthetic = synthetic_megabytes();
         let index = Memo::new(move |_| {
             let steps = steps.get();
-            Shared(Arc::new(match synthetic {
-                Some(megabytes) => synthetic_index(megabytes, steps),
-                None => siyaq_corpus::build_index(steps),
-            }))
+            #[cfg(feature = "bench-corpus")]
+            if let Some(megabytes) = synthetic {
+                return Shared(Arc::new(synthetic_index(megabytes, steps)));
+            }
+            Shared(Arc::new(siyaq_corpus::build_index(steps)))
         });
         let mentions = Memo::new(move |_| {
             let lists = entities.gazetteer.with(|g| g.alias_lists(entities.demonyms.get()));
@@ -170,13 +172,16 @@ impl SearchState {
 }
 
 /// `?synthetic=N` (1 to 50) replaces the bundled corpus with the deterministic N MB benchmark
-/// corpus, so the browser benchmark can measure the page with tens of thousands of hits.
+/// corpus, so the browser benchmark can measure the page with tens of thousands of hits. Only in
+/// the benchmark's own build (feature `bench-corpus`): a reader's page always shows the corpus.
+#[cfg(feature = "bench-corpus")]
 fn synthetic_megabytes() -> Option<usize> {
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params.get("synthetic")?.parse().ok().filter(|mb| (1..=50).contains(mb))
 }
 
+#[cfg(feature = "bench-corpus")]
 fn synthetic_index(megabytes: usize, steps: siyaq_engine::Steps) -> Index {
     let documents = siyaq_corpus::synthetic(megabytes);
     let ids: Vec<String> = (0..documents.len()).map(|i| format!("synthetic-{i:04}")).collect();

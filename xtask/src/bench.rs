@@ -9,6 +9,7 @@ use std::{
 
 use serde_json::Value;
 
+use crate::site::Variant;
 use crate::{Result, server::Server, site, tools};
 
 /// Writes the deterministic synthetic corpus of `megabytes` MB (one file per document) and
@@ -76,14 +77,16 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
     browser_bench(root, runs)
 }
 
-/// Page load, cold and offline, and the concordance under load, in headless Chromium.
+/// Page load, cold and offline, on the site readers get (`dist/`); the concordance under load on
+/// the benchmark's own build, whose `?synthetic=N` swaps in a generated corpus with tens of
+/// thousands of hits (never part of `dist/`).
 fn browser_bench(root: &Path, runs: usize) -> Result {
     println!("\n==> browser benchmark");
     tools::ensure_chromium()?;
     tools::ensure_npm_packages(root)?;
     let site = site::build(root)?;
-    let dist = crate::dist::write(root)?;
-    let server = Server::start(&crate::dist::dist_dir(root), "127.0.0.1:0")?;
+    let dist = crate::dist::write(root, Variant::Site)?;
+    let server = Server::start(&Variant::Site.dist_dir(root), "127.0.0.1:0")?;
     tools::run(
         Command::new("node")
             .arg(root.join("tests/bench/load.mjs"))
@@ -96,10 +99,13 @@ fn browser_bench(root: &Path, runs: usize) -> Result {
             .env("SIYAQ_SINGLE_FILE_BYTES", dist.single_file_bytes.to_string())
             .current_dir(root),
     )?;
+    println!("\n==> the benchmark's build (feature bench-corpus), into {}", Variant::Benchmark.dist_dir(root).display());
+    crate::dist::build_variant(root, Variant::Benchmark)?;
+    let bench_server = Server::start(&Variant::Benchmark.dist_dir(root), "127.0.0.1:0")?;
     tools::run(
         Command::new("node")
             .arg(root.join("tests/bench/concordance.mjs"))
-            .env("SIYAQ_URL", server.url())
+            .env("SIYAQ_URL", bench_server.url())
             .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
             .env("SIYAQ_RUNS", runs.to_string())
             .current_dir(root),

@@ -12,6 +12,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256};
 
 use crate::files::{copy, read, read_text};
+use crate::site::Variant;
 use crate::{Result, site};
 
 /// Files copied as they are: (from, under the repository root; to, under `dist/`).
@@ -46,26 +47,32 @@ pub struct DistReport {
 }
 
 pub fn dist_dir(root: &Path) -> PathBuf {
-    root.join("dist")
+    Variant::Site.dist_dir(root)
 }
 
 /// Builds the wasm, then writes `dist/`.
 pub fn build(root: &Path) -> Result<DistReport> {
-    site::build(root)?;
-    write(root)
+    build_variant(root, Variant::Site)
 }
 
-/// Writes `dist/` from an already built `pkg/`.
-pub fn write(root: &Path) -> Result<DistReport> {
-    let dist = dist_dir(root);
+/// Builds `variant`'s wasm, then writes its site.
+pub fn build_variant(root: &Path, variant: Variant) -> Result<DistReport> {
+    site::build_variant(root, variant)?;
+    write(root, variant)
+}
+
+/// Writes `variant`'s site (`dist/` for readers) from its already built `pkg`.
+pub fn write(root: &Path, variant: Variant) -> Result<DistReport> {
+    let dist = variant.dist_dir(root);
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     }
     for (from, to) in STATIC_FILES {
         copy(&root.join(from), &dist.join(to))?;
     }
-    for file in pkg_files(root)? {
-        copy(&root.join("pkg").join(&file), &dist.join("pkg").join(&file))?;
+    let pkg = variant.pkg_dir(root);
+    for file in pkg_files(&pkg)? {
+        copy(&pkg.join(&file), &dist.join("pkg").join(&file))?;
     }
     name_chunks_by_content(&dist)?;
     for font in fonts(root)? {
@@ -87,7 +94,8 @@ pub fn write(root: &Path) -> Result<DistReport> {
         first_load_gzip += if twin.exists() { fs::metadata(&twin).map_err(|e| e.to_string())?.len() } else { read(&dist.join(file))?.len() as u64 };
     }
     println!(
-        "dist/ written: version {version}; first load {first_load_gzip} bytes gzipped ({} files); dist/siyaq.html {single} bytes",
+        "{} written: version {version}; first load {first_load_gzip} bytes gzipped ({} files); siyaq.html {single} bytes",
+        dist.display(),
         first_load.len()
     );
     Ok(DistReport { first_load_gzip, single_file_bytes: single })
@@ -130,11 +138,11 @@ fn name_chunks_by_content(dist: &Path) -> Result {
     fs::write(&loader_path, loader).map_err(|e| format!("{}: {e}", loader_path.display()))
 }
 
-/// Everything the build wrote to `pkg/`: the glue, the main wasm, the chunk loader and the chunks.
-fn pkg_files(root: &Path) -> Result<Vec<String>> {
-    let dir = root.join("pkg");
+/// Everything the build wrote to a `pkg` folder: the glue, the main wasm, the chunk loader and the
+/// chunks.
+fn pkg_files(dir: &Path) -> Result<Vec<String>> {
     let mut files = Vec::new();
-    for entry in fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         files.push(entry.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned());
     }
     files.sort();
@@ -143,7 +151,7 @@ fn pkg_files(root: &Path) -> Result<Vec<String>> {
 
 /// The wasm chunks of `dist/pkg/`, by file name.
 fn chunk_files(dist: &Path) -> Result<Vec<String>> {
-    Ok(pkg_files(dist)?.into_iter().filter(|f| f.ends_with(".wasm") && f != "siyaq_bg.wasm").collect())
+    Ok(pkg_files(&dist.join("pkg"))?.into_iter().filter(|f| f.ends_with(".wasm") && f != "siyaq_bg.wasm").collect())
 }
 
 /// The font files the stylesheet names, in its order.

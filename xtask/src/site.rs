@@ -1,6 +1,12 @@
 //! Building the static site: the release wasm, its JS glue into `pkg/`, then wasm-opt.
 
-use std::{fs, io::Write, path::Path, process::Command, time::Instant};
+use std::{
+    fs,
+    io::Write,
+    path::{Path, PathBuf},
+    process::Command,
+    time::Instant,
+};
 
 use flate2::{Compression, write::GzEncoder};
 
@@ -15,8 +21,54 @@ pub struct SiteReport {
     pub seconds: f64,
 }
 
+/// Which build of the app: the one readers get, or the browser benchmark's, which can swap the
+/// bundled corpus for a generated one (`?synthetic=N`, the feature `bench-corpus`). Each has its
+/// own output folders, so the benchmark's never reaches `pkg/` or `dist/`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Variant {
+    Site,
+    Benchmark,
+}
+
+impl Variant {
+    /// Where wasm-bindgen, the splitter and wasm-opt leave the app.
+    pub fn pkg_dir(self, root: &Path) -> PathBuf {
+        match self {
+            Variant::Site => root.join("pkg"),
+            Variant::Benchmark => target_dir(root).join("bench-site/pkg"),
+        }
+    }
+
+    /// The deployable (or benchmarked) static site.
+    pub fn dist_dir(self, root: &Path) -> PathBuf {
+        match self {
+            Variant::Site => root.join("dist"),
+            Variant::Benchmark => target_dir(root).join("bench-site/dist"),
+        }
+    }
+
+    fn split_dir(self, root: &Path) -> PathBuf {
+        match self {
+            Variant::Site => target_dir(root).join("wasm-split"),
+            Variant::Benchmark => target_dir(root).join("bench-site/wasm-split"),
+        }
+    }
+
+    fn cargo_features(self) -> &'static [&'static str] {
+        match self {
+            Variant::Site => &[],
+            Variant::Benchmark => &["--features", "bench-corpus"],
+        }
+    }
+}
+
 /// Builds the release site into `pkg/`; the repository root is then the whole static site.
 pub fn build(root: &Path) -> Result<SiteReport> {
+    build_variant(root, Variant::Site)
+}
+
+/// Builds `variant` into its `pkg` folder.
+pub fn build_variant(root: &Path, variant: Variant) -> Result<SiteReport> {
     let started = Instant::now();
     tools::ensure_wasm_target()?;
     let bindgen_dir = tools::ensure_wasm_bindgen(root)?;
@@ -33,13 +85,14 @@ pub fn build(root: &Path) -> Result<SiteReport> {
     tools::run(
         Command::new(env!("CARGO"))
             .args(["build", "--release", "--target", tools::WASM_TARGET, "--package", "siyaq"])
+            .args(variant.cargo_features())
             .env("RUSTFLAGS", "--cfg erase_components --cfg siyaq_split -C link-arg=--emit-relocs")
             .current_dir(root),
     )?;
-    let pkg = root.join("pkg");
+    let pkg = variant.pkg_dir(root);
     let _ = fs::remove_dir_all(&pkg);
     let raw = target_dir(root).join(tools::WASM_TARGET).join("release/siyaq.wasm");
-    let split_dir = target_dir(root).join("wasm-split");
+    let split_dir = variant.split_dir(root);
     let chunks = split(&raw, &split_dir)?;
     tools::run(
         Command::new(bindgen_dir.join("wasm-bindgen"))
@@ -102,7 +155,7 @@ pub const SPLIT_LOADER: &str = "__wasm_split.js";
 
 /// Splits the cargo output at its `#[lazy]` points: the main module (still to be bound by
 /// wasm-bindgen) as `siyaq.wasm` in `out`, one wasm per chunk beside it, and the loader.
-fn split(raw: &Path, out: &Path) -> Result<Vec<std::path::PathBuf>> {
+fn split(raw: &Path, out: &Path) -> Result<Vec<PathBuf>> {
     let input = read(raw)?;
     let _ = fs::remove_dir_all(out);
     let main = out.join("siyaq.wasm");
@@ -115,7 +168,7 @@ fn split(raw: &Path, out: &Path) -> Result<Vec<std::path::PathBuf>> {
     Ok(split.split_modules)
 }
 
-fn target_dir(root: &Path) -> std::path::PathBuf {
+fn target_dir(root: &Path) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| root.join("target"))
 }
 

@@ -260,8 +260,6 @@ pub fn read(parameters: &str, context: &LinkContext) -> ReadLink {
                 };
                 true
             }
-            // The benchmark corpus switch, read where the index is built.
-            "synthetic" => true,
             _ => false,
         };
         if !used {
