@@ -9,13 +9,35 @@ init({ module_or_path: './pkg/siyaq_bg.wasm' }).catch((error) => {
 
 // The service worker keeps every file of this build for offline use. A new build installs beside
 // it and waits; the page offers a reload, and only then does the new build take over, all at once.
+// The tab where the offer is accepted reloads; other open tabs of the site reload by themselves only
+// if they hold no typed text (a reload would lose it), and otherwise say that a new version is
+// active and leave the reload to the reader.
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  const hadController = Boolean(navigator.serviceWorker.controller);
-  const offer = (worker) => {
-    const banner = document.getElementById('update');
+  // A page opened before any worker was installed is claimed by the first one: that change of
+  // controller is no new build.
+  let controlled = Boolean(navigator.serviceWorker.controller);
+  const banner = document.getElementById('update');
+  let waiting = null;
+  let accepted = false;
+  const show = (state) => {
+    for (const message of banner.querySelectorAll('[data-update]')) message.hidden = message.dataset.update !== state;
     banner.hidden = false;
-    banner.querySelector('button').addEventListener('click', () => worker.postMessage('SKIP_WAITING'), { once: true });
   };
+  const offer = (worker) => {
+    waiting = worker;
+    show('waiting');
+  };
+  banner.querySelector('button').addEventListener('click', () => {
+    if (waiting?.state === 'installed') {
+      accepted = true;
+      waiting.postMessage('SKIP_WAITING');
+    } else {
+      location.reload();
+    }
+  });
+  // The search box and the entity editor's fields: what a reload would throw away.
+  const holdsTypedText = () => [...document.querySelectorAll('input, textarea')]
+    .some((field) => (field.type === 'search' || field.type === 'text' || field.tagName === 'TEXTAREA') && field.value.trim() !== '');
   // Registered once the page has loaded, so that caching the build never competes with starting it.
   const register = () => navigator.serviceWorker.register('./sw.js').then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
@@ -30,8 +52,16 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   }).catch(() => {});
   if (document.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });
-  // The first install claims the page without a reload; later ones reload into the new build.
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (hadController) location.reload();
+    if (!controlled) {
+      controlled = true;
+      return;
+    }
+    if (accepted || !holdsTypedText()) {
+      location.reload();
+    } else {
+      waiting = null;
+      show('active');
+    }
   });
 }

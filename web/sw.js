@@ -5,11 +5,22 @@ const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `siyaq-${VERSION}`;
 
+// Addresses are resolved against the worker's scope, so the site works under any path.
+const SCOPE = new URL(self.registration.scope);
+const at = (path) => new URL(path, SCOPE).href;
+const SHELL = at('./index.html');
+const ROOT = at('./');
+// The single file is large and seldom opened under the worker: kept once it has been fetched.
+const SINGLE_FILE = at('./siyaq.html');
+const KNOWN = new Set(PRECACHE.map(at));
+
+// `no-cache` asks the server about every file: the new build's files, never an older copy, and
+// a file the page has just downloaded comes back "not modified" instead of a second time.
+const fillCache = () => caches.open(CACHE).then((cache) =>
+  cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'no-cache' }))));
+
 self.addEventListener('install', (event) => {
-  // `no-cache` asks the server about every file: the new build's files, never an older copy, and
-  // a file the page has just downloaded comes back "not modified" instead of a second time.
-  event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'no-cache' })))));
+  event.waitUntil(fillCache());
 });
 
 self.addEventListener('message', (event) => {
@@ -22,12 +33,122 @@ self.addEventListener('activate', (event) => {
     .then(() => self.clients.claim()));
 });
 
+// A cache the browser or the user emptied is filled again while online, once at a time. Only if
+// the server still publishes this build: if a newer worker is on its way, its own precache will
+// hold the newer files, and mixing them into this build's cache would pair a page with a wasm of
+// another build.
+let refilling = null;
+function refill() {
+  refilling ??= self.registration.update()
+    .catch(() => {})
+    .then(() => {
+      const newer = self.registration.installing || self.registration.waiting;
+      if (newer && newer !== self.serviceWorker) return undefined;
+      return fillCache();
+    })
+    .catch(() => {})
+    .finally(() => { refilling = null; });
+  return refilling;
+}
+
+// The pages the worker writes itself, for when neither the cache nor the network can answer.
+// Static text only, nothing from the request; no script, no outside resource.
+const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+function ownPage(status, titleAr, titleEn, textAr, textEn) {
+  const body = `<!doctype html>
+<html lang="ar" dir="rtl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${titleAr} · ${titleEn}</title>
+<style>
+body { font-family: serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.7; color: #1d2a2c; }
+h1 { font-size: 1.4rem; color: #0f5c63; }
+[lang=en] { direction: ltr; text-align: left; }
+a { color: #0f5c63; }
+</style>
+</head>
+<body>
+<main data-siyaq-page="${status}">
+<h1>${titleAr}</h1>
+<p>${textAr}</p>
+<div lang="en"><h1>${titleEn}</h1><p>${textEn}</p></div>
+<p><a href="${ROOT}">سياق · siyaq</a></p>
+</main>
+</body>
+</html>
+`;
+  return new Response(body, {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': PAGE_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+const offlinePage = () => ownPage(503, 'سياق غير متاح دون اتصال', 'siyaq is not available offline',
+  'لم تُحفظ نسخة سياق على هذا الجهاز بعد. اتصل بالإنترنت وافتح الصفحة مرة واحدة، ثم تعمل دون اتصال.',
+  'No copy of siyaq is kept on this device yet. Connect to the internet and open the page once; after that it works offline.');
+const notFoundPage = () => ownPage(404, 'لا توجد صفحة بهذا العنوان', 'There is no page at this address',
+  'هذا العنوان ليس من صفحات سياق. الرابط أدناه يفتح سياق.',
+  'This address is not part of siyaq. The link below opens siyaq.');
+
+// The cached copy of `url`, or else the network's answer. A miss of a file the build lists means
+// the cache was emptied: the network answers, and the cache is filled again behind it.
+async function cachedOrFetched(event, request, url) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(url, { ignoreSearch: true, ignoreVary: true });
+  if (cached) return cached;
+  if (KNOWN.has(url)) event.waitUntil(refill());
+  return fetch(request);
+}
+
+async function navigate(event) {
+  const request = event.request;
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  const path = url.href;
+  try {
+    // Every address of the page (its state is in the query) is the one page.
+    if (path === ROOT || path === SHELL) return await cachedOrFetched(event, request, SHELL);
+    if (path === SINGLE_FILE) return await singleFile(event, request);
+    if (KNOWN.has(path)) return await cachedOrFetched(event, request, path);
+    // Anything else is the server's to answer; the app shell there would load nothing (its
+    // relative addresses would point elsewhere).
+    const response = await fetch(request);
+    return response.status === 404 ? notFoundPage() : response;
+  } catch {
+    return path === ROOT || path === SHELL || path === SINGLE_FILE || KNOWN.has(path) ? offlinePage() : notFoundPage();
+  }
+}
+
+// The single file as itself: from the network when possible (kept for offline use), else the
+// kept copy.
+async function singleFile(event, request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) event.waitUntil(cache.put(SINGLE_FILE, response.clone()));
+    return response;
+  } catch (error) {
+    const kept = await cache.match(SINGLE_FILE);
+    if (kept) return kept;
+    throw error;
+  }
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET') return;
-  // Every address of the page (its state is in the query) is the one cached page.
-  const lookup = request.mode === 'navigate'
-    ? caches.open(CACHE).then((cache) => cache.match('./index.html'))
-    : caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }));
-  event.respondWith(lookup.then((cached) => cached || fetch(request)));
+  if (request.method !== 'GET' || !request.url.startsWith(ROOT)) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(navigate(event));
+    return;
+  }
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  event.respondWith(cachedOrFetched(event, request, url.href));
 });

@@ -1,11 +1,8 @@
 // Links, history, offline use, updates and the single file, in Chromium against the built dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { launch, openPage, gotoApp, expected, root, baseUrl } from './harness.mjs';
+import { join } from 'node:path';
+import { launch, openPage, gotoApp, expected, root, baseUrl, serveCopyOfDist, publishNextBuild } from './harness.mjs';
 
 let browser;
 const facts = expected();
@@ -102,29 +99,8 @@ test('a link with garbage shows a notice and a working page, and never runs what
   assert.ok(!policy.includes('unsafe-inline'), policy);
 });
 
-// A static server of its own over a copy of dist/, so that a test can change the build under it.
-function serveCopy(dir) {
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(dir)) { response.writeHead(404).end(); return; }
-    try {
-      const body = readFileSync(file);
-      response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 test('after one visit the page searches and charts offline, and a new build is offered', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'siyaq-dist-'));
-  cpSync(join(root, 'dist'), dir, { recursive: true });
-  const server = await serveCopy(dir);
-  t.after(() => { server.close(); rmSync(dir, { recursive: true, force: true }); });
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const { dir, url } = await serveCopyOfDist(t);
 
   const page = await openPage(browser, t);
   const requested = [];
@@ -154,10 +130,7 @@ test('after one visit the page searches and charts offline, and a new build is o
   await page.context().setOffline(false);
 
   // A rebuilt site: any changed file changes the worker; the page offers the new build.
-  const worker = join(dir, 'sw.js');
-  writeFileSync(worker, readFileSync(worker, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
-  const boot = join(dir, 'boot.js');
-  writeFileSync(boot, `${readFileSync(boot, 'utf8')}\n// next build\n`);
+  publishNextBuild(dir);
   await page.reload();
   await page.locator('[data-testid="doc-list"] button').first().waitFor();
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
