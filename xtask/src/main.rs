@@ -8,6 +8,7 @@ mod dist;
 mod expected;
 mod files;
 mod fuzz;
+mod lexicon;
 mod server;
 mod site;
 mod steps;
@@ -32,6 +33,8 @@ commands:
                                   browser benchmark (N cold loads, default 15; --browser: only it)
   gen-corpus --mb N               write the deterministic N MB synthetic corpus to target/siyaq-gen/
   fuzz [--seconds N]              run each fuzz target (cargo-fuzz, nightly) for N seconds (default 180)
+  lexicon                         write crates/siyaq-engine/data/lexicon.txt again from Debian's
+                                  hunspell-ar (installed with apt-get when missing, as root)
   help                            this text";
 
 pub type Result<T = ()> = std::result::Result<T, String>;
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::bench(&project_root(), &args[1..]),
         Some("gen-corpus") => gen_corpus(&args[1..]),
         Some("fuzz") => fuzz::fuzz(&project_root(), &args[1..]),
+        Some("lexicon") => lexicon::lexicon(&project_root()),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -188,3 +188,25 @@ fn match_modes_differ_as_they_should() {
     assert_eq!(exact, 4);
     assert!(exact < clitic && clitic < stem, "{exact} {clitic} {stem}");
 }
+
+#[test]
+fn no_invented_hits_from_short_words_and_words_of_the_lexicon() {
+    let index = index();
+    // الآن ×10 (grep). Without its article it would be ان, and أن, إن and ان are 60 words.
+    let now = run(&index, "الآن", MatchMode::Clitic);
+    assert_eq!(forms(&now), [("الآن", 10)]);
+    // The other way round: أن does not take the article to become الآن.
+    assert_eq!(forms(&run(&index, "أن", MatchMode::Clitic)), [("أن", 60)]);
+    // الله never occurs; له ("to him") is not الله without its article.
+    assert_eq!(run(&index, "الله", MatchMode::Clitic).total(), 0);
+    assert_eq!(run(&index, "له", MatchMode::Clitic).total(), 5);
+    // أمل ×2; كامل ("complete", ×1) is not ك + أمل, even though the corpus writes أمل.
+    assert_eq!(forms(&run(&index, "أمل", MatchMode::Clitic)), [("أمل", 2)]);
+    assert_eq!(forms(&run(&index, "كامل", MatchMode::Clitic)), [("كامل", 1)]);
+    // وزير ×2 and ووزير ×1, never الوزير, so the corpus cannot tell that وزير is a word: the
+    // lexicon does, and زير (a water jar) finds nothing.
+    assert_eq!(forms(&run(&index, "وزير", MatchMode::Clitic)), [("وزير", 2), ("ووزير", 1)]);
+    assert_eq!(run(&index, "زير", MatchMode::Clitic).total(), 0);
+    // Pronoun suffixes still count: على ×62, عليه ×2, علينا ×1 (grep).
+    assert_eq!(forms(&run(&index, "على", MatchMode::Clitic)), [("على", 62), ("عليه", 2), ("علينا", 1)]);
+}
