@@ -3,12 +3,11 @@
 
 use std::{cmp::Ordering, ops::Range};
 
-use regex_lite::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clitics;
 use crate::index::{Index, PARAGRAPH_START, SENTENCE_START};
-use crate::query::{MatchMode, Phrase, Query, Term};
+use crate::query::{MatchMode, Phrase, Query, Term, compile_regex};
 use crate::stem::light10;
 use crate::tokenize::Tokenizer;
 
@@ -35,42 +34,93 @@ pub struct FormCount {
     pub count: u32,
 }
 
+/// Most hits a search keeps: the first ones in corpus order. More would only slow the page
+/// (sorting lines, counting forms) without being read; [`SearchResult::total_found`] still says
+/// how many there are.
+pub const MAX_HITS: usize = 200_000;
+
 /// Everything a query found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchResult {
-    /// In corpus order.
+    /// In corpus order; at most [`MAX_HITS`], the first ones.
     pub hits: Vec<Hit>,
-    /// Hits per document, in the index's document order.
+    /// Of the hits kept, per document, in the index's document order.
     pub per_document: Vec<u32>,
-    /// Matched forms, most frequent first (ties in order of first appearance).
+    /// Of the hits kept, the matched forms, most frequent first (ties in order of first
+    /// appearance).
     pub forms: Vec<FormCount>,
+    /// Every hit the query has, kept or not: more than `hits.len()` only when the search kept the
+    /// first [`MAX_HITS`].
+    pub total_found: usize,
 }
 
 impl SearchResult {
+    /// The hits kept.
     pub fn total(&self) -> usize {
         self.hits.len()
+    }
+
+    /// Whether the query has more hits than were kept ("showing the first …").
+    pub fn is_truncated(&self) -> bool {
+        self.total_found > self.hits.len()
     }
 }
 
 /// Runs `query` against `index`.
 pub fn search(index: &Index, query: &Query) -> SearchResult {
-    let mut hits: Vec<Hit> = Vec::new();
-    for phrase in &query.alternatives {
-        find_phrase(index, phrase, query.mode, &mut hits);
-    }
-    // Each form's occurrences are already in order: a stable sort merges these runs in close to
-    // linear time. Alternatives may find the same place: the longest match at each word is kept.
-    sort_by_position(&mut hits);
-    if query.alternatives.len() > 1 {
-        hits.dedup_by_key(|h| h.word);
-    }
+    search_keeping(index, query, MAX_HITS)
+}
 
-    SearchResult::from_hits(index, hits)
+/// [`search`], keeping at most `max_hits`.
+fn search_keeping(index: &Index, query: &Query, max_hits: usize) -> SearchResult {
+    let mut hits: Vec<Hit> = Vec::new();
+    let total_found = match query.alternatives.as_slice() {
+        [phrase] => {
+            find_phrase(index, phrase, query.mode, &mut hits);
+            // Each form's occurrences are already in order: a stable sort merges these runs in
+            // close to linear time.
+            sort_by_position(&mut hits);
+            let total = hits.len();
+            hits.truncate(max_hits);
+            total
+        }
+        alternatives => {
+            // Alternatives may find the same place: the longest match at each word is kept. One
+            // slot per word of the corpus holds it, so however much each alternative finds, the
+            // memory is that one array, never the sum of every alternative's hits.
+            let mut longest = vec![0u32; index.words().len()];
+            for phrase in alternatives {
+                hits.clear();
+                find_phrase(index, phrase, query.mode, &mut hits);
+                for hit in &hits {
+                    let slot = &mut longest[hit.word as usize];
+                    *slot = (*slot).max(hit.len);
+                }
+            }
+            hits = Vec::new();
+            let mut total = 0;
+            for (word, &len) in longest.iter().enumerate().filter(|(_, len)| **len > 0) {
+                total += 1;
+                if hits.len() < max_hits {
+                    hits.push(Hit { word: word as u32, len });
+                }
+            }
+            total
+        }
+    };
+    SearchResult::of_kept(index, hits, total_found)
 }
 
 impl SearchResult {
-    /// Counts per document and per form of `hits`, which must be in corpus order.
-    pub fn from_hits(index: &Index, hits: Vec<Hit>) -> SearchResult {
+    /// Counts per document and per form of `hits`, which must be in corpus order; of more than
+    /// [`MAX_HITS`], the first are kept.
+    pub fn from_hits(index: &Index, mut hits: Vec<Hit>) -> SearchResult {
+        let total_found = hits.len();
+        hits.truncate(MAX_HITS);
+        SearchResult::of_kept(index, hits, total_found)
+    }
+
+    fn of_kept(index: &Index, hits: Vec<Hit>, total_found: usize) -> SearchResult {
         let mut per_document = vec![0u32; index.documents().len()];
         let mut doc = 0;
         for hit in &hits {
@@ -80,7 +130,7 @@ impl SearchResult {
             per_document[doc] += 1;
         }
         let forms = count_forms(index, &hits);
-        SearchResult { hits, per_document, forms }
+        SearchResult { hits, per_document, forms, total_found }
     }
 }
 
@@ -172,7 +222,7 @@ fn term_forms(index: &Index, term: &Term, mode: MatchMode) -> Vec<Vec<u32>> {
             let key = normalize(suffix);
             vec![if key.is_empty() { Vec::new() } else { vocabulary.with_suffix(&key).collect() }]
         }
-        Term::Regex(pattern) => match Regex::new(&normalize_regex_literals(index, pattern)) {
+        Term::Regex(pattern) => match compile_regex(&normalize_regex_literals(index, pattern)) {
             Ok(regex) => vec![vocabulary.ids().filter(|&id| regex.is_match(vocabulary.form(id))).collect()],
             Err(_) => vec![Vec::new()],
         },
@@ -428,6 +478,61 @@ fn node_forms(index: &Index, hit: Hit) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::DocumentInput;
+    use crate::normalize::Steps;
+    use crate::query::parse;
+
+    fn index(texts: &[&str]) -> Index {
+        Index::build(texts.iter().map(|text| DocumentInput { id: "d", text, uncounted: vec![] }), Steps::default())
+    }
+
+    fn words(hits: &[Hit]) -> Vec<(u32, u32)> {
+        hits.iter().map(|h| (h.word, h.len)).collect()
+    }
+
+    #[test]
+    fn a_search_keeps_the_first_hits_and_counts_them_all() {
+        let index = index(&["روسيا قالت وروسيا", "لروسيا روسيا نعم روسيا"]);
+        let query = parse("روسيا", MatchMode::Clitic).unwrap();
+        let all = search(&index, &query);
+        assert_eq!((all.total(), all.total_found, all.is_truncated()), (5, 5, false));
+        let kept = search_keeping(&index, &query, 3);
+        assert_eq!(kept.hits, all.hits[..3]);
+        assert_eq!((kept.total(), kept.total_found, kept.is_truncated()), (3, 5, true));
+        // Counts describe the hits kept.
+        assert_eq!(kept.per_document, [2, 1]);
+        assert_eq!(kept.forms.iter().map(|f| f.count).sum::<u32>(), 3);
+        // The same with alternatives, which are merged differently.
+        let query = parse("روسيا | نعم | قالت", MatchMode::Clitic).unwrap();
+        let kept = search_keeping(&index, &query, 4);
+        assert_eq!(words(&kept.hits), [(0, 1), (1, 1), (2, 1), (3, 1)]);
+        assert_eq!(kept.total_found, 7);
+    }
+
+    #[test]
+    fn alternatives_keep_the_longest_match_at_each_word_once() {
+        let index = index(&["نور سلطان نور وسلطان", "سلطان نور"]);
+        let query = parse("نور | \"نور سلطان\" | سلطان | نور", MatchMode::Clitic).unwrap();
+        let result = search(&index, &query);
+        assert_eq!(words(&result.hits), [(0, 2), (1, 1), (2, 2), (3, 1), (4, 1), (5, 1)]);
+        assert_eq!(result.total_found, 6);
+        assert_eq!(result.per_document, [4, 2]);
+    }
+
+    #[test]
+    fn hits_given_whole_are_bounded_too() {
+        let index = index(&["روسيا"]);
+        let result = SearchResult::from_hits(&index, vec![Hit { word: 0, len: 1 }; MAX_HITS + 5]);
+        assert_eq!((result.total(), result.total_found, result.is_truncated()), (MAX_HITS, MAX_HITS + 5, true));
+        assert_eq!(SearchResult::from_hits(&index, vec![Hit { word: 0, len: 1 }]).total_found, 1);
+    }
+
+    #[test]
+    fn a_regex_too_large_for_the_parser_finds_nothing_when_built_by_hand() {
+        let index = index(&["روسيا"]);
+        let query = Query { alternatives: vec![Phrase { terms: vec![Term::Regex("(.{100}){100}".into())] }], mode: MatchMode::Clitic };
+        assert_eq!(search(&index, &query).total_found, 0);
+    }
 
     #[test]
     fn sort_names_round_trip_and_any_other_text_is_none() {

@@ -77,6 +77,18 @@ pub struct Query {
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 1000;
 
+/// Most alternatives (`a | b | …`) in a query: each is a search of its own.
+pub const MAX_ALTERNATIVES: usize = 64;
+
+/// Most terms in a phrase: a longer one is a sentence pasted by mistake, and each term is a
+/// lookup of its own.
+pub const MAX_PHRASE_TERMS: usize = 16;
+
+/// Largest compiled size of a regular expression, in bytes as regex-lite measures it. Its
+/// matching time grows with this size times the vocabulary's bytes; any pattern written out within
+/// [`MAX_QUERY_CHARS`] fits, repetitions that multiply it (`(.{100}){100}`) do not.
+pub const MAX_REGEX_BYTES: usize = 32 * 1024;
+
 /// What is wrong with a query.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QueryErrorKind {
@@ -89,6 +101,12 @@ pub enum QueryErrorKind {
     LoneWildcard,
     WildcardInsideWord,
     EmptyExact,
+    /// More than [`MAX_ALTERNATIVES`]; points at the first `|` too many.
+    TooManyAlternatives,
+    /// A phrase of more than [`MAX_PHRASE_TERMS`] terms; points at the first term too many.
+    TooManyTerms,
+    /// A regular expression that compiles beyond [`MAX_REGEX_BYTES`].
+    RegexTooLarge,
 }
 
 /// A query error: what, where (in characters from the start of the query), and how long.
@@ -121,6 +139,11 @@ impl QueryError {
                 "* works only at the start or end of a word; use /regex/ for more.".into()
             }
             QueryErrorKind::EmptyExact => "= needs a word right after it (=روسيا).".into(),
+            QueryErrorKind::TooManyAlternatives => format!("A query can have at most {MAX_ALTERNATIVES} alternatives (|)."),
+            QueryErrorKind::TooManyTerms => format!("A phrase can have at most {MAX_PHRASE_TERMS} words."),
+            QueryErrorKind::RegexTooLarge => {
+                "This regular expression is too large to run; shorten it or repeat less.".into()
+            }
         }
     }
 
@@ -139,6 +162,9 @@ impl QueryError {
                 "تعمل * في أول الكلمة أو آخرها فقط؛ استعمل /تعبيرًا نمطيًا/ لما هو أكثر.".into()
             }
             QueryErrorKind::EmptyExact => "تحتاج = إلى كلمة بعدها مباشرة (=روسيا).".into(),
+            QueryErrorKind::TooManyAlternatives => format!("لا يزيد عدد البدائل (|) في الاستعلام على {MAX_ALTERNATIVES}."),
+            QueryErrorKind::TooManyTerms => format!("لا تزيد كلمات العبارة الواحدة على {MAX_PHRASE_TERMS}."),
+            QueryErrorKind::RegexTooLarge => "هذا التعبير النمطي أكبر من أن يُنفَّذ؛ اختصره أو قلّل التكرار.".into(),
         }
     }
 }
@@ -157,6 +183,12 @@ pub fn entity_reference(input: &str) -> Option<&str> {
     input.trim().strip_prefix('@').map(str::trim)
 }
 
+/// Compiles a regular expression of a query within [`MAX_REGEX_BYTES`]: the parser and the search
+/// apply the same bound.
+pub(crate) fn compile_regex(pattern: &str) -> Result<regex_lite::Regex, regex_lite::Error> {
+    regex_lite::RegexBuilder::new(pattern).size_limit(MAX_REGEX_BYTES).build()
+}
+
 /// Parses `input` with `mode` as the match mode.
 pub fn parse(input: &str, mode: MatchMode) -> Result<Query, QueryError> {
     let chars: Vec<char> = input.chars().collect();
@@ -166,12 +198,14 @@ pub fn parse(input: &str, mode: MatchMode) -> Result<Query, QueryError> {
     if chars.iter().all(|c| c.is_whitespace() || crate::chars::is_default_ignorable(*c)) {
         return Err(QueryError::new(QueryErrorKind::Empty, 0, 0));
     }
-    Parser { chars, pos: 0 }.query(mode)
+    Parser { chars, pos: 0, last_term_start: 0 }.query(mode)
 }
 
 struct Parser {
     chars: Vec<char>,
     pos: usize,
+    /// Where the last term read starts.
+    last_term_start: usize,
 }
 
 impl Parser {
@@ -197,12 +231,21 @@ impl Parser {
             alternatives.push(phrase);
             // A phrase ends at `|` or at the end of the query.
             if self.peek() == Some('|') {
+                if alternatives.len() == MAX_ALTERNATIVES {
+                    return Err(QueryError::new(QueryErrorKind::TooManyAlternatives, self.pos, 1));
+                }
                 self.pos += 1;
             } else {
                 break;
             }
         }
         Ok(Query { alternatives, mode })
+    }
+
+    /// The error for a phrase that has just got one term too many: where that term starts, as
+    /// far as the parser has gone.
+    fn too_many_terms(&self) -> QueryError {
+        QueryError::new(QueryErrorKind::TooManyTerms, self.last_term_start, self.pos.saturating_sub(self.last_term_start).max(1))
     }
 
     /// The position of the `|` that borders an empty alternative starting at `start`.
@@ -214,6 +257,9 @@ impl Parser {
     fn phrase(&mut self) -> Result<Phrase, QueryError> {
         let mut terms = Vec::new();
         loop {
+            if terms.len() > MAX_PHRASE_TERMS {
+                return Err(self.too_many_terms());
+            }
             self.skip_space();
             match self.peek() {
                 None | Some('|') => return Ok(Phrase { terms }),
@@ -231,21 +277,31 @@ impl Parser {
                         }
                         if self.pos < close {
                             terms.push(self.term(close)?);
+                            if terms.len() > MAX_PHRASE_TERMS {
+                                return Err(self.too_many_terms());
+                            }
                         }
                     }
                     self.pos = close + 1;
                 }
                 Some('/') => {
                     let open = self.pos;
+                    self.last_term_start = open;
                     let close = self.chars[open + 1..]
                         .iter()
                         .position(|&c| c == '/')
                         .map(|offset| open + 1 + offset)
                         .ok_or_else(|| QueryError::new(QueryErrorKind::UnclosedRegex, open, 1))?;
                     let pattern: String = self.chars[open + 1..close].iter().collect();
-                    if let Err(error) = regex_lite::Regex::new(&pattern) {
+                    if let Err(error) = compile_regex(&pattern) {
                         let reason = error.to_string().lines().last().unwrap_or("").trim_start_matches("error: ").to_string();
-                        return Err(QueryError::new(QueryErrorKind::BadRegex { reason }, open, close - open + 1));
+                        // regex-lite tells a pattern over the size limit only by its message.
+                        let kind = if reason.contains("size limit") {
+                            QueryErrorKind::RegexTooLarge
+                        } else {
+                            QueryErrorKind::BadRegex { reason }
+                        };
+                        return Err(QueryError::new(kind, open, close - open + 1));
                     }
                     terms.push(Term::Regex(pattern));
                     self.pos = close + 1;
@@ -263,6 +319,7 @@ impl Parser {
     /// character.
     fn term(&mut self, limit: usize) -> Result<Term, QueryError> {
         let start = self.pos;
+        self.last_term_start = start;
         let quoted = limit < self.chars.len();
         let stops = |c: char| c.is_whitespace() || (!quoted && matches!(c, '|' | '"'));
         while self.pos < limit && (self.pos == start || !stops(self.chars[self.pos])) {
@@ -375,11 +432,65 @@ mod tests {
     }
 
     #[test]
+    fn alternatives_are_bounded() {
+        let alternatives = |n: usize| (0..n).map(|i| format!("ك{i}")).collect::<Vec<_>>().join(" | ");
+        assert_eq!(ok(&alternatives(MAX_ALTERNATIVES)).len(), MAX_ALTERNATIVES);
+        let query = alternatives(MAX_ALTERNATIVES + 1);
+        let e = err(&query);
+        assert_eq!(e.kind, QueryErrorKind::TooManyAlternatives);
+        // At the first | too many.
+        let bar = query.chars().enumerate().filter(|&(_, c)| c == '|').nth(MAX_ALTERNATIVES - 1).unwrap().0;
+        assert_eq!((e.at, e.len), (bar, 1));
+        assert_eq!(err(&["ب"; 250].join("|")).kind, QueryErrorKind::TooManyAlternatives);
+        // Bars inside quotes are words, not alternatives.
+        assert!(parse(&format!("\"{}\"", "|".repeat(MAX_ALTERNATIVES * 2)), MatchMode::Clitic).is_ok());
+    }
+
+    #[test]
+    fn phrases_are_bounded() {
+        let words = |n: usize| (0..n).map(|i| format!("ك{i}")).collect::<Vec<_>>();
+        assert_eq!(ok(&words(MAX_PHRASE_TERMS).join(" "))[0].len(), MAX_PHRASE_TERMS);
+        assert_eq!(ok(&format!("{} | ب", words(MAX_PHRASE_TERMS).join(" "))).len(), 2);
+        let too_many = words(MAX_PHRASE_TERMS + 1);
+        let start_of_last = too_many[..MAX_PHRASE_TERMS].iter().map(|w| w.chars().count() + 1).sum::<usize>();
+        for (query, start) in [
+            (too_many.join(" "), start_of_last),
+            (format!("\"{}\"", too_many.join(" ")), start_of_last + 1),
+            (format!("{} /ب/", words(MAX_PHRASE_TERMS).join(" ")), start_of_last),
+        ] {
+            let e = err(&query);
+            assert_eq!(e.kind, QueryErrorKind::TooManyTerms, "{query}");
+            assert_eq!(e.at, start, "{query}");
+            assert!(e.len >= 3, "{query}");
+        }
+    }
+
+    #[test]
+    fn a_regex_too_large_to_run_is_refused() {
+        assert!(ok("/^روس(يا|ي)$/").len() == 1);
+        // Every pattern the length of a query can write out compiles.
+        let written_out = format!("/^({})$/", (0..120).map(|i| format!("ك{i}ب")).collect::<Vec<_>>().join("|"));
+        assert!(written_out.chars().count() <= MAX_QUERY_CHARS);
+        assert!(parse(&written_out, MatchMode::Clitic).is_ok());
+        for pattern in ["/(.{100}){100}/", "/(\\w{50}){40}/", "/(ا|ب|ت|ث){500}/"] {
+            let e = err(&format!("كلمة {pattern}"));
+            assert_eq!(e.kind, QueryErrorKind::RegexTooLarge, "{pattern}");
+            assert_eq!((e.at, e.len), (5, pattern.chars().count()), "{pattern}");
+        }
+        // A syntax error is still reported as such.
+        assert!(matches!(err("/(/").kind, QueryErrorKind::BadRegex { .. }));
+    }
+
+    #[test]
     fn every_error_has_both_messages() {
-        for input in ["", "\"a", "/(/", "/a", "a |", "*", "a*b", "="] {
+        for input in ["", "\"a", "/(/", "/a", "a |", "*", "a*b", "=", "/(.{100}){100}/"] {
             let e = err(input);
             assert!(!e.message_en().is_empty() && !e.message_ar().is_empty(), "{input}");
             assert!(e.message_ar().chars().any(crate::chars::is_arabic_letter), "{input}");
+        }
+        for kind in [QueryErrorKind::TooManyAlternatives, QueryErrorKind::TooManyTerms, QueryErrorKind::RegexTooLarge] {
+            let e = QueryError::new(kind, 0, 1);
+            assert!(e.message_en().len() > 10 && e.message_ar().chars().any(crate::chars::is_arabic_letter));
         }
     }
 }

@@ -165,6 +165,79 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Alternatives merged through one slot per word: the hits are those of each alternative
+    /// searched alone, the longest kept where several start at the same word.
+    #[test]
+    fn alternatives_find_what_each_finds_alone(
+        text in entity_text(),
+        alternatives in prop::collection::vec(prop::sample::select(vec![
+            "روسيا", "\"نور سلطان\"", "سلطان", "الرئيس", "=الرئيس", "رئيس*", "*ين", "/^ال/", "\"فلاديمير بوتين\"", "بوتين",
+        ]), 1..5),
+        mode in prop::sample::select(MatchMode::ALL.to_vec()),
+    ) {
+        let index = Index::build([DocumentInput { id: "d", text: &text, uncounted: vec![] }], Steps::default());
+        let query = parse(&alternatives.join(" | "), mode).unwrap();
+        let mut expected: Vec<(u32, std::cmp::Reverse<u32>)> = Vec::new();
+        for phrase in &query.alternatives {
+            let alone = siyaq_engine::Query { alternatives: vec![phrase.clone()], mode };
+            expected.extend(search(&index, &alone).hits.iter().map(|h| (h.word, std::cmp::Reverse(h.len))));
+        }
+        expected.sort();
+        expected.dedup_by_key(|(word, _)| *word);
+        let result = search(&index, &query);
+        let found: Vec<(u32, std::cmp::Reverse<u32>)> = result.hits.iter().map(|h| (h.word, std::cmp::Reverse(h.len))).collect();
+        prop_assert_eq!(found, expected);
+        prop_assert_eq!(result.total_found, result.total());
+    }
+}
+
+/// Probes found queries that froze the page: each is now refused by the parser or bounded.
+mod bounded_queries {
+    use siyaq_engine::concordance::MAX_HITS;
+    use siyaq_engine::query::{MAX_ALTERNATIVES, Phrase, Term};
+    use siyaq_engine::{MatchMode, Query, QueryErrorKind, Steps, parse, search};
+
+    #[test]
+    fn a_250_way_alternation_is_refused_and_bounded_when_built_by_hand() {
+        let index = siyaq_corpus::build_index(Steps::default());
+        let vocabulary = index.vocabulary();
+        // Short words, as a query holds at most MAX_QUERY_CHARS.
+        let words: Vec<String> = (0..250).map(|i| vocabulary.form(i * 7 % vocabulary.len() as u32).chars().take(2).collect()).collect();
+        let error = parse(&words.join("|"), MatchMode::Clitic).unwrap_err();
+        assert_eq!(error.kind, QueryErrorKind::TooManyAlternatives);
+        assert!(error.message_en().len() < 100 && error.message_ar().len() < 200);
+        // The engine holds up even without the parser: one slot per word merges the
+        // alternatives, and no more than MAX_HITS are kept.
+        let prefixes = Query {
+            alternatives: words.iter().map(|w| Phrase { terms: vec![Term::Prefix(w.chars().take(1).collect())] }).collect(),
+            mode: MatchMode::Clitic,
+        };
+        let result = search(&index, &prefixes);
+        assert!(result.total() <= MAX_HITS && result.total_found <= index.words().len());
+        assert!(result.total_found > index.words().len() / 2, "{}", result.total_found);
+        assert_eq!(parse(&words[..MAX_ALTERNATIVES].join("|"), MatchMode::Clitic).unwrap().alternatives.len(), MAX_ALTERNATIVES);
+    }
+
+    #[test]
+    fn pathological_regexes_are_refused_or_run_in_linear_time() {
+        let index = siyaq_corpus::build_index(Steps::default());
+        for pattern in ["/(.{100}){100}/", "/((ا|ب)*)*{1000}/", "/(\\w+\\s?){200}/"] {
+            let error = parse(pattern, MatchMode::Clitic).unwrap_err();
+            assert!(matches!(error.kind, QueryErrorKind::RegexTooLarge | QueryErrorKind::BadRegex { .. }), "{pattern}: {error:?}");
+        }
+        let started = std::time::Instant::now();
+        // Catastrophic for a backtracking engine; regex-lite's is linear in the text.
+        for pattern in ["/(a*)*$/", "/^(ا|اا)*ظظظ$/", "/(.*)(.*)(.*)(.*)(.*)x/"] {
+            let query = parse(pattern, MatchMode::Clitic).unwrap();
+            assert!(search(&index, &query).total() <= MAX_HITS, "{pattern}");
+        }
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    }
+}
+
 /// §6.3 pitfalls that need the whole pipeline (normalization, index, generation).
 mod pitfalls {
     use siyaq_engine::{DocumentInput, Index, MatchMode, Profile, parse, search};
