@@ -2,7 +2,7 @@
 //! canonical combining classes, canonical decompositions and compositions (for NFC), and the
 //! compatibility decompositions of the Arabic presentation forms (the only NFKC the engine does).
 //! Linking the crate itself would bring its compatibility tables for all of Unicode, about 60 KB
-//! of the app's gzipped wasm.
+//! of the app's gzipped wasm. Also copies the clitic matcher's lexicon without its header.
 
 use std::{collections::HashMap, env, fmt::Write, fs, path::PathBuf};
 
@@ -15,7 +15,17 @@ fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").unwrap());
     fs::write(out.join("presentation_forms.rs"), presentation_forms()).unwrap();
     fs::write(out.join("nfc_tables.rs"), nfc_tables()).unwrap();
+    fs::write(out.join("lexicon.txt"), lexicon_words()).unwrap();
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=data/lexicon.txt");
+}
+
+/// The words of `data/lexicon.txt` (see `clitics.rs`) without the header, which says where they
+/// come from and has no use in the app.
+fn lexicon_words() -> String {
+    let path = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap()).join("data/lexicon.txt");
+    let text = fs::read_to_string(path).unwrap();
+    text.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()).flat_map(|line| [line, "\n"]).collect()
 }
 
 fn chars() -> impl Iterator<Item = char> {

@@ -57,8 +57,9 @@ pub const MIN_CLITIC_CORE: usize = 3;
 
 /// Words of Ayaspell (Debian's hunspell-ar) that look like a proclitic and another word (كامل,
 /// كريم, وزير) or like the article and a two-letter word (الآن, الله), normalized with the search
-/// profile. The file says where it comes from and how `cargo xtask lexicon` reduces it.
-const LEXICON: &str = include_str!("../data/lexicon.txt");
+/// profile, one a line: `data/lexicon.txt` without its header, which says where they come from and
+/// how `cargo xtask lexicon` reduces them.
+const LEXICON: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.txt"));
 
 /// The vocabulary the generated forms are checked against.
 pub trait Vocabulary {
@@ -179,7 +180,7 @@ fn written_on_its_own(core: &str, vocabulary: &impl Vocabulary) -> bool {
 fn in_lexicon(word: &str) -> bool {
     static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        LEXICON.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).map(lexicon_key).collect()
+        LEXICON.lines().map(lexicon_key).collect()
     });
     words.contains(&lexicon_key(word))
 }
@@ -448,7 +449,7 @@ mod tests {
 
     #[test]
     fn the_lexicon_file_is_normalized_and_sorted_words() {
-        let words: Vec<&str> = LEXICON.lines().filter(|l| !l.starts_with('#')).collect();
+        let words: Vec<&str> = LEXICON.lines().collect();
         assert!(words.len() > 1000, "{}", words.len());
         assert!(words.windows(2).all(|pair| pair[0] < pair[1]), "sorted, no duplicates");
         let normalizer = crate::Normalizer::for_profile(crate::Profile::Search);
