@@ -2,7 +2,7 @@
 //! canonical combining classes, canonical decompositions and compositions (for NFC), and the
 //! compatibility decompositions of the Arabic presentation forms (the only NFKC the engine does).
 //! Linking the crate itself would bring its compatibility tables for all of Unicode, about 60 KB
-//! of the app's gzipped wasm. Also copies the clitic matcher's lexicon without its header.
+//! of the app's gzipped wasm. Also lays out the clitic matcher's lexicon for look-up.
 
 use std::{collections::HashMap, env, fmt::Write, fs, path::PathBuf};
 
@@ -20,12 +20,25 @@ fn main() {
     println!("cargo::rerun-if-changed=data/lexicon.txt");
 }
 
-/// The words of `data/lexicon.txt` (see `clitics.rs`) without the header, which says where they
-/// come from and has no use in the app.
+/// The words of `data/lexicon.txt` for the clitic matcher (`clitics.rs`), which looks them up by
+/// binary search: folded as `clitics::lexicon_key` folds a word (a test there checks that every
+/// word of the file is found), sorted, one a line, without the file's header.
 fn lexicon_words() -> String {
     let path = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap()).join("data/lexicon.txt");
     let text = fs::read_to_string(path).unwrap();
-    text.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()).flat_map(|line| [line, "\n"]).collect()
+    let fold = |c: char| match c {
+        'ة' => 'ه',
+        'ؤ' | 'ئ' => 'ء',
+        other => other,
+    };
+    let mut words: Vec<String> = text
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.trim().chars().map(fold).collect())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words.join("\n")
 }
 
 fn chars() -> impl Iterator<Item = char> {

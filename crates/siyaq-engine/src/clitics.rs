@@ -32,9 +32,7 @@
 //!   طريق where the corpus has الطريق, not "penguin"; ك ("like") is rare enough before a noun
 //!   that a lexicon word starting with it is always that word.
 
-use std::{collections::HashSet, sync::OnceLock};
-
-use rustc_hash::FxHashSet;
+use std::collections::HashSet;
 
 use crate::chars::{TATWEEL, is_default_ignorable, is_mark};
 
@@ -55,10 +53,10 @@ const ARTICLE: &str = "ال";
 /// Shortest core, in letters, that takes clitics.
 pub const MIN_CLITIC_CORE: usize = 3;
 
-/// Words of Ayaspell (Debian's hunspell-ar) that look like a proclitic and another word (كامل,
-/// كريم, وزير) or like the article and a two-letter word (الآن, الله), normalized with the search
-/// profile, one a line: `data/lexicon.txt` without its header, which says where they come from and
-/// how `cargo xtask lexicon` reduces them.
+/// The words of Ayaspell (Debian's hunspell-ar) that look like a proclitic and another word (كامل,
+/// كريم, وزير) or like the article and a two-letter word (الآن, الله), one a line, sorted by
+/// [`lexicon_key`]. `data/lexicon.txt` says where they come from and how `cargo xtask lexicon`
+/// reduces them; build.rs folds and sorts them.
 const LEXICON: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.txt"));
 
 /// The vocabulary the generated forms are checked against.
@@ -177,12 +175,25 @@ fn written_on_its_own(core: &str, vocabulary: &impl Vocabulary) -> bool {
     vocabulary.contains(core) || ARTICLE_AFTER.iter().any(|p| vocabulary.contains(&format!("{p}{ARTICLE}{core}")))
 }
 
+/// Binary search over the lines of [`LEXICON`], without an index: a probe lands inside a line and
+/// reads the whole line around it.
 fn in_lexicon(word: &str) -> bool {
-    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        LEXICON.lines().map(lexicon_key).collect()
-    });
-    words.contains(&lexicon_key(word))
+    let key = lexicon_key(word);
+    let text = LEXICON.as_bytes();
+    // `low` is always the start of a line; every line before it sorts before the key, every line
+    // from `high` on after it.
+    let (mut low, mut high) = (0, text.len());
+    while low < high {
+        let probe = low + (high - low) / 2;
+        let start = text[low..probe].iter().rposition(|&b| b == b'\n').map_or(low, |at| low + at + 1);
+        let end = text[probe..].iter().position(|&b| b == b'\n').map_or(text.len(), |at| probe + at);
+        match text[start..end].cmp(key.as_bytes()) {
+            std::cmp::Ordering::Less => low = end + 1,
+            std::cmp::Ordering::Greater => high = start,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// The spelling under which the lexicon is looked up, the same whatever the vocabulary's
@@ -449,7 +460,8 @@ mod tests {
 
     #[test]
     fn the_lexicon_file_is_normalized_and_sorted_words() {
-        let words: Vec<&str> = LEXICON.lines().collect();
+        let file = include_str!("../data/lexicon.txt");
+        let words: Vec<&str> = file.lines().filter(|line| !line.starts_with('#')).collect();
         assert!(words.len() > 1000, "{}", words.len());
         assert!(words.windows(2).all(|pair| pair[0] < pair[1]), "sorted, no duplicates");
         let normalizer = crate::Normalizer::for_profile(crate::Profile::Search);
@@ -459,6 +471,11 @@ mod tests {
         }
         // Clitic forms of function words the dictionary lists stay out: وإلى, فعلى.
         assert!(!words.contains(&"والي") && !words.contains(&"فعلي"));
+        // What build.rs compiles in holds every word, folded as lexicon_key folds, and no other.
+        assert!(words.iter().all(|word| in_lexicon(word)));
+        let keys: HashSet<String> = words.iter().map(|word| lexicon_key(word)).collect();
+        assert_eq!(LEXICON.lines().count(), keys.len());
+        assert!(!in_lexicon("امل") && !in_lexicon("") && !in_lexicon("ا") && !in_lexicon("يييي"));
     }
 
     #[test]
