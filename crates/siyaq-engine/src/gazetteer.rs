@@ -123,7 +123,20 @@ impl std::error::Error for GazetteerError {}
 /// Spellings compare as the search profile sees them, so بوتين and a copy with a stray tatweel are
 /// the same alias.
 fn spelling_key(normalizer: &Normalizer, spelling: &str) -> String {
-    if is_tidy(spelling) { normalizer.normalize(spelling) } else { normalizer.normalize(&tidy(spelling)) }
+    let mut key = String::new();
+    spelling_key_into(normalizer, spelling, &mut key);
+    key
+}
+
+/// [`spelling_key`] into `key`, which is cleared first: comparing a spelling with thousands needs
+/// no allocation per spelling.
+fn spelling_key_into(normalizer: &Normalizer, spelling: &str, key: &mut String) {
+    key.clear();
+    if is_tidy(spelling) {
+        normalizer.normalize_into(spelling, key);
+    } else {
+        normalizer.normalize_into(&tidy(spelling), key);
+    }
 }
 
 fn tidy(text: &str) -> String {
@@ -175,10 +188,16 @@ impl Gazetteer {
     fn owner_of(&self, spelling: &str, except: Option<&str>) -> Option<&str> {
         let normalizer = Normalizer::new(Steps::default());
         let key = spelling_key(&normalizer, spelling);
+        let mut other = String::new();
         self.entities
             .iter()
             .filter(|e| Some(e.id.as_str()) != except)
-            .find(|e| e.aliases.iter().chain(&e.demonyms).any(|a| spelling_key(&normalizer, a) == key))
+            .find(|e| {
+                e.aliases.iter().chain(&e.demonyms).any(|a| {
+                    spelling_key_into(&normalizer, a, &mut other);
+                    other == key
+                })
+            })
             .map(|e| e.id.as_str())
     }
 
@@ -204,9 +223,10 @@ impl Gazetteer {
             .filter(|e| !removed.contains(e.id.as_str()))
             .map(|e| changed_by_id.get(e.id.as_str()).copied().unwrap_or(e).clone())
             .collect();
-        let mut present: FxHashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
+        let mut present: FxHashSet<&str> =
+            base.entities.iter().map(|e| e.id.as_str()).filter(|id| !removed.contains(id)).collect();
         for changed in &changes.entities {
-            if present.insert(changed.id.clone()) {
+            if present.insert(changed.id.as_str()) {
                 entities.push(changed.clone());
             }
         }
