@@ -327,10 +327,12 @@ fn show_link_changes(signals: ViewSignals, link_notice: RwSignal<Option<LinkNoti
     }
 }
 
-/// A link reached by Back, Forward or a new `#` part: what it carried that was not used is told
-/// (its entity changes are not applied: the list is the user's, not the history's).
+/// A link reached by Back, Forward or a new `#` part: what it carried that was not used is told.
+/// Its entity changes are left out, told or not: the list is the user's, not the history's (and
+/// the page's own entries may say `too-many`).
 fn tell_about(link_notice: RwSignal<Option<LinkNotice>>, read: &ReadLink) {
-    if let Some(notice) = LinkNotice::of(read).filter(LinkNotice::is_problem) {
+    let notice = LinkNotice::of(read).map(|notice| LinkNotice { entities_problem: None, ..notice });
+    if let Some(notice) = notice.filter(LinkNotice::is_problem) {
         link_notice.set(Some(notice));
     }
 }

@@ -17,7 +17,8 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde_json::{Value, json};
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer, GazetteerChanges};
 
 /// Longer values are refused unread; a link must also get past servers that bound the request's
@@ -155,87 +156,170 @@ pub fn deflated_value(deflated: &[u8]) -> String {
 /// `changes` as compact JSON: `[removed ids, entries]`, an entry either a whole entity
 /// `[id, name_ar, name_en, kind, aliases, demonyms?]` or a change to a bundled one
 /// `[id, {"n": name_ar, "e": name_en, "k": kind, "a": added aliases, "x": removed aliases,
-/// "d": added demonyms, "y": removed demonyms}]` (each key only when needed).
+/// "d": added demonyms, "y": removed demonyms}]` (each key only when needed). Written and read
+/// through typed serde rather than `serde_json::Value`, which would weigh on the first load.
 pub fn to_compact(changes: &GazetteerChanges, base: &Gazetteer) -> Vec<u8> {
-    let entries: Vec<Value> = changes
+    let entries: Vec<EntryOut> = changes
         .entities
         .iter()
         .map(|entity| match base.get(&entity.id).and_then(|before| delta(before, entity)) {
-            Some(delta) => json!([entity.id, delta]),
-            None => whole(entity),
+            Some(delta) => EntryOut::Delta(&entity.id, delta),
+            None if entity.demonyms.is_empty() => EntryOut::Whole(&entity.id, &entity.name_ar, &entity.name_en, kind_number(entity.kind), &entity.aliases),
+            None => EntryOut::WholeWithDemonyms(&entity.id, &entity.name_ar, &entity.name_en, kind_number(entity.kind), &entity.aliases, &entity.demonyms),
         })
         .collect();
-    serde_json::to_vec(&json!([changes.removed, entries])).unwrap_or_default()
+    serde_json::to_vec(&(&changes.removed, entries)).unwrap_or_default()
 }
 
-fn whole(entity: &Entity) -> Value {
-    let mut fields = vec![json!(entity.id), json!(entity.name_ar), json!(entity.name_en), json!(kind_number(entity.kind)), json!(entity.aliases)];
-    if !entity.demonyms.is_empty() {
-        fields.push(json!(entity.demonyms));
-    }
-    Value::Array(fields)
+#[derive(Serialize)]
+#[serde(untagged)]
+enum EntryOut<'a> {
+    Delta(&'a str, Delta),
+    Whole(&'a str, &'a str, &'a str, u8, &'a [String]),
+    WholeWithDemonyms(&'a str, &'a str, &'a str, u8, &'a [String], &'a [String]),
 }
 
-fn kind_number(kind: EntityKind) -> usize {
-    EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+/// What changed in a bundled entity.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Delta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    n: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    e: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    k: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    a: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    x: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    d: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    y: Vec<String>,
+}
+
+fn kind_number(kind: EntityKind) -> u8 {
+    EntityKind::ALL.iter().position(|k| *k == kind).and_then(|n| u8::try_from(n).ok()).unwrap_or(0)
+}
+
+fn kind_of(number: u8) -> Option<EntityKind> {
+    EntityKind::ALL.get(usize::from(number)).copied()
 }
 
 /// What turns `before` into `after`, when removing spellings and adding others at the end gives
 /// exactly `after`'s lists; `None` when only the whole entity says it.
-fn delta(before: &Entity, after: &Entity) -> Option<Value> {
-    let mut fields = serde_json::Map::new();
-    if after.name_ar != before.name_ar {
-        fields.insert("n".into(), json!(after.name_ar));
-    }
-    if after.name_en != before.name_en {
-        fields.insert("e".into(), json!(after.name_en));
-    }
-    if after.kind != before.kind {
-        fields.insert("k".into(), json!(kind_number(after.kind)));
-    }
-    for (was, now, added, removed) in [(&before.aliases, &after.aliases, "a", "x"), (&before.demonyms, &after.demonyms, "d", "y")] {
-        let gone: Vec<&String> = was.iter().filter(|s| !now.contains(s)).collect();
-        let kept = was.len() - gone.len();
-        let new = now.get(kept..)?;
-        if !gone.is_empty() {
-            fields.insert(removed.into(), json!(gone));
-        }
-        if !new.is_empty() {
-            fields.insert(added.into(), json!(new));
-        }
-    }
-    let delta = Value::Object(fields);
+fn delta(before: &Entity, after: &Entity) -> Option<Delta> {
+    let changed = |was: &String, now: &String| (was != now).then(|| now.clone());
+    let spellings = |was: &[String], now: &[String]| -> Option<(Vec<String>, Vec<String>)> {
+        let gone: Vec<String> = was.iter().filter(|s| !now.contains(s)).cloned().collect();
+        let added = now.get(was.len() - gone.len()..)?.to_vec();
+        Some((added, gone))
+    };
+    let (a, x) = spellings(&before.aliases, &after.aliases)?;
+    let (d, y) = spellings(&before.demonyms, &after.demonyms)?;
+    let delta = Delta {
+        n: changed(&before.name_ar, &after.name_ar),
+        e: changed(&before.name_en, &after.name_en),
+        k: (before.kind != after.kind).then(|| kind_number(after.kind)),
+        a,
+        x,
+        d,
+        y,
+    };
     (apply(before, &after.id, &delta).as_ref() == Some(after)).then_some(delta)
 }
 
-/// `before` with a delta applied; `None` when the delta is malformed.
-fn apply(before: &Entity, id: &str, delta: &Value) -> Option<Entity> {
-    let fields = delta.as_object()?;
-    if fields.keys().any(|k| !["n", "e", "k", "a", "x", "d", "y"].contains(&k.as_str())) {
-        return None;
-    }
-    let text = |key: &str, was: &String| fields.get(key).map_or(Some(was.clone()), |v| v.as_str().map(str::to_string));
-    let changed = |list: &[String], added: &str, removed: &str| -> Option<Vec<String>> {
-        let removed = fields.get(removed).map_or(Some(Vec::new()), strings)?;
-        let added = fields.get(added).map_or(Some(Vec::new()), strings)?;
-        Some(list.iter().filter(|s| !removed.contains(s)).cloned().chain(added).collect())
+/// `before` with `delta` applied; `None` when the delta names no kind there is.
+fn apply(before: &Entity, id: &str, delta: &Delta) -> Option<Entity> {
+    let changed = |list: &[String], added: &[String], removed: &[String]| -> Vec<String> {
+        list.iter().filter(|s| !removed.contains(s)).chain(added).cloned().collect()
     };
     Some(Entity {
         id: id.to_string(),
-        name_ar: text("n", &before.name_ar)?,
-        name_en: text("e", &before.name_en)?,
-        kind: fields.get("k").map_or(Some(before.kind), kind)?,
-        aliases: changed(&before.aliases, "a", "x")?,
-        demonyms: changed(&before.demonyms, "d", "y")?,
+        name_ar: delta.n.clone().unwrap_or_else(|| before.name_ar.clone()),
+        name_en: delta.e.clone().unwrap_or_else(|| before.name_en.clone()),
+        kind: delta.k.map_or(Some(before.kind), kind_of)?,
+        aliases: changed(&before.aliases, &delta.a, &delta.x),
+        demonyms: changed(&before.demonyms, &delta.d, &delta.y),
     })
 }
 
-fn strings(value: &Value) -> Option<Vec<String>> {
-    value.as_array()?.iter().map(|v| v.as_str().map(str::to_string)).collect()
+/// The compact JSON as read: `[removed ids, entries]`.
+#[derive(Deserialize)]
+struct Compact(Vec<String>, Vec<Entry>);
+
+enum Entry {
+    Delta(String, Delta),
+    Whole(Entity),
 }
 
-fn kind(value: &Value) -> Option<EntityKind> {
-    EntityKind::ALL.get(usize::try_from(value.as_u64()?).ok()?).copied()
+/// The second element of an entry tells its shape: a name, or what changed.
+enum Second {
+    NameAr(String),
+    Delta(Delta),
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(EntryVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = Entry;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an entity or its changes")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Entry, A::Error> {
+        fn next<'de, T: Deserialize<'de>, A: SeqAccess<'de>>(seq: &mut A, at: usize) -> Result<T, A::Error> {
+            seq.next_element()?.ok_or_else(|| de::Error::invalid_length(at, &EntryVisitor))
+        }
+        let id: String = next(&mut seq, 0)?;
+        let entry = match next(&mut seq, 1)? {
+            Second::Delta(delta) => Entry::Delta(id, delta),
+            Second::NameAr(name_ar) => {
+                let name_en = next(&mut seq, 2)?;
+                let number: u8 = next(&mut seq, 3)?;
+                let kind = kind_of(number).ok_or_else(|| de::Error::invalid_value(de::Unexpected::Unsigned(number.into()), &"a kind from 0 to 3"))?;
+                let aliases = next(&mut seq, 4)?;
+                let demonyms = seq.next_element()?.unwrap_or_default();
+                Entry::Whole(Entity { id, name_ar, name_en, kind, aliases, demonyms })
+            }
+        };
+        if seq.next_element::<IgnoredAny>()?.is_some() {
+            return Err(de::Error::invalid_length(7, &self));
+        }
+        Ok(entry)
+    }
+}
+
+impl<'de> Deserialize<'de> for Second {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(SecondVisitor)
+    }
+}
+
+struct SecondVisitor;
+
+impl<'de> Visitor<'de> for SecondVisitor {
+    type Value = Second;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a name or an entity's changes")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Second, E> {
+        Ok(Second::NameAr(name.to_string()))
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Second, M::Error> {
+        Delta::deserialize(de::value::MapAccessDeserializer::new(map)).map(Second::Delta)
+    }
 }
 
 /// Reads compact JSON (see `to_compact`) against the list it changes.
@@ -243,35 +327,21 @@ pub fn from_compact(bytes: &[u8], base: &Gazetteer) -> Result<GazetteerChanges, 
     if bytes.len() > MAX_COMPACT_BYTES {
         return Err(ChangesProblem::TooBig);
     }
-    let top: Value = serde_json::from_slice(bytes).map_err(|_| ChangesProblem::Unreadable)?;
-    let [removed, entries] = top.as_array().map(Vec::as_slice).unwrap_or_default() else { return Err(ChangesProblem::Unreadable) };
-    let removed = strings(removed).ok_or(ChangesProblem::Unreadable)?;
-    let entries = entries.as_array().ok_or(ChangesProblem::Unreadable)?;
+    let Compact(removed, entries) = serde_json::from_slice(bytes).map_err(|_| ChangesProblem::Unreadable)?;
     if removed.len() > MAX_ENTITIES || entries.len() > MAX_ENTITIES {
         return Err(ChangesProblem::TooBig);
     }
-    let entities = entries.iter().map(|entry| entity(entry, base)).collect::<Result<Vec<_>, _>>()?;
+    let entities = entries
+        .into_iter()
+        .map(|entry| match entry {
+            Entry::Whole(entity) => Ok(entity),
+            Entry::Delta(id, delta) => {
+                let before = base.get(&id).ok_or_else(|| ChangesProblem::UnknownEntity(id.clone()))?;
+                apply(before, &id, &delta).ok_or(ChangesProblem::Unreadable)
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(GazetteerChanges { removed, entities })
-}
-
-fn entity(entry: &Value, base: &Gazetteer) -> Result<Entity, ChangesProblem> {
-    let fields = entry.as_array().ok_or(ChangesProblem::Unreadable)?;
-    let id = fields.first().and_then(Value::as_str).ok_or(ChangesProblem::Unreadable)?;
-    match fields.as_slice() {
-        [_, delta @ Value::Object(_)] => {
-            let before = base.get(id).ok_or_else(|| ChangesProblem::UnknownEntity(id.to_string()))?;
-            apply(before, id, delta).ok_or(ChangesProblem::Unreadable)
-        }
-        [_, name_ar, name_en, kind_number, aliases, demonyms @ ..] if demonyms.len() <= 1 => Ok(Entity {
-            id: id.to_string(),
-            name_ar: name_ar.as_str().ok_or(ChangesProblem::Unreadable)?.to_string(),
-            name_en: name_en.as_str().ok_or(ChangesProblem::Unreadable)?.to_string(),
-            kind: kind(kind_number).ok_or(ChangesProblem::Unreadable)?,
-            aliases: strings(aliases).ok_or(ChangesProblem::Unreadable)?,
-            demonyms: demonyms.first().map_or(Some(Vec::new()), strings).ok_or(ChangesProblem::Unreadable)?,
-        }),
-        _ => Err(ChangesProblem::Unreadable),
-    }
 }
 
 #[cfg(test)]
@@ -376,7 +446,12 @@ mod tests {
             "[[],[[\"putin\",{\"z\":1}]]]",
             "[[],[[\"putin\",{\"a\":\"s\"}]]]",
             "[[],[[\"putin\",{\"k\":1.5}]]]",
-            "[[],[[\"putin\",{\"n\":null}]]]",
+            "[[],[[\"putin\",{\"n\":1}]]]",
+            "[[],[[\"putin\",{\"k\":4}]]]",
+            "[[],[[\"putin\",{},1]]]",
+            "[[],[[\"putin\",1]]]",
+            "[[]]",
+            "[[],[],[]]",
         ] {
             assert_eq!(read_value(&compact(json), &b), Err(ChangesProblem::Unreadable), "{json}");
         }
