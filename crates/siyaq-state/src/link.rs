@@ -166,7 +166,7 @@ pub fn write_with_entities(state: &ViewState, context: &LinkContext, entities: O
         out.append_pair("form", form);
     }
     if state.page != 0 {
-        out.append_pair("page", &(state.page + 1).to_string());
+        out.append_pair("page", &state.page.saturating_add(1).to_string());
     }
     if let Some(id) = state.open.and_then(|d| articles.get(d)) {
         out.append_pair("doc", id);
@@ -441,6 +441,9 @@ mod tests {
         }
         let state = ViewState { page: MAX_PAGE - 1, ..ViewState::default() };
         assert_eq!(round_trip(&state).state, state);
+        // Whatever page the app holds, writing it does not overflow; reading it back refuses it.
+        let beyond = ViewState { page: usize::MAX, ..ViewState::default() };
+        assert_eq!(round_trip(&beyond).state.page, 0);
     }
 
     #[test]
