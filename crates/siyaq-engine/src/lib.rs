@@ -20,7 +20,7 @@ pub mod synth;
 pub mod tokenize;
 
 pub use concordance::{
-    DEFAULT_CONTEXT_WORDS, FormCount, Hit, KwicLine, SearchResult, SortKey, kwic_line, search,
+    DEFAULT_CONTEXT_WORDS, FormCount, Hit, KwicLine, MAX_HITS, SearchResult, SortKey, kwic_line, search,
     sentence_of, sort_hits,
 };
 pub use index::{DocumentInput, Index};
