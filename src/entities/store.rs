@@ -3,7 +3,7 @@
 //! anything may be written over it, and a browser that keeps nothing is reported, not fatal.
 
 use siyaq_engine::gazetteer::Gazetteer;
-pub use siyaq_state::entity_list::{ListProblem, from_json, to_json};
+pub use siyaq_state::entity_list::{ListProblem, from_json, to_json, to_stored_json};
 
 pub const STORAGE_KEY: &str = "siyaq.entities";
 /// Unreadable saved lists are kept under this prefix and a number, one key per distinct text.
@@ -90,7 +90,7 @@ pub enum Saved {
 pub fn save(gazetteer: &Gazetteer) -> Saved {
     match storage() {
         None => Saved::NoStorage,
-        Some(storage) => match storage.set_item(STORAGE_KEY, &to_json(gazetteer)) {
+        Some(storage) => match storage.set_item(STORAGE_KEY, &to_stored_json(gazetteer)) {
             Ok(()) => Saved::Done,
             Err(_) => Saved::Refused,
         },

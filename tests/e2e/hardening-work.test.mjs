@@ -227,7 +227,9 @@ test('big lists and pasted pages never freeze the page for long', async (t) => {
   await page.evaluate(() => { window.__longest = 0; });
   const fifty = bigList(50_000);
   await page.setInputFiles('[data-testid="import-list"]', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(fifty) });
-  await page.locator('[data-testid="entity-notice"]').filter({ hasText: /50[,٬]?0\d\d/ }).waitFor({ timeout: 60_000 });
+  // Imported, and saved if the browser's quota takes it; if not, the notice says so.
+  await page.locator('[data-testid="entity-notice"]').filter({ hasText: /50064|refused to save|لم يقبل المتصفح/ }).waitFor({ timeout: 60_000 });
+  t.diagnostic(`after the import: ${await page.locator('[data-testid="entity-notice"]').textContent()}`);
   await waitForBar(page, 'putin', 'all', entities.counts.putin.total);
   await page.locator('[data-testid="entity-list-more"]').waitFor();
   const imported = await longest(page);

@@ -8,10 +8,12 @@ use siyaq_engine::gazetteer::{Entity, Gazetteer, GazetteerError};
 /// Bumped when the saved shape changes; lists of another format are reported, not guessed at.
 pub const FORMAT: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SavedList {
-    format: u32,
+    /// Checked through `FormatOnly` first; named here so that it is not an unknown field.
+    #[serde(rename = "format")]
+    _format: u32,
     entities: Vec<Entity>,
 }
 
@@ -54,9 +56,22 @@ fn brief(detail: &str) -> String {
     if detail.chars().count() <= MOST { detail.to_string() } else { format!("{}…", detail.chars().take(MOST).collect::<String>()) }
 }
 
+/// The list as written out, borrowed: a list of thousands is not copied to be saved.
+#[derive(Serialize)]
+struct ListToWrite<'a> {
+    format: u32,
+    entities: &'a [Entity],
+}
+
+/// The list as a file for people to read and exchange: indented.
 pub fn to_json(gazetteer: &Gazetteer) -> String {
-    let saved = SavedList { format: FORMAT, entities: gazetteer.entities.clone() };
-    serde_json::to_string_pretty(&saved).unwrap_or_default()
+    serde_json::to_string_pretty(&ListToWrite { format: FORMAT, entities: &gazetteer.entities }).unwrap_or_default()
+}
+
+/// The list as the browser keeps it: the same JSON without indentation, so that a list of tens of
+/// thousands of entities fits the few megabytes a site may store.
+pub fn to_stored_json(gazetteer: &Gazetteer) -> String {
+    serde_json::to_string(&ListToWrite { format: FORMAT, entities: &gazetteer.entities }).unwrap_or_default()
 }
 
 pub fn from_json(json: &str) -> Result<Gazetteer, ListProblem> {
@@ -85,7 +100,9 @@ mod tests {
     #[test]
     fn a_list_survives_the_round_trip() {
         let list = list();
-        assert_eq!(from_json(&to_json(&list)), Ok(list));
+        assert_eq!(from_json(&to_json(&list)), Ok(list.clone()));
+        assert_eq!(from_json(&to_stored_json(&list)), Ok(list.clone()));
+        assert!(to_stored_json(&list).len() < to_json(&list).len());
     }
 
     #[test]
