@@ -333,7 +333,9 @@ fn step_label(lang: Lang, step: Step) -> &'static str {
 fn Summary(search: SearchState) -> impl IntoView {
     let lang = use_lang();
     let unavailable = crate::chunks::unavailable_notice();
-    let total = move || search.shown.get().map(|r| r.total());
+    // Every hit found, even past the ones kept for listing (see `siyaq_engine::MAX_HITS`).
+    let total = move || search.shown.get().map(|r| r.total_found);
+    let kept = move || search.shown.get().filter(|r| r.is_truncated()).map(|r| r.total());
     let per_document = move || search.shown.get().map(|r| r.per_document.clone()).unwrap_or_default();
     let max = move || per_document().into_iter().max().unwrap_or(0).max(1);
     let forms = move || search.shown.get().map(|r| r.forms.clone()).unwrap_or_default();
@@ -355,9 +357,17 @@ fn Summary(search: SearchState) -> impl IntoView {
             <p class="total">
                 {tr("النتائج:", "Hits:")} " "
                 <strong data-testid="hit-total">{move || total().unwrap_or(0).to_string()}</strong>
-                {move || (search.visible.get().len() != total().unwrap_or(0)).then(|| view! {
+                {move || (search.visible.get().len() != search.shown.get().map_or(0, |r| r.total())).then(|| view! {
                     <span class="shown-count">
                         {move || format!(" ({} {})", search.visible.get().len(), lang.get().pick("معروضة", "shown"))}
+                    </span>
+                })}
+                {move || kept().map(|kept| view! {
+                    <span class="truncated" data-testid="truncated" data-kept=kept>
+                        {move || match lang.get() {
+                            Lang::Ar => format!(" (تُعرض أول {kept} نتيجة فقط، وعليها وحدها تقوم الأعداد أدناه والتصدير؛ ضيّق البحث لترى غيرها)"),
+                            Lang::En => format!(" (only the first {kept} are listed, counted below and exported; narrow the search to see the rest)"),
+                        }}
                     </span>
                 })}
                 <button type="button" class="export" data-testid="export-csv" on:click=move |_| download_csv(search, unavailable)>
