@@ -169,10 +169,22 @@ impl EntityList {
         }
     }
 
+    /// Shows `gazetteer` at once and saves it in a task of its own: for a list of tens of
+    /// thousands, drawing it and writing megabytes to storage in one task would freeze the page
+    /// for both.
     fn replace(&self, gazetteer: Gazetteer, notice: Option<Notice>) {
-        let problem = self.persist(&gazetteer);
         self.gazetteer.set(gazetteer);
-        self.notice.set(problem.or(notice));
+        self.notice.set(notice);
+        let list = *self;
+        set_timeout(
+            move || {
+                // The list on screen by then: after quick edits, the last one is what is kept.
+                if let Some(problem) = list.gazetteer.with_untracked(|g| list.persist(g)) {
+                    list.notice.set(Some(problem));
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// Saves `gazetteer` when the list on screen is this browser's own; what went wrong, if anything.
@@ -195,7 +207,9 @@ impl EntityList {
             Ok(list) => {
                 let count = list.entities.len();
                 self.origin.set(Origin::Saved);
-                self.replace(list, Some(Notice::Imported(count)));
+                // Reading the file and showing its list are separate tasks, for the same reason.
+                let this = *self;
+                set_timeout(move || this.replace(list, Some(Notice::Imported(count))), std::time::Duration::ZERO);
             }
             Err(problem) => self.notice.set(Some(Notice::ImportRefused(problem))),
         }
