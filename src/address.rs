@@ -8,7 +8,7 @@ use leptos::{ev, prelude::*};
 use siyaq_engine::gazetteer::{Gazetteer, GazetteerChanges};
 use siyaq_state::entity_changes::{self, ChangesProblem, MAX_COMPACT_BYTES, TOO_MANY};
 use siyaq_state::link::{LinkContext, ReadLink, ViewState, read, write_with_entities};
-use siyaq_state::link_notice::{LinkNotice, edits_too_many_for_a_link};
+use siyaq_state::link_notice::LinkNotice;
 use wasm_bindgen::JsValue;
 
 use crate::app::Navigation;
@@ -42,7 +42,7 @@ pub struct ViewSignals {
 
 impl ViewSignals {
     pub fn new(search: SearchState, nav: Navigation, chart: ChartSettings, list: EntityList, lang: RwSignal<Lang>) -> Self {
-        let entities = LinkEntities { value: RwSignal::new(None), too_many: RwSignal::new(None) };
+        let entities = LinkEntities { value: RwSignal::new(None) };
         ViewSignals { search, nav, chart, list, lang, entities }
     }
 }
@@ -52,8 +52,6 @@ impl ViewSignals {
 #[derive(Clone, Copy)]
 pub struct LinkEntities {
     value: RwSignal<Option<EntitiesValue>>,
-    /// Set while the user's edits are too many for a link.
-    pub too_many: RwSignal<Option<EditsTooManyForLink>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,20 +60,6 @@ enum EntitiesValue {
     /// it came, so that it is never dropped meanwhile.
     Inflating(String),
     Encoded { changes: GazetteerChanges, value: String },
-}
-
-/// Said when the user's edits no longer fit in a link.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EditsTooManyForLink;
-
-impl crate::notice::Notify for EditsTooManyForLink {
-    fn message(&self, lang: Lang) -> String {
-        edits_too_many_for_a_link(lang).to_string()
-    }
-
-    fn is_problem(&self) -> bool {
-        true
-    }
 }
 
 impl crate::notice::Notify for LinkNotice {
@@ -241,7 +225,7 @@ pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> 
     if let Some(deflated) = opened.deflated_entities {
         inflate_link_changes(signals, link_notice, deflated);
     }
-    keep_entities_encoded(signals);
+    keep_entities_encoded(signals, link_notice);
 
     let last = StoredValue::new(None::<ViewState>);
     let last_query_change = StoredValue::new(f64::NEG_INFINITY);
@@ -320,7 +304,7 @@ fn show_link_changes(signals: ViewSignals, link_notice: RwSignal<Option<LinkNoti
         Ok(list) => {
             signals.list.show_from_link(list);
             link_notice.update(|notice| {
-                notice.get_or_insert_with(empty_notice).carried_entities = true;
+                notice.get_or_insert_with(LinkNotice::empty).carried_entities = true;
             });
         }
         Err(error) => signals.list.notice.set(Some(Notice::EditRefused(error))),
@@ -335,10 +319,6 @@ fn tell_about(link_notice: RwSignal<Option<LinkNotice>>, read: &ReadLink) {
     if let Some(notice) = notice.filter(LinkNotice::is_problem) {
         link_notice.set(Some(notice));
     }
-}
-
-fn empty_notice() -> LinkNotice {
-    LinkNotice { ignored: Vec::new(), more_ignored: 0, other_version: None, carried_entities: false, entities_problem: None }
 }
 
 /// The link's changes came deflated: the browser inflates them, and the address keeps them as
@@ -360,16 +340,27 @@ fn inflate_link_changes(signals: ViewSignals, link_notice: RwSignal<Option<LinkN
             }
             Err(problem) => {
                 signals.entities.value.set(None);
-                link_notice.update(|notice| notice.get_or_insert_with(empty_notice).entities_problem = Some(problem));
+                link_notice.update(|notice| notice.get_or_insert_with(LinkNotice::empty).entities_problem = Some(problem));
             }
         }
     });
 }
 
-/// Encodes the list's changes for the link whenever the list changes; says so when they are too
-/// many for a link.
-fn keep_entities_encoded(signals: ViewSignals) {
-    let (list, value, too_many) = (signals.list, signals.entities.value, signals.entities.too_many);
+/// Encodes the list's changes for the link whenever the list changes; says so (in the link's
+/// notice) while they are too many for a link.
+fn keep_entities_encoded(signals: ViewSignals, link_notice: RwSignal<Option<LinkNotice>>) {
+    let (list, value) = (signals.list, signals.entities.value);
+    let left_out = move |now: bool| {
+        if link_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.edits_left_out) != now) {
+            link_notice.update(|notice| {
+                let shown = notice.get_or_insert_with(LinkNotice::empty);
+                shown.edits_left_out = now;
+                if !shown.says_something() {
+                    *notice = None;
+                }
+            });
+        }
+    };
     let current = move || list.gazetteer.with_untracked(|g| g.changes_from(&bundled()));
     Effect::new(move |_| {
         let changes = list.gazetteer.with(|g| g.changes_from(&bundled()));
@@ -385,14 +376,14 @@ fn keep_entities_encoded(signals: ViewSignals) {
         }
         if changes.is_empty() {
             value.set(None);
-            too_many.set(None);
+            left_out(false);
             return;
         }
         leptos::task::spawn_local(async move {
             let encoded = encode(&changes).await;
             // A later edit may have been encoded first: only the list on screen counts.
             if current() == changes {
-                too_many.set((encoded == TOO_MANY).then_some(EditsTooManyForLink));
+                left_out(encoded == TOO_MANY);
                 value.set(Some(EntitiesValue::Encoded { changes, value: encoded }));
             }
         });

@@ -112,7 +112,6 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <NoticeBar notice=link_notice testid="link-notice" />
-        <NoticeBar notice=signals.entities.too_many testid="link-size-notice" />
         <NoticeBar notice=list.notice testid="entity-notice" />
         <ListStatus list />
         <NoticeBar notice=unavailable testid="chunk-notice" />

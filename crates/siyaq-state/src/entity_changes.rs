@@ -55,39 +55,34 @@ pub enum ChangesProblem {
 }
 
 impl ChangesProblem {
+    /// A sentence for the link's notice.
     pub fn message_en(&self) -> String {
         match self {
             ChangesProblem::TooLong(chars) => {
-                format!("the link's entity list is too long to read ({chars} characters; at most {MAX_VALUE_CHARS}), so the bundled list is shown")
+                format!("The link's entity list is too long to read ({chars} characters; at most {MAX_VALUE_CHARS}), so the bundled list is shown.")
             }
             ChangesProblem::LeftOut => {
-                "the sender's edits to the entity list were too many for a link (ask them to export the list), so the bundled list is shown".to_string()
+                "The sender's edits to the entity list were too many for a link (ask them to export the list), so the bundled list is shown.".to_string()
             }
-            ChangesProblem::Unreadable => "the link's entity list could not be read, so the bundled list is shown".to_string(),
-            ChangesProblem::TooBig => "the link's entity list is larger than a link may carry, so the bundled list is shown".to_string(),
+            ChangesProblem::Unreadable => "The link's entity list could not be read, so the bundled list is shown.".to_string(),
+            ChangesProblem::TooBig => "The link's entity list is larger than a link may carry, so the bundled list is shown.".to_string(),
             ChangesProblem::UnknownEntity(id) => {
-                format!("the link's entity list changes an entity this version does not have (“{}”), so the bundled list is shown", cut(id, 20))
+                format!("The link's entity list changes an entity this version does not have (“{}”), so the bundled list is shown.", cut(id, 20))
             }
-            ChangesProblem::CannotInflate => {
-                "this browser cannot read the link's compressed entity list, so the bundled list is shown".to_string()
-            }
+            ChangesProblem::CannotInflate => "This browser cannot read the link's compressed entity list, so the bundled list is shown.".to_string(),
         }
     }
 
     pub fn message_ar(&self) -> String {
         match self {
             ChangesProblem::TooLong(chars) => {
-                format!("قائمة الكيانات في الرابط أطول من أن تُقرأ ({chars} حرفًا، والحد {MAX_VALUE_CHARS})، فعُرضت القائمة المرفقة")
+                format!("قائمة الكيانات في الرابط أطول من أن تُقرأ ({chars} حرفًا، والحد {MAX_VALUE_CHARS})، فعُرضت القائمة المرفقة.")
             }
-            ChangesProblem::LeftOut => {
-                "تعديلات المرسل على قائمة الكيانات أكثر مما يحمله رابط (اطلب منه تصدير القائمة)، فعُرضت القائمة المرفقة".to_string()
-            }
-            ChangesProblem::Unreadable => "تعذّرت قراءة قائمة الكيانات في الرابط، فعُرضت القائمة المرفقة".to_string(),
-            ChangesProblem::TooBig => "قائمة الكيانات في الرابط أكبر مما يحمله رابط، فعُرضت القائمة المرفقة".to_string(),
-            ChangesProblem::UnknownEntity(id) => {
-                format!("تعدّل قائمة الرابط كيانًا ليس في هذه النسخة («{}»)، فعُرضت القائمة المرفقة", cut(id, 20))
-            }
-            ChangesProblem::CannotInflate => "لا يستطيع هذا المتصفح قراءة قائمة الكيانات المضغوطة في الرابط، فعُرضت القائمة المرفقة".to_string(),
+            ChangesProblem::LeftOut => "تعديلات المرسل على قائمة الكيانات أكثر مما يحمله رابط (اطلب منه تصدير القائمة)، فعُرضت القائمة المرفقة.".to_string(),
+            ChangesProblem::Unreadable => "تعذّرت قراءة قائمة الكيانات في الرابط، فعُرضت القائمة المرفقة.".to_string(),
+            ChangesProblem::TooBig => "قائمة الكيانات في الرابط أكبر مما يحمله رابط، فعُرضت القائمة المرفقة.".to_string(),
+            ChangesProblem::UnknownEntity(id) => format!("تعدّل قائمة الرابط كيانًا ليس في هذه النسخة («{}»)، فعُرضت القائمة المرفقة.", cut(id, 20)),
+            ChangesProblem::CannotInflate => "لا يستطيع هذا المتصفح قراءة قائمة الكيانات المضغوطة في الرابط، فعُرضت القائمة المرفقة.".to_string(),
         }
     }
 }

@@ -22,6 +22,8 @@ pub struct LinkNotice {
     /// The link carried its own changes to the entity list, now shown.
     pub carried_entities: bool,
     pub entities_problem: Option<ChangesProblem>,
+    /// The user's own edits are too many for a link: the link to this view leaves them out.
+    pub edits_left_out: bool,
 }
 
 impl LinkNotice {
@@ -35,8 +37,14 @@ impl LinkNotice {
             other_version: link.other_version.clone(),
             carried_entities: false,
             entities_problem: link.entities_problem.clone(),
+            edits_left_out: false,
         };
         notice.says_something().then_some(notice)
+    }
+
+    /// Nothing to say yet: filled in by the page as it learns more.
+    pub fn empty() -> LinkNotice {
+        LinkNotice { ignored: Vec::new(), more_ignored: 0, other_version: None, carried_entities: false, entities_problem: None, edits_left_out: false }
     }
 
     pub fn says_something(&self) -> bool {
@@ -44,7 +52,7 @@ impl LinkNotice {
     }
 
     pub fn is_problem(&self) -> bool {
-        self.other_version.is_some() || !self.ignored.is_empty() || self.more_ignored > 0 || self.entities_problem.is_some()
+        self.other_version.is_some() || !self.ignored.is_empty() || self.more_ignored > 0 || self.entities_problem.is_some() || self.edits_left_out
     }
 
     /// `this_version`: the corpus version of this build.
@@ -84,9 +92,12 @@ impl LinkNotice {
         }
         if let Some(problem) = &self.entities_problem {
             parts.push(match lang {
-                Lang::Ar => format!("{}.", problem.message_ar()),
-                Lang::En => format!("{}.", capitalised(&problem.message_en())),
+                Lang::Ar => problem.message_ar(),
+                Lang::En => problem.message_en(),
             });
+        }
+        if self.edits_left_out {
+            parts.push(edits_too_many_for_a_link(lang).to_string());
         }
         if self.carried_entities {
             parts.push(
@@ -101,11 +112,6 @@ impl LinkNotice {
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
 /// `text` cut to `most` characters, without control or direction characters (a link could
 /// otherwise reverse the rest of the sentence).
 fn shown(text: &str, most: usize) -> String {
@@ -118,7 +124,7 @@ fn is_direction_mark(c: char) -> bool {
 }
 
 /// Said when the user's own edits do not fit in a link.
-pub fn edits_too_many_for_a_link(lang: Lang) -> &'static str {
+fn edits_too_many_for_a_link(lang: Lang) -> &'static str {
     lang.pick(
         "تعديلاتك على قائمة الكيانات أكثر مما يحمله رابط، فلا يحملها رابط هذا العرض: صدّر القائمة وأرسلها بدلًا منه.",
         "Your edits to the entity list are too many for a link, so the link to this view leaves them out: export the list instead.",
@@ -181,6 +187,7 @@ mod tests {
         let too_long = notice_of(&format!("entities={}", "1".repeat(50_000)));
         assert!(too_long.message(Lang::En, "abc").contains("too long"));
         assert!(too_long.message(Lang::Ar, "abc").chars().count() < 200);
-        assert!(!edits_too_many_for_a_link(Lang::Ar).is_empty());
+        let left_out = LinkNotice { edits_left_out: true, ..LinkNotice::empty() };
+        assert!(left_out.is_problem() && left_out.message(Lang::En, "abc").contains("export the list instead"));
     }
 }
