@@ -127,9 +127,15 @@ fn unbase64(text: &str) -> Result<Vec<u8>, ChangesProblem> {
     URL_SAFE_NO_PAD.decode(text).map_err(|_| ChangesProblem::Unreadable)
 }
 
+/// JSON is read from text, as the saved entity list is: the wasm then holds one reader of each
+/// type, not one for text and another for bytes.
+fn text(bytes: &[u8]) -> Result<&str, ChangesProblem> {
+    std::str::from_utf8(bytes).map_err(|_| ChangesProblem::Unreadable)
+}
+
 /// The JSON of `GazetteerChanges`, as links carried it before the compact form.
 fn legacy(json: &[u8]) -> Result<GazetteerChanges, ChangesProblem> {
-    let changes: GazetteerChanges = serde_json::from_slice(json).map_err(|_| ChangesProblem::Unreadable)?;
+    let changes: GazetteerChanges = serde_json::from_str(text(json)?).map_err(|_| ChangesProblem::Unreadable)?;
     if changes.entities.len() > MAX_ENTITIES || changes.removed.len() > MAX_ENTITIES {
         return Err(ChangesProblem::TooBig);
     }
@@ -322,7 +328,7 @@ pub fn from_compact(bytes: &[u8], base: &Gazetteer) -> Result<GazetteerChanges, 
     if bytes.len() > MAX_COMPACT_BYTES {
         return Err(ChangesProblem::TooBig);
     }
-    let Compact(removed, entries) = serde_json::from_slice(bytes).map_err(|_| ChangesProblem::Unreadable)?;
+    let Compact(removed, entries) = serde_json::from_str(text(bytes)?).map_err(|_| ChangesProblem::Unreadable)?;
     if removed.len() > MAX_ENTITIES || entries.len() > MAX_ENTITIES {
         return Err(ChangesProblem::TooBig);
     }
