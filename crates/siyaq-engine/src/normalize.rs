@@ -358,10 +358,17 @@ impl Normalizer {
                     Self::flush(text, &mut kept_from, i, word_start, &mut out_at_word, out);
                     let c = char::from_u32(0x0600 + slot as u32).unwrap_or('\u{FFFD}');
                     if c == ALEF_MAQSURA && self.steps.alef_maqsura {
-                        // ىء is a misspelling of ئ (bytes D8 A1 are ء).
-                        if bytes.get(i + 2..i + 4) == Some(&[0xD8, 0xA1]) {
+                        // ىء is a misspelling of ئ (bytes D8 A1 are ء), with or without deleted
+                        // marks or tatweel between them, as the general path has it (ىْء).
+                        let mut next = i + 2;
+                        while let [lead @ 0xD8..=0xDB, trail, ..] = bytes[next..]
+                            && self.arabic_block[(((lead - 0xD8) as usize) << 6) | (trail & 0x3F) as usize] == Fold::Drop
+                        {
+                            next += 2;
+                        }
+                        if bytes.get(next..next + 2) == Some(&[0xD8, 0xA1]) {
                             out.push(if self.steps.hamza_seats { HAMZA } else { YEH_HAMZA });
-                            i += 2;
+                            i = next;
                         } else {
                             out.push('ي');
                         }
@@ -467,16 +474,18 @@ impl Normalizer {
             }
             if steps.nfc && !next_is_ascii && self.starts_composition(text, i + len) {
                 let end = self.cluster_end(text, i + len);
-                // Presentation forms unfold before composing, as in NFKC: ﻻ + U+0654 → لأ.
+                // Presentation forms unfold before composing, as in NFKC: ﻻ + U+0654 → لأ. The
+                // tatweel a form like ﹷ (tatweel + fatha) unfolds to goes before NFC too, or it
+                // would keep the fatha from being put in order with the marks before it.
                 let mut cluster = String::new();
-                for m in text[i..end].chars().filter(|&m| !self.is_transparent(m)) {
+                for m in text[i..end].chars() {
                     if steps.presentation_forms && is_presentation_form(m) {
-                        cluster.extend(expand_presentation_form(m));
-                    } else {
+                        cluster.extend(expand_presentation_form(m).into_iter().filter(|&e| !self.is_transparent(e)));
+                    } else if !self.is_transparent(m) {
                         cluster.push(m);
                     }
                 }
-                for composed in nfc(&cluster) {
+                for composed in self.compose_and_fold(&cluster) {
                     self.fold(composed, i..end, &mut |c, o| out(c, o, &mut emit));
                 }
                 i = end;
@@ -499,19 +508,37 @@ impl Normalizer {
         }
     }
 
-    /// Whether the char at byte `next` is a combining mark that NFC must see with its base.
-    fn starts_composition(&self, text: &str, next: usize) -> bool {
-        let mut rest = text[next..].chars();
-        let mut following = rest.next();
-        // Deleted characters between a letter and its mark do not stop composition.
-        while let Some(f) = following {
-            if self.is_transparent(f) {
-                following = rest.next();
-            } else {
+    /// NFC of `cluster`, composed again wherever folding what NFC gave leaves something that is not
+    /// NFC, so that folding the result leaves NFC text, as a second pass would see it: with marks
+    /// kept, ٱ + U+0654 folds to ا + U+0654 and آ + madda to ا + madda, which compose; ى and ی fold
+    /// to ي, which composes with U+0654 too; İ + U+0316 lowercases to i + U+0307 + U+0316, out of
+    /// order; a deleted madda no longer blocks a + U+0301.
+    fn compose_and_fold(&self, cluster: &str) -> Vec<char> {
+        let mut composed: Vec<char> = nfc(cluster).collect();
+        // Folds make letters and marks that settle within a round or two; the bound is only a
+        // safeguard, so that no cluster can keep the page busy.
+        for _ in 0..8 {
+            let mut folded = String::new();
+            for &c in &composed {
+                self.fold(c, 0..0, &mut |c, _| folded.extend(c));
+            }
+            if self.steps.alef_maqsura {
+                // The ىء repair needs a ء, a starter that ends a cluster.
+                folded = folded.replace(ALEF_MAQSURA, "ي");
+            }
+            let again: Vec<char> = nfc(&folded).collect();
+            if again.iter().copied().eq(folded.chars()) {
                 break;
             }
+            composed = again;
         }
-        match following {
+        composed
+    }
+
+    /// Whether the char at byte `next` is a combining mark that NFC must see with its base.
+    fn starts_composition(&self, text: &str, next: usize) -> bool {
+        // Deleted characters between a letter and its mark do not stop composition.
+        match text[next..].chars().find_map(|c| self.first_seen_by_nfc(c)) {
             // Only U+0653–0655 compose with Arabic letters; other harakat only need canonical
             // ordering, which matters when marks are kept.
             Some(m) if ('\u{0653}'..='\u{0655}').contains(&m) => true,
@@ -539,14 +566,27 @@ impl Normalizer {
     fn cluster_end(&self, text: &str, from: usize) -> usize {
         let mut end = from;
         for c in text[from..].chars() {
-            let combining = !c.is_ascii() && combining_class(c) != 0;
-            if combining || self.is_transparent(c) {
-                end += c.len_utf8();
-            } else {
-                break;
+            match self.first_seen_by_nfc(c) {
+                Some(first) if first.is_ascii() || combining_class(first) == 0 => break,
+                _ => end += c.len_utf8(),
             }
         }
         end
+    }
+
+    /// The first char NFC gets of `c`, once `c` is unfolded and what these steps delete is gone;
+    /// `None` when nothing is left of it. Clusters are cut where NFC would see a starter, not where
+    /// the input has one: ﹱ (tatweel + fathatan) is a starter in the input, yet with tatweel
+    /// deleted only its mark is left, which must be put in order with the marks before it, or a
+    /// second pass would do so and normalization would not be idempotent (found by fuzzing).
+    fn first_seen_by_nfc(&self, c: char) -> Option<char> {
+        if self.is_transparent(c) {
+            None
+        } else if self.steps.presentation_forms && is_presentation_form(c) {
+            expand_presentation_form(c).into_iter().find(|&e| !self.is_transparent(e))
+        } else {
+            Some(c)
+        }
     }
 
     /// Applies the per-character steps to `c`.
@@ -663,8 +703,8 @@ mod tests {
         Normalizer::for_profile(Profile::Search).normalize(text)
     }
 
-    fn with(step: Step, on: bool, text: &str) -> String {
-        let mut steps = Steps {
+    fn no_steps() -> Steps {
+        Steps {
             invisibles: false,
             nfc: false,
             presentation_forms: false,
@@ -678,7 +718,11 @@ mod tests {
             latin_case: false,
             teh_marbuta: false,
             hamza_seats: false,
-        };
+        }
+    }
+
+    fn with(step: Step, on: bool, text: &str) -> String {
+        let mut steps = no_steps();
         steps.set(step, on);
         Normalizer::new(steps).normalize(text)
     }
@@ -847,9 +891,80 @@ mod tests {
     }
 
     #[test]
+    fn marks_unfolded_from_presentation_forms_are_ordered_once_and_for_all() {
+        // Found by fuzzing: ﹱ is tatweel + fathatan (ccc 27); once tatweel is deleted the fathatan
+        // follows the Telugu length mark (ccc 84) and must go before it in the first pass.
+        let steps = Steps { nfc: true, presentation_forms: true, tatweel: true, ..no_steps() };
+        let normalizer = Normalizer::new(steps);
+        assert_eq!(normalizer.normalize("\u{0C55}\u{FE71}"), "\u{064B}\u{0C55}");
+        assert_eq!(normalizer.normalize("\u{064B}\u{0C55}"), "\u{064B}\u{0C55}");
+        // The same on Arabic text, in every profile that keeps marks: shadda (ccc 33) then ﹷ
+        // (tatweel + fatha, ccc 30), as after a literal tatweel; marks on both sides of the form; an
+        // invisible character in between.
+        for steps in [steps, Steps { invisibles: true, ..steps }, Profile::Strict.steps()] {
+            let normalizer = Normalizer::new(steps);
+            for (text, expected) in [
+                ("ب\u{0651}\u{FE77}", "ب\u{064E}\u{0651}"),
+                ("ب\u{0651}\u{0640}\u{064E}", "ب\u{064E}\u{0651}"),
+                ("ب\u{0652}\u{FE71}\u{0651}", "ب\u{064B}\u{0651}\u{0652}"),
+                ("ب\u{0651}\u{FCF2}", "ب\u{064E}\u{0651}\u{0651}"),
+                ("\u{0301}\u{FE71}\u{0C55}", "\u{064B}\u{0C55}\u{0301}"),
+                ("ب\u{0651}\u{FE7F}\u{FE71}", "ب\u{064B}\u{0651}\u{0652}"),
+            ] {
+                let once = normalizer.normalize(text);
+                assert_eq!(once, expected, "{steps:?} {text:?}");
+                assert_eq!(normalizer.normalize_with_map(text).text, once, "{steps:?} {text:?}");
+                assert_eq!(normalizer.normalize(&once), once, "{steps:?} {text:?}");
+            }
+        }
+        let with_invisibles = Normalizer::new(Steps { invisibles: true, ..steps });
+        assert_eq!(with_invisibles.normalize("ب\u{0651}\u{200C}\u{FE77}"), "ب\u{064E}\u{0651}");
+        // Kept, ZWNJ is a starter: the marks on either side of it are not one cluster.
+        assert_eq!(normalizer.normalize("ب\u{0651}\u{200C}\u{FE77}"), "ب\u{0651}\u{200C}\u{064E}");
+        // With marks deleted, a form that unfolds to nothing is no starter either.
+        let no_marks = Normalizer::new(Steps { diacritics: true, ..steps });
+        assert_eq!(no_marks.normalize("\u{0301}\u{FE71}\u{0C55}"), "\u{0C55}\u{0301}");
+        assert_eq!(no_marks.normalize("ا\u{FE71}\u{0654}"), "أ");
+        // Tatweel kept: it is a starter between the marks, as the literal one is.
+        let keep_tatweel = Normalizer::new(Steps { tatweel: false, ..steps });
+        assert_eq!(keep_tatweel.normalize("ب\u{0651}\u{FE77}"), "ب\u{0651}\u{0640}\u{064E}");
+    }
+
+    #[test]
+    fn what_a_fold_leaves_composes_in_the_first_pass() {
+        // Found by fuzzing: آ + madda folds to ا + madda, which a second pass composes to آ.
+        let alef = Steps { nfc: true, presentation_forms: true, alef: true, ..no_steps() };
+        let maqsura = Steps { nfc: true, alef_maqsura: true, ..no_steps() };
+        let persian = Steps { nfc: true, persian_letters: true, ..no_steps() };
+        let diacritics = Steps { nfc: true, diacritics: true, ..no_steps() };
+        let latin_case = Steps { nfc: true, latin_case: true, ..no_steps() };
+        for (steps, text, expected) in [
+            (alef, "ﻻ\u{0653}\u{0653}", "لا"),
+            (alef, "ا\u{0653}\u{0653}", "ا"),
+            (alef, "ٱ\u{0654}", "ا"),
+            (maqsura, "ى\u{0654}", "ئ"),
+            (persian, "ی\u{0654}", "ئ"),
+            // The madda between them kept the acute from the a; once deleted, nothing does.
+            (diacritics, "a\u{0653}\u{0301}", "á"),
+            (latin_case, "İ\u{0316}", "i\u{0316}\u{0307}"),
+        ] {
+            let normalizer = Normalizer::new(steps);
+            let once = normalizer.normalize(text);
+            assert_eq!(once, expected, "{steps:?} {text:?}");
+            assert_eq!(normalizer.normalize_with_map(text).text, once, "{steps:?} {text:?}");
+            assert_eq!(normalizer.normalize(&once), once, "{steps:?} {text:?}");
+        }
+        // The profiles that fold letters delete the marks first: nothing is left to compose.
+        assert_eq!(search("ٱ\u{0654}"), "ا");
+        assert_eq!(search("ی\u{0654}"), "ي");
+    }
+
+    #[test]
     fn the_fast_path_agrees_with_the_general_one() {
         let samples = [
             "على الرغم من أن حكومة كازاخستان أغلقت الإنترنت",
+            // Found by fuzzing: a deleted mark between ى and ء does not stop the repair.
+            "شىْء شىًء شىـء ى\u{064B}\u{064B}ء ى\u{064B}ا",
             "مبكرًا، والكثيـــر شىء ىء ى\u{0621}",
             "ا\u{0654}حمد (CSTO) ١٢٫٥ لـ100الف",
             "\u{FEFF}لبنان\u{00A0}ﻻ\tX",
@@ -861,6 +976,7 @@ mod tests {
                 assert_eq!(normalizer.normalize(sample), general, "{profile:?} {sample:?}");
             }
         }
+        assert_eq!(search("شىْء"), "شئ");
     }
 
     #[test]
@@ -894,3 +1010,4 @@ mod tests {
         assert_eq!(&original[n.original_range(at..at + "شئ".len())], "شىء");
     }
 }
+

@@ -28,8 +28,65 @@ fn any_steps() -> impl Strategy<Value = Steps> {
     })
 }
 
+/// Bases, marks of many classes (Arabic, Latin, Hebrew, Telugu), tatweel, invisible characters,
+/// and the presentation forms that unfold to marks: `\\PC` draws these together too rarely.
+fn marks_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        'ب', 'ا', 'ي', 'و', 'ى', 'ء', 'a', 'e', ' ', '\u{064B}', '\u{064C}', '\u{064E}', '\u{0650}', '\u{0651}',
+        '\u{0652}', '\u{0653}', '\u{0654}', '\u{0655}', '\u{0670}', '\u{0610}', '\u{0301}', '\u{0316}',
+        '\u{0323}', '\u{05B9}', '\u{05A3}', '\u{0C55}', '\u{0640}', '\u{200C}', '\u{200F}', '\u{034F}',
+        '\u{FEFF}', '\u{FE70}', '\u{FE71}', '\u{FE77}', '\u{FE7D}', '\u{FE7F}', '\u{FC5E}', '\u{FCF2}',
+        '\u{FCF4}', '\u{FEFB}', '\u{FEF5}', '\u{FE8B}',
+    ]);
+    prop::collection::vec(pieces, 0..12).prop_map(String::from_iter)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn normalization_with_any_steps_is_idempotent_on_stacked_marks(text in marks_text(), steps in any_steps()) {
+        let normalizer = Normalizer::new(steps);
+        let once = normalizer.normalize(&text);
+        prop_assert_eq!(&normalizer.normalize_with_map(&text).text, &once);
+        prop_assert_eq!(normalizer.normalize(&once), once);
+    }
+
+    /// NFC sees the sequence the deleting and unfolding steps leave, not the input: the output is
+    /// NFC of the input once presentation forms are unfolded and invisibles, tatweel and (when
+    /// marks go) the marks that do not compose are deleted; the marks that do go after NFC, and
+    /// what they kept apart composes then (a + U+0653 + U+0301 → á).
+    #[test]
+    fn nfc_sees_what_unfolding_and_deleting_leave(
+        text in marks_text(),
+        invisibles in any::<bool>(),
+        tatweel in any::<bool>(),
+        diacritics in any::<bool>(),
+    ) {
+        use siyaq_engine::chars::{is_arabic_mark, is_default_ignorable};
+        use unicode_normalization::UnicodeNormalization;
+        let mut steps = Steps::default();
+        for step in Step::ALL {
+            steps.set(step, false);
+        }
+        steps.nfc = true;
+        steps.presentation_forms = true;
+        steps.invisibles = invisibles;
+        steps.tatweel = tatweel;
+        steps.diacritics = diacritics;
+        let deleted_before_nfc = |c: char| {
+            (invisibles && is_default_ignorable(c))
+                || (tatweel && c == '\u{0640}')
+                || (diacritics && is_arabic_mark(c) && !('\u{0653}'..='\u{0655}').contains(&c))
+        };
+        let unfolded: String = text
+            .chars()
+            .flat_map(|c| if ('\u{FB50}'..='\u{FEFE}').contains(&c) { c.nfkc().collect() } else { vec![c] })
+            .filter(|&c| !deleted_before_nfc(c))
+            .collect();
+        let expected: String = unfolded.nfc().filter(|&c| !(diacritics && is_arabic_mark(c))).nfc().collect();
+        prop_assert_eq!(Normalizer::new(steps).normalize(&text), expected);
+    }
 
     #[test]
     fn normalization_is_idempotent(text in arabic_text(), profile in prop::sample::select(Profile::ALL.to_vec())) {
