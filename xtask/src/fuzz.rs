@@ -53,6 +53,8 @@ struct Run {
     executions: Option<u64>,
     per_second: Option<u64>,
     seconds: f64,
+    /// libFuzzer stopped on an input that fails the target (kept in fuzz/artifacts/TARGET/).
+    failed: bool,
 }
 
 pub fn fuzz(root: &Path, args: &[String]) -> Result {
@@ -74,12 +76,15 @@ pub fn fuzz(root: &Path, args: &[String]) -> Result {
     println!("\n{:<20} {:>14} {:>10} {:>12}", "target", "executions", "seconds", "per second");
     for run in &runs {
         let shown = |n: Option<u64>| n.map_or("?".to_string(), |n| n.to_string());
-        println!("{:<20} {:>14} {:>10.0} {:>12}", run.target, shown(run.executions), run.seconds, shown(run.per_second));
+        let outcome = if run.failed { format!("  FAILED: see fuzz/artifacts/{}/", run.target) } else { String::new() };
+        println!("{:<20} {:>14} {:>10.0} {:>12}{outcome}", run.target, shown(run.executions), run.seconds, shown(run.per_second));
     }
-    Ok(())
+    let failed: Vec<&str> = runs.iter().filter(|r| r.failed).map(|r| r.target).collect();
+    if failed.is_empty() { Ok(()) } else { Err(format!("fuzzing found failures in {}", failed.join(", "))) }
 }
 
-/// Runs one target, passing its output through, and reads libFuzzer's final statistics.
+/// Runs one target, passing its output through, and reads libFuzzer's final statistics. A failure
+/// found is recorded, not returned, so that the other targets still run.
 fn run_target(root: &Path, target: &'static str, budget: Budget) -> Result<Run> {
     let started = Instant::now();
     let mut child = Command::new("cargo")
@@ -89,7 +94,7 @@ fn run_target(root: &Path, target: &'static str, budget: Budget) -> Result<Run> 
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cargo fuzz: {e}"))?;
-    let mut run = Run { target, executions: None, per_second: None, seconds: 0.0 };
+    let mut run = Run { target, executions: None, per_second: None, seconds: 0.0, failed: false };
     if let Some(stderr) = child.stderr.take() {
         for line in BufReader::new(stderr).lines().map_while(std::io::Result::ok) {
             eprintln!("{line}");
@@ -100,8 +105,6 @@ fn run_target(root: &Path, target: &'static str, budget: Budget) -> Result<Run> 
     }
     let status = child.wait().map_err(|e| format!("cargo fuzz: {e}"))?;
     run.seconds = started.elapsed().as_secs_f64();
-    if !status.success() {
-        return Err(format!("fuzzing {target} found a failure (see above; the input is in fuzz/artifacts/{target}/)"));
-    }
+    run.failed = !status.success();
     Ok(run)
 }
