@@ -32,7 +32,8 @@ commands:
                                   generated one (default 50), the Python peer comparison, and the
                                   browser benchmark (N cold loads, default 15; --browser: only it)
   gen-corpus --mb N               write the deterministic N MB synthetic corpus to target/siyaq-gen/
-  fuzz [--seconds N]              run each fuzz target (cargo-fuzz, nightly) for N seconds (default 180)
+  fuzz [--runs N | --seconds N]   run each fuzz target (cargo-fuzz, nightly): N executions (default
+                                  10 million) or N seconds each; print executions per target
   lexicon                         write crates/siyaq-engine/data/lexicon.txt again from Debian's
                                   hunspell-ar (installed with apt-get when missing, as root)
   help                            this text";
