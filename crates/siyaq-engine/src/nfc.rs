@@ -47,6 +47,22 @@ pub fn nfc(text: &str) -> impl Iterator<Item = char> {
     compose(chars).into_iter()
 }
 
+/// The first char of the canonical decomposition of `c` (`c` itself when it has none): what NFC
+/// sees of `c` when it cuts text where starters are. U+0F73, U+0F75 and U+0F81 are starters (class
+/// 0) that decompose to marks, which go in order with the marks before them and let the base
+/// before them compose with the marks after them.
+pub fn first_decomposed(c: char) -> char {
+    let code = u32::from(c);
+    // Nothing below U+00C0 decomposes; a Hangul syllable begins with its leading jamo, a starter.
+    if code < 0xC0 || (S_BASE..S_BASE + S_COUNT).contains(&code) {
+        return c;
+    }
+    match DECOMPOSITIONS.binary_search_by_key(&code, |&(c, _, _)| c) {
+        Ok(at) => DECOMPOSED[usize::from(DECOMPOSITIONS[at].1)],
+        Err(_) => c,
+    }
+}
+
 fn decompose(c: char, out: &mut Vec<char>) {
     let code = u32::from(c);
     if (S_BASE..S_BASE + S_COUNT).contains(&code) {

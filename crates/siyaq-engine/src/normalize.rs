@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::nfc::{combining_class, nfc};
+use crate::nfc::{combining_class, first_decomposed, nfc};
 
 use crate::chars::{is_arabic_mark, is_default_ignorable, TATWEEL};
 
@@ -472,7 +472,13 @@ impl Normalizer {
                 i += len;
                 continue;
             }
-            if steps.nfc && !next_is_ascii && self.starts_composition(text, i + len) {
+            // A cluster starts at a base with marks after it, or at a mark with no base before it
+            // here: at the start of the text, or after deleted invisibles. NFC still has to see
+            // such a mark, which may decompose (U+0340 → U+0300) or need putting in order; and the
+            // fast path starts each word after ASCII whitespace with nothing before it, where this
+            // path had the whitespace as a base (found by fuzzing: tab + U+0340).
+            let baseless_mark = || self.first_seen_by_nfc(c).is_some_and(|m| !m.is_ascii() && combining_class(m) != 0);
+            if steps.nfc && ((!next_is_ascii && self.starts_composition(text, i + len)) || baseless_mark()) {
                 let end = self.cluster_end(text, i + len);
                 // Presentation forms unfold before composing, as in NFKC: ﻻ + U+0654 → لأ. The
                 // tatweel a form like ﹷ (tatweel + fatha) unfolds to goes before NFC too, or it
@@ -579,13 +585,17 @@ impl Normalizer {
     /// the input has one: ﹱ (tatweel + fathatan) is a starter in the input, yet with tatweel
     /// deleted only its mark is left, which must be put in order with the marks before it, or a
     /// second pass would do so and normalization would not be idempotent (found by fuzzing).
+    /// NFC sees the first char of the canonical decomposition: U+0F73 is a starter that decomposes
+    /// to two marks, which NFC puts in order with the marks before it, as it lets the base before
+    /// it compose with the marks after it (a + U+0F73 + U+0301 → á + U+0F71 + U+0F72, found by
+    /// checking marks with no base before them).
     fn first_seen_by_nfc(&self, c: char) -> Option<char> {
         if self.is_transparent(c) {
             None
         } else if self.steps.presentation_forms && is_presentation_form(c) {
-            expand_presentation_form(c).into_iter().find(|&e| !self.is_transparent(e))
+            expand_presentation_form(c).into_iter().find(|&e| !self.is_transparent(e)).map(first_decomposed)
         } else {
-            Some(c)
+            Some(first_decomposed(c))
         }
     }
 
@@ -957,6 +967,76 @@ mod tests {
         // The profiles that fold letters delete the marks first: nothing is left to compose.
         assert_eq!(search("ٱ\u{0654}"), "ا");
         assert_eq!(search("ی\u{0654}"), "ي");
+    }
+
+    #[test]
+    fn a_mark_with_no_base_before_it_goes_through_nfc_in_both_paths() {
+        use unicode_normalization::UnicodeNormalization;
+        // Found by fuzzing (steps 0x2132): U+0340 decomposes to U+0300. The general path composed
+        // the tab and the mark as one cluster; the fast path starts a word after the tab, where the
+        // mark had no base and skipped NFC.
+        let mut steps = no_steps();
+        for (i, step) in Step::ALL.into_iter().enumerate() {
+            steps.set(step, 0x2132 & (1 << i) != 0);
+        }
+        let normalizer = Normalizer::new(steps);
+        let text = "+\u{10}\u{14}U\u{8}~\u{8}\u{300}\t\u{340}0\u{340}";
+        let once = normalizer.normalize(text);
+        assert_eq!(once, "+\u{10}\u{14}U\u{8}~\u{8}\u{300}\t\u{300}0\u{300}");
+        assert_eq!(normalizer.normalize_with_map(text).text, once);
+        assert_eq!(normalizer.normalize(&once), once);
+
+        // The neighbours: at the start, after each whitespace (ASCII, which splits the fast path's
+        // words, and fixed spaces, which the whitespace step rewrites), after control characters,
+        // after deleted invisibles and tatweel; singleton decompositions, marks to put in order,
+        // and U+0F73, a starter that decomposes to marks.
+        let before = [
+            "", "\t", "\n", "\r", " ", "\u{C}", "\u{B}", "\u{A0}", "\u{2000}", "\u{202F}", "\u{3000}", "\u{1}",
+            "\u{8}", "\u{7F}", "\u{85}", "\u{200C}", "\u{FEFF}", "x \u{200F}", "\u{640}", "\u{64E}", "a", "ب",
+        ];
+        let marks = [
+            "\u{340}", "\u{341}", "\u{343}", "\u{344}", "\u{374}", "\u{37E}", "\u{387}", "\u{1F71}", "\u{2126}",
+            "\u{F73}", "\u{301}\u{316}", "\u{651}\u{64E}", "\u{654}", "\u{200C}\u{340}", "\u{640}\u{341}",
+            "\u{64E}\u{340}", "\u{FE77}\u{651}", "\u{F73}\u{301}",
+        ];
+        let mut all_steps = vec![Profile::Strict.steps(), Profile::Search.steps(), Profile::Loose.steps()];
+        for bits in 0..64u8 {
+            // Every combination of the steps that delete, rewrite or compose.
+            let mut steps = no_steps();
+            for (i, step) in Step::ALL.into_iter().take(6).enumerate() {
+                steps.set(step, bits & (1 << i) != 0);
+            }
+            all_steps.push(steps);
+        }
+        for steps in all_steps {
+            let normalizer = Normalizer::new(steps);
+            for before in before {
+                for mark in marks {
+                    for after in ["", "0", " \u{341}ء"] {
+                        let text = format!("{before}{mark}{after}");
+                        let once = normalizer.normalize(&text);
+                        assert_eq!(normalizer.normalize_with_map(&text).text, once, "{steps:?} {text:?}");
+                        assert_eq!(normalizer.normalize(&once), once, "{steps:?} {text:?}");
+                        // NFC alone is NFC. (A starter with a singleton decomposition, such as
+                        // U+2126, is decomposed only with marks after it: left alone, as before.)
+                        let singleton_starter = ['\u{2000}', '\u{374}', '\u{37E}', '\u{387}', '\u{1F71}', '\u{2126}'];
+                        if steps == (Steps { nfc: true, ..no_steps() }) && !text.contains(singleton_starter) {
+                            assert_eq!(once, text.nfc().collect::<String>(), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
+        let nfc_only = Normalizer::new(Steps { nfc: true, ..no_steps() });
+        assert_eq!(nfc_only.normalize("\u{340}"), "\u{300}");
+        assert_eq!(nfc_only.normalize("\u{344}x"), "\u{308}\u{301}x");
+        assert_eq!(nfc_only.normalize("\u{651}\u{64E}"), "\u{64E}\u{651}");
+        assert_eq!(nfc_only.normalize("a\u{F73}\u{301}"), "á\u{F71}\u{F72}");
+        assert_eq!(with(Step::Nfc, false, "\t\u{340}"), "\t\u{340}");
+        let strict = Normalizer::for_profile(Profile::Strict);
+        assert_eq!(strict.normalize("\u{200F}\u{340}"), "\u{300}");
+        assert_eq!(strict.normalize("x\u{A0}\u{341}"), "x \u{301}");
+        assert_eq!(search("\u{64E}\u{340}ب"), "\u{300}ب");
     }
 
     #[test]
