@@ -6,22 +6,12 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer, GazetteerChanges};
+use siyaq_engine::gazetteer::{Gazetteer, GazetteerChanges};
 use siyaq_state::entity_changes::{self, LinkChanges, TOO_MANY};
 
 fn base() -> &'static Gazetteer {
-    static BASE: OnceLock<Gazetteer> = OnceLock::new();
-    BASE.get_or_init(|| {
-        let entity = |id: &str, name: &str, kind| Entity {
-            id: id.into(),
-            name_ar: name.into(),
-            name_en: id.into(),
-            kind,
-            aliases: vec![name.into(), format!("{name} الكبير")],
-            demonyms: vec![format!("ال{name}ي")],
-        };
-        Gazetteer { entities: vec![entity("putin", "بوتين", EntityKind::Person), entity("kazakhstan", "كازاخستان", EntityKind::Place)] }
-    })
+    static LIST: OnceLock<Gazetteer> = OnceLock::new();
+    LIST.get_or_init(siyaq_state::two_entity_list)
 }
 
 fn check(changes: &GazetteerChanges, base: &Gazetteer) {

@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer};
+use siyaq_engine::gazetteer::Gazetteer;
 use siyaq_engine::query::MAX_QUERY_CHARS;
 use siyaq_state::Lang;
 use siyaq_state::entity_changes::TOO_MANY;
@@ -18,18 +18,8 @@ const VERSIONS: [&str; 3] = ["", "0123456789ab", "نسخة"];
 const WORDS: [usize; 3] = [0, 1_000, usize::MAX];
 
 fn bundled() -> &'static Gazetteer {
-    static BUNDLED: OnceLock<Gazetteer> = OnceLock::new();
-    BUNDLED.get_or_init(|| {
-        let entity = |id: &str, name: &str, kind| Entity {
-            id: id.into(),
-            name_ar: name.into(),
-            name_en: id.into(),
-            kind,
-            aliases: vec![name.into(), format!("{name} الكبير")],
-            demonyms: vec![format!("ال{name}ي")],
-        };
-        Gazetteer { entities: vec![entity("putin", "بوتين", EntityKind::Person), entity("kazakhstan", "كازاخستان", EntityKind::Place)] }
-    })
+    static LIST: OnceLock<Gazetteer> = OnceLock::new();
+    LIST.get_or_init(siyaq_state::two_entity_list)
 }
 
 fuzz_target!(|data: &[u8]| {

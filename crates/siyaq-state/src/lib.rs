@@ -11,6 +11,22 @@ pub mod entity_list;
 pub mod link;
 pub mod link_notice;
 
+/// A small list for tests and fuzz targets of the readers: two entities, each with two aliases
+/// (one of two words) and a demonym.
+#[doc(hidden)]
+pub fn two_entity_list() -> siyaq_engine::gazetteer::Gazetteer {
+    use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer};
+    let entity = |id: &str, name: &str, kind| Entity {
+        id: id.into(),
+        name_ar: name.into(),
+        name_en: id.into(),
+        kind,
+        aliases: vec![name.into(), format!("{name} الكبير")],
+        demonyms: vec![format!("ال{name}ي")],
+    };
+    Gazetteer { entities: vec![entity("putin", "بوتين", EntityKind::Person), entity("kazakhstan", "كازاخستان", EntityKind::Place)] }
+}
+
 /// The interface's two languages: Arabic (right to left, the default) and English.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {

@@ -12,15 +12,7 @@ const ARTICLES: [&str; 3] = ["first", "الثاني", "third-3"];
 const WORDS: usize = 5_000;
 
 fn bundled() -> Gazetteer {
-    let entity = |id: &str, name: &str, kind| Entity {
-        id: id.into(),
-        name_ar: name.into(),
-        name_en: id.into(),
-        kind,
-        aliases: vec![name.into(), format!("{name} الكبير")],
-        demonyms: vec![format!("ال{name}ي")],
-    };
-    Gazetteer { entities: vec![entity("putin", "بوتين", EntityKind::Person), entity("kazakhstan", "كازاخستان", EntityKind::Place)] }
+    siyaq_state::two_entity_list()
 }
 
 fn context(bundled: &Gazetteer) -> LinkContext<'_> {
