@@ -450,6 +450,12 @@ pub fn ChartTable(data: Memo<ChartData>, list: EntityList, search: SearchState, 
     }
 }
 
+/// The entities of the chart's rows, by position in the list: only those are copied out of a list
+/// that may hold thousands.
+fn rows_of(list: EntityList, rows: &[usize]) -> std::collections::HashMap<usize, siyaq_engine::gazetteer::Entity> {
+    list.gazetteer.with(|g| rows.iter().filter_map(|&e| Some((e, g.entities.get(e)?.clone()))).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -497,10 +503,4 @@ mod tests {
         assert!(layout.rows.is_empty());
         assert!(layout.height > 0.0 && layout.width.is_finite());
     }
-}
-
-/// The entities of the chart's rows, by position in the list: only those are copied out of a list
-/// that may hold thousands.
-fn rows_of(list: EntityList, rows: &[usize]) -> std::collections::HashMap<usize, siyaq_engine::gazetteer::Entity> {
-    list.gazetteer.with(|g| rows.iter().filter_map(|&e| Some((e, g.entities.get(e)?.clone()))).collect())
 }
