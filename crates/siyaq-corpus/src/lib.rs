@@ -1,73 +1,47 @@
-//! The corpus bundled with siyaq: five article files, compiled in byte for byte, and the
-//! documents `corpus/corpus.toml` cuts them into.
+//! A corpus as siyaq loads it: article files, the documents they are cut into, and the entity
+//! list, read from a *corpus pack* (see [`pack`]). The wasm knows no corpus of its own: the page
+//! fetches a pack at start, so one build serves any corpus.
 //!
 //! A document is a run of whole lines of one file. Its lines carry roles (title, repeated title,
 //! byline, source, translator, subheading, body); a repeated title is shown but never counted.
 
-use std::ops::Range;
+pub mod pack;
 
-use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer};
+use std::ops::{Deref, Range};
+
+use siyaq_engine::gazetteer::{Entity, Gazetteer};
 use siyaq_engine::{DocumentInput, Index, Steps};
 
-/// One bundled file, exactly as received.
+pub use pack::{DocumentDate, DocumentRecord, FileRecord, FORMAT, Pack, PackError};
+
+/// A loaded corpus: a validated pack with each document's place in its file worked out.
 #[derive(Debug)]
-pub struct CorpusFile {
-    pub name: &'static str,
-    /// Hex SHA-256 of the file as received, recorded in the manifest.
-    pub sha256: &'static str,
-    pub text: &'static str,
+pub struct Corpus {
+    version: String,
+    name: String,
+    files: Vec<FileRecord>,
+    documents: Vec<Document>,
+    entities: Vec<Entity>,
 }
 
-/// When an article appeared: printed, or the month its text implies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DocumentDate {
-    /// `YYYY-MM` or `YYYY-MM-DD`.
-    pub value: &'static str,
-    /// The text does not print this date; it implies it.
-    pub inferred: bool,
-    /// The words of the article that imply an inferred date, verbatim.
-    pub evidence: Option<&'static str>,
-    /// How the evidence gives the date (English).
-    pub note: Option<&'static str>,
-}
-
-/// One article of the corpus.
+/// One article of the corpus: its record in the pack, and where its text lies.
 #[derive(Debug)]
 pub struct Document {
-    /// Stable identifier used in links and exports.
-    pub id: &'static str,
+    record: DocumentRecord,
     pub file_index: usize,
-    /// First and last line of the file that belong to this document, counted from 1.
-    pub first_line: usize,
-    pub last_line: usize,
-    /// Byte range of the document's text in its file, worked out by build.rs from the lines.
+    /// Byte range of the document's text in its file.
     text_span: Range<usize>,
-    /// The printed title, recorded once; `None` when the text prints no title.
-    pub title: Option<&'static str>,
-    pub title_line: Option<usize>,
-    pub duplicate_lines: &'static [usize],
-    pub author: Option<&'static str>,
-    pub byline_line: Option<usize>,
-    pub source: Option<&'static str>,
-    pub source_line: Option<usize>,
-    pub translator: Option<&'static str>,
-    pub translator_line: Option<usize>,
-    pub heading_lines: &'static [usize],
-    pub date: DocumentDate,
+    /// Byte spans of the file's lines that belong to the document, first to last.
+    line_spans: Vec<Range<usize>>,
 }
 
-/// An entity of the bundled gazetteer, `corpus/entities.toml`.
-#[derive(Debug)]
-pub struct BundledEntity {
-    pub id: &'static str,
-    pub name_ar: &'static str,
-    pub name_en: &'static str,
-    pub kind: EntityKind,
-    pub aliases: &'static [&'static str],
-    pub demonyms: &'static [&'static str],
-}
+impl Deref for Document {
+    type Target = DocumentRecord;
 
-include!(concat!(env!("OUT_DIR"), "/corpus_data.rs"));
+    fn deref(&self) -> &DocumentRecord {
+        &self.record
+    }
+}
 
 /// The role of a line inside its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -93,14 +67,14 @@ impl LineRole {
 
 /// How a document is named in lists.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Heading {
+pub enum Heading<'a> {
     /// The title the article prints.
-    Printed(&'static str),
+    Printed(&'a str),
     /// No title is printed: the article's opening words stand in for one.
     Opening(String),
 }
 
-impl Heading {
+impl Heading<'_> {
     pub fn text(&self) -> &str {
         match self {
             Heading::Printed(title) => title,
@@ -114,124 +88,169 @@ const OPENING_WORDS: usize = 7;
 
 /// One line of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct Line<'a> {
     /// Line number in its file, counted from 1.
     pub number: usize,
     /// The line without its line break.
-    pub text: &'static str,
+    pub text: &'a str,
     /// Byte range of `text` in the file.
     pub span: Range<usize>,
     pub role: LineRole,
 }
 
-/// All bundled files, in manifest order.
-pub fn files() -> &'static [CorpusFile] {
-    FILES
-}
+impl Corpus {
+    /// Reads a pack's JSON (already decompressed) and checks it.
+    pub fn from_json(json: &[u8]) -> Result<Corpus, PackError> {
+        let pack: Pack = serde_json::from_slice(json).map_err(|e| PackError::Unreadable(e.to_string()))?;
+        Corpus::from_pack(pack)
+    }
 
-/// All documents, in manifest order.
-pub fn documents() -> &'static [Document] {
-    DOCUMENTS
-}
-
-/// An index of the whole bundled corpus, normalized with `steps`.
-/// The bundled gazetteer, as a list the user can edit.
-pub fn gazetteer() -> Gazetteer {
-    let owned = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
-    Gazetteer {
-        entities: ENTITIES
-            .iter()
-            .map(|e| Entity {
-                id: e.id.to_string(),
-                name_ar: e.name_ar.to_string(),
-                name_en: e.name_en.to_string(),
-                kind: e.kind,
-                aliases: owned(e.aliases),
-                demonyms: owned(e.demonyms),
+    /// Checks a pack: its format, that every document names a file it carries, that its lines
+    /// lie inside that file, and that ids are unique.
+    pub fn from_pack(pack: Pack) -> Result<Corpus, PackError> {
+        pack.check()?;
+        let line_spans: Vec<Vec<Range<usize>>> = pack.files.iter().map(|f| line_spans(&f.text)).collect();
+        let documents = pack
+            .documents
+            .into_iter()
+            .map(|record| {
+                let file_index = pack.files.iter().position(|f| f.name == record.file).expect("checked");
+                let [first, last] = record.lines;
+                let lines = line_spans[file_index][first - 1..last].to_vec();
+                let text_span = lines[0].start..lines[lines.len() - 1].end;
+                Document { record, file_index, text_span, line_spans: lines }
             })
-            .collect(),
-    }
-}
-
-pub fn build_index(steps: Steps) -> Index {
-    Index::build(DOCUMENTS.iter().map(Document::index_input), steps)
-}
-
-/// A deterministic synthetic corpus of about `megabytes` MB, in documents of about 50 KB, drawn
-/// from the counted lines of the bundled articles (see `siyaq_engine::synth`).
-pub fn synthetic(megabytes: usize) -> Vec<String> {
-    let samples: Vec<&str> = DOCUMENTS.iter().flat_map(|d| d.counted_lines().map(|l| l.text)).collect();
-    siyaq_engine::synth::generate(&samples, megabytes * 1_000_000, 50_000, 2022)
-}
-
-pub fn document(id: &str) -> Option<&'static Document> {
-    DOCUMENTS.iter().find(|d| d.id == id)
-}
-
-impl CorpusFile {
-    /// Lines of the file with their byte spans (without the `\n`), numbered from 1.
-    pub fn lines(&self) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
-        let mut start = 0;
-        self.text.split('\n').enumerate().map(move |(i, line)| {
-            let span = start..start + line.len();
-            start = span.end + 1;
-            (i + 1, span)
-        })
+            .collect();
+        Ok(Corpus { version: pack.version, name: pack.name, files: pack.files, documents, entities: pack.entities })
     }
 
-    pub fn line_count(&self) -> usize {
-        self.lines().count()
-    }
-}
-
-impl Document {
-    pub fn file(&self) -> &'static CorpusFile {
-        &FILES[self.file_index]
+    /// A content hash of the pack: links carry it, so a link made on another corpus says so.
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
-    /// The document's lines, in order, with their roles.
-    pub fn lines(&self) -> impl Iterator<Item = Line> + '_ {
-        let file = self.file();
-        file.lines()
-            .filter(|(n, _)| (self.first_line..=self.last_line).contains(n))
-            .map(move |(number, span)| {
-                let text = &file.text[span.clone()];
-                Line { number, role: self.role_of(number, text), text, span }
-            })
+    /// What the corpus calls itself (the folder it was built from), possibly empty.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// All files, in pack order.
+    pub fn files(&self) -> &[FileRecord] {
+        &self.files
+    }
+
+    /// All documents, in pack order.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn file_of(&self, document: &Document) -> &FileRecord {
+        &self.files[document.file_index]
+    }
+
+    /// The corpus's entity list, as a list the user can edit.
+    pub fn gazetteer(&self) -> Gazetteer {
+        Gazetteer { entities: self.entities.clone() }
+    }
+
+    /// The total size of the files' text, in bytes.
+    pub fn text_bytes(&self) -> usize {
+        self.files.iter().map(|f| f.text.len()).sum()
+    }
+
+    /// An index of every document, normalized with `steps`.
+    pub fn build_index(&self, steps: Steps) -> Index {
+        Index::build(self.documents.iter().map(|d| self.index_input(d)), steps)
+    }
+
+    /// A document as the engine indexes it.
+    pub fn index_input<'a>(&'a self, document: &'a Document) -> DocumentInput<'a> {
+        DocumentInput { id: &document.id, text: self.text(document), uncounted: self.uncounted_ranges(document) }
     }
 
     /// The document's text: from the start of its first line to the end of its last.
-    pub fn text(&self) -> &'static str {
-        &self.file().text[self.span()]
+    pub fn text(&self, document: &Document) -> &str {
+        &self.file_of(document).text[document.text_span.clone()]
     }
 
-    /// Byte range of [`Document::text`] in its file.
-    pub fn span(&self) -> Range<usize> {
-        self.text_span.clone()
+    /// The document's lines, in order, with their roles.
+    pub fn lines<'a>(&'a self, document: &'a Document) -> impl Iterator<Item = Line<'a>> + 'a {
+        let file = self.file_of(document);
+        document.line_spans.iter().enumerate().map(move |(i, span)| {
+            let number = document.lines[0] + i;
+            let text = &file.text[span.clone()];
+            Line { number, role: document.role_of(number, text), text, span: span.clone() }
+        })
     }
 
-    /// Byte ranges of [`Document::text`] whose words are shown but never counted.
-    pub fn uncounted_ranges(&self) -> Vec<Range<usize>> {
-        let offset = self.span().start;
-        self.lines()
+    /// The lines whose words count in statistics.
+    pub fn counted_lines<'a>(&'a self, document: &'a Document) -> impl Iterator<Item = Line<'a>> + 'a {
+        self.lines(document).filter(|l| l.role.is_counted())
+    }
+
+    /// Byte ranges of the document's text whose words are shown but never counted.
+    pub fn uncounted_ranges(&self, document: &Document) -> Vec<Range<usize>> {
+        let offset = document.text_span.start;
+        self.lines(document)
             .filter(|l| l.role == LineRole::DuplicateTitle)
             .map(|l| l.span.start - offset..l.span.end - offset)
             .collect()
     }
 
-    /// The document as the engine indexes it.
-    pub fn index_input(&self) -> DocumentInput<'static> {
-        DocumentInput { id: self.id, text: self.text(), uncounted: self.uncounted_ranges() }
-    }
-
-    /// The lines whose words count in statistics.
-    pub fn counted_lines(&self) -> impl Iterator<Item = Line> + '_ {
-        self.lines().filter(|l| l.role.is_counted())
-    }
-
     /// Words and numbers in the document, by the engine's tokenizer, repeated titles excluded.
-    pub fn word_count(&self) -> usize {
-        self.counted_lines().map(|l| siyaq_engine::word_count(l.text)).sum()
+    pub fn word_count(&self, document: &Document) -> usize {
+        self.counted_lines(document).map(|l| siyaq_engine::word_count(l.text)).sum()
+    }
+
+    /// The printed title, or the opening words when the article prints none.
+    pub fn heading<'a>(&'a self, document: &'a Document) -> Heading<'a> {
+        match &document.title {
+            Some(title) => Heading::Printed(title),
+            None => Heading::Opening(self.opening_words(document, OPENING_WORDS)),
+        }
+    }
+
+    /// The first words of the body, for listing a document that prints no title.
+    pub fn opening_words(&self, document: &Document, count: usize) -> String {
+        let body = self.lines(document).find(|l| l.role == LineRole::Body);
+        let Some(line) = body else { return String::new() };
+        let mut words = line.text.split_whitespace();
+        let mut opening: Vec<&str> = words.by_ref().take(count).collect();
+        if let Some(last) = opening.last_mut() {
+            *last = last.trim_end_matches(['،', ',', '.', ':', '؛']);
+        }
+        let mut out = opening.join(" ");
+        if words.next().is_some() {
+            out.push('…');
+        }
+        out
+    }
+
+    /// A deterministic synthetic corpus of about `megabytes` MB, in documents of about 50 KB,
+    /// drawn from the counted lines of this corpus (see `siyaq_engine::synth`).
+    pub fn synthetic(&self, megabytes: usize) -> Vec<String> {
+        let samples: Vec<&str> =
+            self.documents.iter().flat_map(|d| self.counted_lines(d).map(|l| l.text)).collect();
+        siyaq_engine::synth::generate(&samples, megabytes * 1_000_000, 50_000, 2022)
+    }
+}
+
+impl Document {
+    /// Byte range of the document's text in its file.
+    pub fn span(&self) -> Range<usize> {
+        self.text_span.clone()
+    }
+
+    pub fn first_line(&self) -> usize {
+        self.lines[0]
+    }
+
+    pub fn last_line(&self) -> usize {
+        self.lines[1]
     }
 
     fn role_of(&self, number: usize, text: &str) -> LineRole {
@@ -248,7 +267,7 @@ impl Document {
             LineRole::Heading
         } else if text.trim().is_empty() {
             LineRole::Blank
-        } else if is(self.source_line) && !self.source.is_some_and(|s| text.starts_with(s)) {
+        } else if is(self.source_line) && !self.source.as_deref().is_some_and(|s| text.starts_with(s)) {
             // "المصدر: ..." stands on a line of its own; a dateline such as "الشرق اليوم- ..."
             // opens a body paragraph instead.
             LineRole::Source
@@ -256,28 +275,16 @@ impl Document {
             LineRole::Body
         }
     }
+}
 
-    /// The printed title, or the opening words when the article prints none.
-    pub fn heading(&self) -> Heading {
-        match self.title {
-            Some(title) => Heading::Printed(title),
-            None => Heading::Opening(self.opening_words(OPENING_WORDS)),
-        }
-    }
-
-    /// The first words of the body, for listing a document that prints no title.
-    pub fn opening_words(&self, count: usize) -> String {
-        let body = self.lines().find(|l| l.role == LineRole::Body);
-        let Some(line) = body else { return String::new() };
-        let mut words = line.text.split_whitespace();
-        let mut opening: Vec<&str> = words.by_ref().take(count).collect();
-        if let Some(last) = opening.last_mut() {
-            *last = last.trim_end_matches(['،', ',', '.', ':', '؛']);
-        }
-        let mut out = opening.join(" ");
-        if words.next().is_some() {
-            out.push('…');
-        }
-        out
-    }
+/// Byte spans of the lines of `text` (without their `\n`), the first for line 1.
+pub fn line_spans(text: &str) -> Vec<Range<usize>> {
+    let mut start = 0;
+    text.split('\n')
+        .map(|line| {
+            let span = start..start + line.len();
+            start = span.end + 1;
+            span
+        })
+        .collect()
 }

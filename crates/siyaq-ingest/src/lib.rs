@@ -1,0 +1,225 @@
+//! Builds a siyaq corpus pack from a folder of articles.
+//!
+//! A folder with a `corpus.toml` is built exactly as its manifest says ([`manifest`]). A folder
+//! without one gets a manifest worked out from its files ([`propose`]): one document per file or
+//! per record of a table, titles, repeated titles, dates, bylines and sources read off the text.
+//! Either way, every file or document that cannot be used is reported with the reason, and the
+//! build goes on with the rest; only a folder with no usable article is an error.
+
+pub mod decode;
+pub mod entities;
+pub mod manifest;
+pub mod propose;
+
+use std::{
+    io::Write as _,
+    path::{Path, PathBuf},
+    sync::OnceLock,
+};
+
+use sha2::{Digest, Sha256};
+use siyaq_corpus::{Corpus, FORMAT, FileRecord, Pack};
+
+pub use manifest::Manifest;
+
+/// The manifest's file name in a corpus folder.
+pub const MANIFEST_FILE: &str = "corpus.toml";
+/// The entity list's file name in a corpus folder.
+pub const ENTITIES_FILE: &str = "entities.toml";
+
+/// A file, or a document, left out of the corpus, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file's path in the folder, or `file: document id`.
+    pub what: String,
+    pub why: String,
+}
+
+/// One source of text read out of the folder: a file, or a record of a table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+    /// Hex SHA-256 of the bytes as received (of the whole table for a record).
+    pub sha256: String,
+    /// The encoding it was decoded from (`UTF-8`, `UTF-16LE`, `windows-1256`…).
+    pub encoding: &'static str,
+}
+
+/// What a folder yields.
+#[derive(Debug)]
+pub struct Built {
+    pub pack: Pack,
+    /// The manifest the pack follows: the folder's own, or the one worked out.
+    pub manifest: Manifest,
+    /// Whether the manifest was worked out (the folder has no `corpus.toml`).
+    pub proposed: bool,
+    pub skipped: Vec<Skipped>,
+    /// Notes on choices made, for the user to review (a date read from a file name, say).
+    pub notes: Vec<String>,
+}
+
+/// Where the entity list comes from when the folder has no `entities.toml`.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub fallback_entities: Option<PathBuf>,
+}
+
+/// Reads `dir` into a pack. Errors only when nothing usable is left, or the folder or its
+/// manifest or entity list cannot be read at all.
+pub fn build(dir: &Path, options: &Options) -> Result<Built, String> {
+    if !dir.is_dir() {
+        return Err(format!("{} is not a folder", dir.display()));
+    }
+    let manifest_path = dir.join(MANIFEST_FILE);
+    let (manifest, sources, mut skipped, notes, proposed) = if manifest_path.is_file() {
+        let text = std::fs::read_to_string(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+        let manifest = Manifest::parse(&text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+        let (sources, skipped) = read_manifest_files(dir, &manifest);
+        (manifest, sources, skipped, Vec::new(), false)
+    } else {
+        let proposal = propose::propose(dir)?;
+        (proposal.manifest, proposal.sources, proposal.skipped, proposal.notes, true)
+    };
+    let entities_path = dir.join(ENTITIES_FILE);
+    let entities = if entities_path.is_file() {
+        entities::read(&entities_path)?
+    } else if let Some(fallback) = &options.fallback_entities {
+        entities::read(fallback)?
+    } else {
+        Vec::new()
+    };
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let pack = assemble(name, &manifest, sources, entities, &mut skipped);
+    if pack.documents.is_empty() {
+        let mut message = format!("{}: no usable article", dir.display());
+        for s in &skipped {
+            message.push_str(&format!("\n  skipped {}: {}", s.what, s.why));
+        }
+        return Err(message);
+    }
+    Ok(Built { pack, manifest, proposed, skipped, notes })
+}
+
+/// The files a manifest names, read and decoded; those missing, unreadable or not as recorded
+/// are skipped.
+fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Skipped>) {
+    let mut sources = Vec::new();
+    let mut skipped = Vec::new();
+    for entry in &manifest.file {
+        let path = dir.join(&entry.name);
+        let skip = |why: String| Skipped { what: entry.name.clone(), why };
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                skipped.push(skip(format!("{MANIFEST_FILE} names it, but there is no such file")));
+                continue;
+            }
+            Err(e) => {
+                skipped.push(skip(format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        let sha256 = sha256_hex(&bytes);
+        if let Some(recorded) = &entry.sha256
+            && !recorded.eq_ignore_ascii_case(&sha256)
+        {
+            skipped.push(skip(format!(
+                "its SHA-256 is {sha256}, not the {recorded} {MANIFEST_FILE} records: the file changed; \
+                 update or remove `sha256` after checking its line ranges"
+            )));
+            continue;
+        }
+        match decode::decode(&bytes, entry.encoding.as_deref()) {
+            Ok(decoded) => sources.push(Source { name: entry.name.clone(), text: decoded.text, sha256, encoding: decoded.encoding }),
+            Err(why) => skipped.push(skip(why)),
+        }
+    }
+    (sources, skipped)
+}
+
+/// The pack of the documents whose file was read and whose lines hold; the others are skipped.
+pub fn assemble(
+    name: String,
+    manifest: &Manifest,
+    sources: Vec<Source>,
+    entities: Vec<siyaq_engine::gazetteer::Entity>,
+    skipped: &mut Vec<Skipped>,
+) -> Pack {
+    let files: Vec<FileRecord> =
+        sources.into_iter().map(|s| FileRecord { name: s.name, sha256: s.sha256, text: s.text }).collect();
+    let mut pack = Pack { format: FORMAT, version: String::new(), name, files, documents: Vec::new(), entities };
+    for entry in &manifest.document {
+        let record = entry.record();
+        if !pack.files.iter().any(|f| f.name == record.file) {
+            if manifest.file.iter().any(|f| f.name == record.file) {
+                continue; // the file itself was skipped, and said so
+            }
+            skipped.push(Skipped {
+                what: format!("{}: {}", record.file, record.id),
+                why: format!("the document names a file that {MANIFEST_FILE} does not list"),
+            });
+            continue;
+        }
+        let already = pack.documents.iter().any(|d| d.id == record.id);
+        let what = format!("{}: {}", record.file, record.id);
+        if already {
+            skipped.push(Skipped { what, why: "another document has the same id".into() });
+        } else if !siyaq_corpus::pack::is_usable_id(&record.id) {
+            skipped.push(Skipped { what, why: "its id is not usable in links: letters, digits, - _ . only".into() });
+        } else if let Err(e) = siyaq_corpus::pack::check_document(&pack.files, &record) {
+            skipped.push(Skipped { what, why: e.to_string() });
+        } else {
+            pack.documents.push(record);
+        }
+    }
+    // Files no remaining document uses are dropped: they would only weigh on the page.
+    let used: std::collections::HashSet<String> = pack.documents.iter().map(|d| d.file.clone()).collect();
+    pack.files.retain(|f| used.contains(&f.name));
+    pack.version = version_of(&pack);
+    pack
+}
+
+/// The first 12 hex digits of the SHA-256 of the pack's JSON with an empty version.
+pub fn version_of(pack: &Pack) -> String {
+    let mut unversioned = pack.clone();
+    unversioned.version.clear();
+    sha256_hex(unversioned.to_json().as_bytes())[..12].to_string()
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The pack as the page fetches it: gzip-compressed JSON.
+pub fn compress(pack: &Pack) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(pack.to_json().as_bytes()).expect("gzip into memory");
+    encoder.finish().expect("gzip into memory")
+}
+
+/// A pack file read back: inflated and checked.
+pub fn decompress(bytes: &[u8]) -> Result<Corpus, String> {
+    let mut json = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut json).map_err(|e| format!("not gzip: {e}"))?;
+    Corpus::from_json(&json).map_err(|e| e.to_string())
+}
+
+/// The repository's sample corpus (`corpus/`), built once: what native tests and benchmarks use.
+pub fn sample() -> &'static Corpus {
+    static SAMPLE: OnceLock<Corpus> = OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let built = build(&sample_dir(), &Options::default()).expect("the sample corpus builds");
+        assert!(built.skipped.is_empty(), "the sample corpus skips nothing: {:?}", built.skipped);
+        Corpus::from_pack(built.pack).expect("the sample pack is valid")
+    })
+}
+
+/// The folder of the sample corpus in this repository.
+pub fn sample_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
