@@ -64,7 +64,7 @@ enum EntitiesValue {
 
 impl crate::notice::Notify for LinkNotice {
     fn message(&self, lang: Lang) -> String {
-        LinkNotice::message(self, lang, siyaq_corpus::CORPUS_VERSION)
+        LinkNotice::message(self, lang, crate::corpus::loaded().version())
     }
 
     fn is_problem(&self) -> bool {
@@ -118,9 +118,10 @@ pub async fn current_link(signals: ViewSignals) -> String {
 fn with_context<T>(work: impl FnOnce(&LinkContext) -> T) -> T {
     let articles: Vec<&str> = articles().iter().map(|a| a.id()).collect();
     // A bound for hit positions that needs no index: there are fewer words than bytes.
-    let words = siyaq_corpus::files().iter().map(|f| f.text.len()).sum();
+    let corpus = crate::corpus::loaded();
+    let words = corpus.text_bytes();
     let bundled = bundled();
-    work(&LinkContext { version: siyaq_corpus::CORPUS_VERSION, articles: &articles, words, bundled: &bundled })
+    work(&LinkContext { version: corpus.version(), articles: &articles, words, bundled: &bundled })
 }
 
 fn read_location() -> ReadLink {
@@ -209,7 +210,7 @@ impl ViewSignals {
 
 fn bundled() -> Arc<Gazetteer> {
     thread_local! {
-        static BUNDLED: Arc<Gazetteer> = Arc::new(siyaq_corpus::gazetteer());
+        static BUNDLED: Arc<Gazetteer> = Arc::new(crate::corpus::loaded().gazetteer());
     }
     BUNDLED.with(Arc::clone)
 }

@@ -43,7 +43,7 @@ fn ArticleEntry(article: &'static Article, nav: Navigation) -> impl IntoView {
         }
         .into_any(),
     };
-    let byline = [doc.author, doc.source].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    let byline = [doc.author.as_deref(), doc.source.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     view! {
         <li>
             <button
@@ -66,25 +66,33 @@ fn ArticleEntry(article: &'static Article, nav: Navigation) -> impl IntoView {
     }
 }
 
-/// The article's date; an inferred one says so and shows the words that imply it.
+/// The article's date; an inferred one says so and shows the words that imply it. An article
+/// whose date is unknown says so too.
 #[component]
 pub fn DateBadge(article: &'static Article) -> impl IntoView {
     let lang = use_lang();
-    let date = article.date();
-    let evidence = date.evidence;
+    let Some(date) = article.date() else {
+        return view! {
+            <span class="doc-date unknown" data-date="">{move || lang.get().pick("بلا تاريخ", "undated")}</span>
+        }
+        .into_any();
+    };
     let title = move || {
-        evidence.map(|words| match lang.get() {
-            Lang::Ar => format!("تاريخ مستنتج من النص: «{words}»"),
-            Lang::En => format!("Date inferred from the text: «{words}»"),
+        date.evidence.as_ref().map(|words| match (lang.get(), date.inferred) {
+            (Lang::Ar, true) => format!("تاريخ مستنتج من النص: «{words}»"),
+            (Lang::En, true) => format!("Date inferred from the text: «{words}»"),
+            (Lang::Ar, false) => format!("التاريخ كما ورد: «{words}»"),
+            (Lang::En, false) => format!("The date as printed: «{words}»"),
         })
     };
     view! {
-        <span class="doc-date" class:inferred=date.inferred title=title data-date=date.value>
+        <span class="doc-date" class:inferred=date.inferred title=title data-date=date.value.clone()>
             {move || match lang.get() {
-                Lang::Ar => date_label(&date),
-                Lang::En => date_label_en(&date),
+                Lang::Ar => date_label(date),
+                Lang::En => date_label_en(date),
             }}
             {move || date.inferred.then(|| lang.get().pick(" (مستنتج)", " (inferred)"))}
         </span>
     }
+    .into_any()
 }

@@ -3,6 +3,7 @@
 use siyaq_corpus::Document;
 use siyaq_engine::{Hit, Index, kwic_line};
 
+use crate::corpus::loaded;
 use crate::library::date_label;
 
 /// Spreadsheet programs read UTF-8 as Arabic only with a byte-order mark.
@@ -44,17 +45,17 @@ pub fn hits_csv(index: &Index, hits: &[Hit], width: u32) -> String {
         let line = kwic_line(index, *hit, width);
         let indexed = &index.documents()[line.document];
         let text = &indexed.text;
-        let doc = siyaq_corpus::document(&indexed.id);
-        let field = |f: fn(&Document) -> Option<&'static str>| doc.and_then(f).unwrap_or("").to_string();
+        let doc = loaded().document(&indexed.id);
+        let field = |f: fn(&Document) -> &Option<String>| doc.and_then(|d| f(d).clone()).unwrap_or_default();
         let form: Vec<&str> = hit.words().map(|w| index.vocabulary().form(index.word(w).form)).collect();
         let start = text[..line.node.start].chars().count();
         let end = start + text[line.node.clone()].chars().count();
         [
             indexed.id.clone(),
-            field(|d| d.title),
-            field(|d| d.author),
-            field(|d| d.source),
-            doc.map_or("", |d| d.date.value).to_string(),
+            field(|d| &d.title),
+            field(|d| &d.author),
+            field(|d| &d.source),
+            doc.and_then(|d| d.date.as_ref()).map_or("", |d| d.value.as_str()).to_string(),
             flatten(&text[line.before]),
             flatten(&text[line.node]),
             flatten(&text[line.after]),
@@ -73,15 +74,14 @@ pub fn citation(index: &Index, hit: Hit, width: u32) -> String {
     let text = &indexed.text;
     let quote = flatten(&text[line.before.start..line.after.end]);
     let mut parts: Vec<String> = Vec::new();
-    if let Some(doc) = siyaq_corpus::document(&indexed.id) {
-        parts.push(match doc.title {
-            Some(title) => format!("«{title}»"),
-            None => format!("«{}»", doc.heading().text()),
-        });
-        parts.extend(doc.author.map(str::to_string));
-        parts.extend(doc.source.map(str::to_string));
-        let date = date_label(&doc.date);
-        parts.push(if doc.date.inferred { format!("{date} (تاريخ مستنتج)") } else { date });
+    if let Some(doc) = loaded().document(&indexed.id) {
+        parts.push(format!("«{}»", loaded().heading(doc).text()));
+        parts.extend(doc.author.clone());
+        parts.extend(doc.source.clone());
+        if let Some(date) = &doc.date {
+            let label = date_label(date);
+            parts.push(if date.inferred { format!("{label} (تاريخ مستنتج)") } else { label });
+        }
     }
     format!("«…{quote}…» — {}", parts.join("، "))
 }
@@ -125,7 +125,7 @@ mod tests {
     use siyaq_engine::{MatchMode, Steps, parse, search};
 
     fn kazakhstan() -> (Index, Vec<Hit>) {
-        let index = siyaq_corpus::build_index(Steps::default());
+        let index = loaded().build_index(Steps::default());
         let hits = search(&index, &parse("كازاخستان", MatchMode::Clitic).unwrap()).hits;
         (index, hits)
     }
@@ -141,8 +141,8 @@ mod tests {
         assert_eq!(rows.len(), 65);
         for row in &rows {
             assert!(row[6].contains("كازاخستان"), "{:?}", &row[6]);
-            let doc = siyaq_corpus::document(&row[0]).unwrap();
-            let text: Vec<char> = doc.text().chars().collect();
+            let doc = loaded().document(&row[0]).unwrap();
+            let text: Vec<char> = loaded().text(doc).chars().collect();
             let (start, end): (usize, usize) = (row[9].parse().unwrap(), row[10].parse().unwrap());
             assert_eq!(text[start..end].iter().collect::<String>(), row[6]);
         }
@@ -164,8 +164,8 @@ mod tests {
     fn the_exported_table_reads_back_without_formulas() {
         use siyaq_engine::entities::{EntityTable, Measure, find_mentions};
         use siyaq_engine::gazetteer::EntityKind;
-        let index = siyaq_corpus::build_index(Steps::default());
-        let mut gazetteer = siyaq_corpus::gazetteer();
+        let index = loaded().build_index(Steps::default());
+        let mut gazetteer = loaded().gazetteer();
         let id = gazetteer.add_entity("تقارير", "=HYPERLINK(\"http://evil\",\"x\")", EntityKind::Other).unwrap();
         let mentions = find_mentions(&index, &gazetteer.alias_lists(false));
         let table = EntityTable::new(&index, &mentions, gazetteer.entities.len());
@@ -208,8 +208,8 @@ mod tests {
     #[test]
     fn the_entity_table_exports_with_article_ids_and_totals() {
         use siyaq_engine::entities::{EntityTable, Measure, find_mentions};
-        let index = siyaq_corpus::build_index(Steps::default());
-        let gazetteer = siyaq_corpus::gazetteer();
+        let index = loaded().build_index(Steps::default());
+        let gazetteer = loaded().gazetteer();
         let mentions = find_mentions(&index, &gazetteer.alias_lists(false));
         let table = EntityTable::new(&index, &mentions, gazetteer.entities.len());
         let putin = gazetteer.position("putin").unwrap();

@@ -2,34 +2,35 @@
 
 use std::sync::LazyLock;
 
-use siyaq_corpus::{Document, DocumentDate, Heading, documents};
+use siyaq_corpus::{Document, DocumentDate, Heading};
+
+use crate::corpus::loaded;
 
 /// One article with the figures the corpus panel shows.
 #[derive(Debug)]
 pub struct Article {
     pub document: &'static Document,
-    pub heading: Heading,
+    pub heading: Heading<'static>,
     pub words: usize,
 }
 
 impl Article {
     pub fn id(&self) -> &'static str {
-        self.document.id
+        &self.document.id
     }
 
-    pub fn date(&self) -> DocumentDate {
-        self.document.date
+    /// When it appeared, when the text or its metadata says.
+    pub fn date(&self) -> Option<&'static DocumentDate> {
+        self.document.date.as_ref()
     }
 }
 
 static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| {
-    documents()
+    let corpus = loaded();
+    corpus
+        .documents()
         .iter()
-        .map(|document| Article {
-            document,
-            heading: document.heading(),
-            words: document.word_count(),
-        })
+        .map(|document| Article { document, heading: corpus.heading(document), words: corpus.word_count(document) })
         .collect()
 });
 
@@ -93,10 +94,10 @@ mod tests {
 
     #[test]
     fn every_document_is_listed_with_a_heading_and_its_words() {
-        assert_eq!(articles().len(), documents().len());
+        assert_eq!(articles().len(), loaded().documents().len());
         for article in articles() {
             assert!(!article.heading.text().is_empty(), "{}", article.id());
-            assert_eq!(article.words, article.document.word_count());
+            assert_eq!(article.words, loaded().word_count(article.document));
         }
         let printed = articles().iter().filter(|a| matches!(a.heading, Heading::Printed(_))).count();
         assert_eq!(printed, 2);
@@ -104,9 +105,9 @@ mod tests {
 
     #[test]
     fn dates_read_as_arabic_months() {
-        let date = DocumentDate { value: "2023-02", inferred: true, evidence: None, note: None };
+        let date = DocumentDate { value: "2023-02".into(), inferred: true, evidence: None, note: None };
         assert_eq!(date_label(&date), "فبراير 2023");
-        let odd = DocumentDate { value: "2023-13", inferred: false, evidence: None, note: None };
+        let odd = DocumentDate { value: "2023-13".into(), inferred: false, evidence: None, note: None };
         assert_eq!(date_label(&odd), "2023-13");
         assert_eq!(date_label_en(&date), "February 2023");
     }

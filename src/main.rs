@@ -1,4 +1,4 @@
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(siyaq::App);
+    wasm_bindgen_futures::spawn_local(siyaq::start());
 }

@@ -30,9 +30,10 @@ fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) 
     let lang = use_lang();
     let doc = article.document;
     // The hits of the current query in this article, as byte ranges of its text.
-    let text = doc.text();
+    let corpus = crate::corpus::loaded();
+    let text = corpus.text(doc);
     let hits = Memo::new(move |_| match search.shown.get() {
-        Some(result) => hit_ranges_in(&search.index.get(), &result.hits, doc.id)
+        Some(result) => hit_ranges_in(&search.index.get(), &result.hits, &doc.id)
             .into_iter()
             .filter(|(_, r)| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
             .collect(),
@@ -53,7 +54,7 @@ fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) 
     };
     // Bring the hit in focus into view once it is drawn.
     Effect::new(move |_| {
-        if nav.focus.get().is_some() && nav.open.get() == Some(doc.id) {
+        if nav.focus.get().is_some() && nav.open.get() == Some(doc.id.as_str()) {
             request_animation_frame(|| {
                 if let Ok(Some(mark)) = document().query_selector("[data-testid=article-text] mark.current") {
                     mark.scroll_into_view_with_bool(false);
@@ -62,13 +63,13 @@ fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) 
         }
     });
     let facts = [
-        (("الكاتب", "Author"), doc.author),
-        (("المصدر", "Source"), doc.source),
-        (("الترجمة", "Translation"), doc.translator),
+        (("الكاتب", "Author"), doc.author.as_deref()),
+        (("المصدر", "Source"), doc.source.as_deref()),
+        (("الترجمة", "Translation"), doc.translator.as_deref()),
     ];
     let offset = doc.span().start;
     view! {
-        <article class="article" lang="ar" dir="rtl" data-doc=doc.id>
+        <article class="article" lang="ar" dir="rtl" data-doc=doc.id.as_str()>
             <dl class="article-meta" lang=move || lang.get().code() dir=move || lang.get().dir()>
                 {doc.title.is_none().then(|| view! {
                     <div><dt>{tr("العنوان", "Title")}</dt><dd class="untitled">{tr("لا يطبع المقال عنوانًا", "no title printed")}</dd></div>
@@ -81,7 +82,7 @@ fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) 
                     .collect_view()}
                 <div><dt>{tr("التاريخ", "Date")}</dt><dd><DateBadge article /></dd></div>
                 <div><dt>{tr("الطول", "Length")}</dt><dd data-testid="reader-words" data-words=article.words>{move || words_label(lang.get(), article.words)}</dd></div>
-                <div><dt>{tr("الملف", "File")}</dt><dd><bdi dir="ltr">{format!("{} : {}–{}", doc.file().name, doc.first_line, doc.last_line)}</bdi></dd></div>
+                <div><dt>{tr("الملف", "File")}</dt><dd><bdi dir="ltr">{format!("{} : {}–{}", corpus.file_of(doc).name, doc.first_line(), doc.last_line())}</bdi></dd></div>
             </dl>
             <div class="hit-nav" hidden=move || hits.get().is_empty() data-testid="hit-nav" lang=move || lang.get().code() dir=move || lang.get().dir()>
                 <button type="button" data-testid="hit-prev" on:click=move |_| step(-1)>{tr("السابقة", "Previous")}</button>
@@ -98,7 +99,7 @@ fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) 
                 {move || {
                     let hits = hits.get();
                     let focus = nav.focus.get();
-                    doc.lines()
+                    corpus.lines(doc)
                         .filter(|l| l.role != LineRole::Blank)
                         .map(|line| {
                             let start = line.span.start - offset;
@@ -118,7 +119,7 @@ fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) 
 
 /// One line, its hits marked (the one in focus as `current`).
 #[component]
-fn TextLine(line: Line, marks: Vec<(Hit, Range<usize>)>, focus: Option<Hit>) -> impl IntoView {
+fn TextLine(line: Line<'static>, marks: Vec<(Hit, Range<usize>)>, focus: Option<Hit>) -> impl IntoView {
     let lang = use_lang();
     let number = line.number;
     let text = line.text;

@@ -113,7 +113,7 @@ impl SearchState {
             if let Some(megabytes) = synthetic {
                 return Shared(Arc::new(synthetic_index(megabytes, steps)));
             }
-            Shared(Arc::new(siyaq_corpus::build_index(steps)))
+            Shared(Arc::new(crate::corpus::loaded().build_index(steps)))
         });
         let mentions = Memo::new(move |_| {
             let lists = entities.gazetteer.with(|g| g.alias_lists(entities.demonyms.get()));
@@ -183,7 +183,7 @@ fn synthetic_megabytes() -> Option<usize> {
 
 #[cfg(feature = "bench-corpus")]
 fn synthetic_index(megabytes: usize, steps: siyaq_engine::Steps) -> Index {
-    let documents = siyaq_corpus::synthetic(megabytes);
+    let documents = crate::corpus::loaded().synthetic(megabytes);
     let ids: Vec<String> = (0..documents.len()).map(|i| format!("synthetic-{i:04}")).collect();
     Index::build(
         documents.iter().zip(&ids).map(|(text, id)| siyaq_engine::DocumentInput { id, text, uncounted: vec![] }),
@@ -252,7 +252,7 @@ mod tests {
     use super::*;
 
     fn index() -> Index {
-        siyaq_corpus::build_index(Steps::default())
+        crate::corpus::loaded().build_index(Steps::default())
     }
 
     #[test]

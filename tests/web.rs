@@ -13,7 +13,35 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// The sample corpus, built in the test from the repository's files (a page gets it as a pack).
+fn install_sample() {
+    macro_rules! sample_files {
+        ($($name:literal),*) => {
+            vec![$(siyaq_ingest::Source {
+                name: $name.to_string(),
+                text: include_str!(concat!("../corpus/", $name)).to_string(),
+                sha256: String::new(),
+                encoding: "UTF-8",
+            }),*]
+        };
+    }
+    let sources = sample_files!(
+        "000_5d8360476bfc77e6.txt",
+        "001_81ea276c1bd68485.txt",
+        "002_ea5e3ea7e789e4ef.txt",
+        "003_6739eb1a1609230f.txt",
+        "004_05eb89a420704b8c.txt"
+    );
+    let manifest = siyaq_ingest::Manifest::parse(include_str!("../corpus/corpus.toml")).unwrap();
+    let entities = siyaq_ingest::entities::parse(include_str!("../corpus/entities.toml")).unwrap();
+    let mut skipped = Vec::new();
+    let pack = siyaq_ingest::assemble("corpus".into(), &manifest, sources, entities, &mut skipped);
+    assert!(skipped.is_empty(), "{skipped:?}");
+    siyaq::install_corpus(siyaq_corpus::Corpus::from_pack(pack).unwrap());
+}
+
 fn mount() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    install_sample();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), siyaq::App);
@@ -51,7 +79,8 @@ async fn clicking_an_article_opens_it_in_the_reader() {
     let article = host.query_selector("article[data-doc]").unwrap().expect("the reader shows an article");
     assert_eq!(article.get_attribute("data-doc").as_deref(), Some(target.id()));
     assert_eq!(entry.get_attribute("aria-current").as_deref(), Some("true"));
-    let first_body_line = target.document.lines().find(|l| l.role == siyaq_corpus::LineRole::Body).unwrap();
+    let corpus = siyaq::loaded_corpus();
+    let first_body_line = corpus.lines(target.document).find(|l| l.role == siyaq_corpus::LineRole::Body).unwrap();
     let text = article.text_content().unwrap();
     assert!(text.contains(first_body_line.text), "the reader shows the article's own text");
     host.remove();

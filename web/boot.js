@@ -1,5 +1,22 @@
-// Starts siyaq: loads the wasm, reports a failure in the page, and keeps the offline copy fresh.
+// Starts siyaq: loads the corpus and the wasm side by side, reports a failure in the page, and
+// keeps the offline copy fresh.
 import init from './pkg/siyaq.js';
+
+// The corpus pack is gzip-compressed JSON; the wasm reads the inflated bytes from this promise.
+// A host that already inflated it in transit (it sent Content-Encoding: gzip) hands over JSON.
+globalThis.siyaqPack = fetch('./corpus.pack')
+  .then((response) => {
+    if (!response.ok) throw new Error(`corpus.pack: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  })
+  .then((buffer) => {
+    const bytes = new Uint8Array(buffer);
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(inflated).arrayBuffer().then((b) => new Uint8Array(b));
+  });
+// Awaited by the wasm, which reports a failure itself; this keeps it off the console meanwhile.
+globalThis.siyaqPack.catch(() => {});
 
 init({ module_or_path: './pkg/siyaq_bg.wasm' }).catch((error) => {
   const note = document.getElementById('boot-error');

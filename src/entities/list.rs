@@ -109,12 +109,12 @@ impl EntityList {
     /// The list saved in this browser, or the bundled one; then follows other tabs' changes.
     pub fn load() -> Self {
         let (gazetteer, notice, kept_aside, unreadable) = match store::load() {
-            Loaded::Nothing => (siyaq_corpus::gazetteer(), None, None, false),
+            Loaded::Nothing => (crate::corpus::loaded().gazetteer(), None, None, false),
             Loaded::List(saved) => (saved, None, None, false),
-            Loaded::NoStorage => (siyaq_corpus::gazetteer(), Some(Notice::NoStorage), None, false),
+            Loaded::NoStorage => (crate::corpus::loaded().gazetteer(), Some(Notice::NoStorage), None, false),
             Loaded::Unreadable { problem, kept_as } => {
                 let kept = kept_as.is_some();
-                (siyaq_corpus::gazetteer(), Some(Notice::SavedListIgnored { problem, kept }), kept_as, !kept)
+                (crate::corpus::loaded().gazetteer(), Some(Notice::SavedListIgnored { problem, kept }), kept_as, !kept)
             }
         };
         let kept_aside = kept_aside.or_else(store::first_kept_aside);
@@ -147,7 +147,7 @@ impl EntityList {
     pub fn back_to_saved_list(&self) {
         let saved = match store::load() {
             Loaded::List(saved) => saved,
-            _ => siyaq_corpus::gazetteer(),
+            _ => crate::corpus::loaded().gazetteer(),
         };
         self.origin.set(Origin::Saved);
         self.gazetteer.set(saved);
@@ -224,7 +224,7 @@ impl EntityList {
             store::forget();
         }
         self.origin.set(Origin::Saved);
-        self.gazetteer.set(siyaq_corpus::gazetteer());
+        self.gazetteer.set(crate::corpus::loaded().gazetteer());
         self.notice.set(Some(Notice::Reset));
     }
 
@@ -251,7 +251,7 @@ impl EntityList {
                 return;
             }
             let now = match store::read_saved(event.new_value().as_deref()) {
-                None => siyaq_corpus::gazetteer(),
+                None => crate::corpus::loaded().gazetteer(),
                 Some(Ok(saved)) => saved,
                 // Another version's list: this tab keeps what it shows; its next save is the user's.
                 Some(Err(_)) => return,

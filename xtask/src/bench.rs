@@ -23,7 +23,7 @@ pub fn gen_corpus(root: &Path, megabytes: usize) -> Result<PathBuf> {
     }
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let documents = siyaq_corpus::synthetic(megabytes);
+    let documents = siyaq_ingest::sample().synthetic(megabytes);
     for (i, text) in documents.iter().enumerate() {
         let path = dir.join(format!("doc-{i:05}.txt"));
         fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -84,8 +84,9 @@ fn browser_bench(root: &Path, runs: usize) -> Result {
     println!("\n==> browser benchmark");
     tools::ensure_chromium()?;
     tools::ensure_npm_packages(root)?;
+    let built = crate::corpus::build(root, &crate::corpus::sample_dir(root))?;
     let site = site::build(root)?;
-    let dist = crate::dist::write(root, Variant::Site)?;
+    let dist = crate::dist::write(root, Variant::Site, &built.pack)?;
     let server = Server::start(&Variant::Site.dist_dir(root), "127.0.0.1:0")?;
     tools::run(
         Command::new("node")
@@ -100,7 +101,7 @@ fn browser_bench(root: &Path, runs: usize) -> Result {
             .current_dir(root),
     )?;
     println!("\n==> the benchmark's build (feature bench-corpus), into {}", Variant::Benchmark.dist_dir(root).display());
-    crate::dist::build_variant(root, Variant::Benchmark)?;
+    crate::dist::build_variant(root, Variant::Benchmark, &crate::corpus::sample_dir(root))?;
     let bench_server = Server::start(&Variant::Benchmark.dist_dir(root), "127.0.0.1:0")?;
     tools::run(
         Command::new("node")
@@ -141,7 +142,8 @@ fn criterion_median(root: &Path, id: &str) -> Option<f64> {
 }
 
 fn report(root: &Path, megabytes: usize, peer: Option<&Value>) {
-    let bundled_bytes: usize = siyaq_corpus::documents().iter().map(|d| d.text().len()).sum();
+    let sample = siyaq_ingest::sample();
+    let bundled_bytes: usize = sample.documents().iter().map(|d| sample.text(d).len()).sum();
     let corpora = [("bundled".to_string(), bundled_bytes as f64), (format!("generated-{megabytes}mb"), (megabytes * 1_000_000) as f64)];
     println!("\nbenchmark table (medians; ratio = Python time / siyaq time)\n");
     println!("| corpus | measure | siyaq | Python peer | ratio |");

@@ -28,9 +28,13 @@ const STATIC_FILES: [(&str, &str); 9] = [
     ("web/sw.js", "sw.js"),
 ];
 
+/// The corpus pack: gzip-compressed JSON, fetched by `boot.js` while the wasm compiles.
+pub const PACK_FILE: &str = "corpus.pack";
+
 /// What a first visit downloads (the fonts are listed in the stylesheet and found there); the
 /// wasm chunks of `pkg/` wait until their view opens.
-const FIRST_LOAD: [&str; 7] = [
+const FIRST_LOAD: [&str; 8] = [
+    PACK_FILE,
     "index.html",
     "boot.js",
     "style/main.css",
@@ -44,25 +48,29 @@ pub struct DistReport {
     /// Gzipped bytes of everything a first visit downloads.
     pub first_load_gzip: u64,
     pub single_file_bytes: u64,
+    /// Bytes of the corpus pack (compressed, as served).
+    pub pack_bytes: u64,
 }
 
 pub fn dist_dir(root: &Path) -> PathBuf {
     Variant::Site.dist_dir(root)
 }
 
-/// Builds the wasm, then writes `dist/`.
-pub fn build(root: &Path) -> Result<DistReport> {
-    build_variant(root, Variant::Site)
+/// Builds the wasm, then writes `dist/` around the corpus in `corpus`.
+pub fn build(root: &Path, corpus: &Path) -> Result<DistReport> {
+    build_variant(root, Variant::Site, corpus)
 }
 
 /// Builds `variant`'s wasm, then writes its site.
-pub fn build_variant(root: &Path, variant: Variant) -> Result<DistReport> {
+pub fn build_variant(root: &Path, variant: Variant, corpus: &Path) -> Result<DistReport> {
+    // The corpus first: a folder with nothing usable stops the build before the long part.
+    let built = crate::corpus::build(root, corpus)?;
     site::build_variant(root, variant)?;
-    write(root, variant)
+    write(root, variant, &built.pack)
 }
 
-/// Writes `variant`'s site (`dist/` for readers) from its already built `pkg`.
-pub fn write(root: &Path, variant: Variant) -> Result<DistReport> {
+/// Writes `variant`'s site (`dist/` for readers) from its already built `pkg`, around `pack`.
+pub fn write(root: &Path, variant: Variant, pack: &siyaq_corpus::Pack) -> Result<DistReport> {
     let dist = variant.dist_dir(root);
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
@@ -75,6 +83,8 @@ pub fn write(root: &Path, variant: Variant) -> Result<DistReport> {
         copy(&pkg.join(&file), &dist.join("pkg").join(&file))?;
     }
     name_chunks_by_content(&dist)?;
+    let pack_bytes = siyaq_ingest::compress(pack);
+    fs::write(dist.join(PACK_FILE), &pack_bytes).map_err(|e| format!("{PACK_FILE}: {e}"))?;
     for font in fonts(root)? {
         copy(&root.join("style/fonts").join(&font), &dist.join("style/fonts").join(&font))?;
     }
@@ -93,12 +103,13 @@ pub fn write(root: &Path, variant: Variant) -> Result<DistReport> {
         let twin = dist.join(format!("{file}.gz"));
         first_load_gzip += if twin.exists() { fs::metadata(&twin).map_err(|e| e.to_string())?.len() } else { read(&dist.join(file))?.len() as u64 };
     }
+    let pack_bytes = pack_bytes.len() as u64;
     println!(
-        "{} written: version {version}; first load {first_load_gzip} bytes gzipped ({} files); siyaq.html {single} bytes",
+        "{} written: version {version}; first load {first_load_gzip} bytes gzipped ({} files, the corpus pack {pack_bytes}); siyaq.html {single} bytes",
         dist.display(),
         first_load.len()
     );
-    Ok(DistReport { first_load_gzip, single_file_bytes: single })
+    Ok(DistReport { first_load_gzip, single_file_bytes: single, pack_bytes })
 }
 
 /// `dist/_headers`, the file Netlify and Cloudflare Pages read for response headers: the ones
@@ -214,8 +225,11 @@ fn write_single_file(dist: &Path) -> Result<u64> {
     }
     let glue = inline_chunk_loader(dist, &read_text(&dist.join("pkg/siyaq.js"))?)?;
     let wasm = BASE64.encode(read(&dist.join("pkg/siyaq_bg.wasm"))?);
+    let pack = BASE64.encode(read(&dist.join(PACK_FILE))?);
     let script = format!(
-        "{glue}\n\
+        "globalThis.siyaqPack = new Response(new Blob([Uint8Array.from(atob('{pack}'), (c) => c.charCodeAt(0))]).stream()\
+           .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer().then((b) => new Uint8Array(b));\n\
+         {glue}\n\
          const siyaqWasmBytes = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\n\
          __wbg_init({{ module_or_path: siyaqWasmBytes }}).catch((error) => {{\n\
            const note = document.getElementById('boot-error');\n\
@@ -352,7 +366,7 @@ fn inline_chunk_loader(dist: &Path, glue: &str) -> Result<String> {
 /// without compressing on each request.
 fn write_gzip_twins(dist: &Path) -> Result {
     for file in site_files(dist)?.into_iter().chain(["sw.js".to_string(), "siyaq.html".to_string()]) {
-        if file.ends_with(".woff2") || file.ends_with(".png") {
+        if file.ends_with(".woff2") || file.ends_with(".png") || file == PACK_FILE {
             continue;
         }
         let path = dist.join(&file);

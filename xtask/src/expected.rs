@@ -4,7 +4,7 @@
 use std::{fs, path::Path};
 
 use serde_json::{Value, json};
-use siyaq_corpus::{LineRole, documents};
+use siyaq_corpus::{Corpus, LineRole};
 use siyaq_engine::entities::{EntityTable, find_mentions};
 use siyaq_engine::gazetteer::Gazetteer;
 use siyaq_engine::{MatchMode, Steps, parse, search};
@@ -24,7 +24,7 @@ const ADDED_ALIAS: (&str, &str) = ("putin", "الرئيس الروسي");
 const MERGE: (&str, &str) = ("astana", "kazakhstan");
 
 /// Counts by document id of every entity of `gazetteer`.
-fn counts(index: &siyaq_engine::Index, gazetteer: &Gazetteer, demonyms: bool) -> serde_json::Map<String, Value> {
+fn counts(corpus: &Corpus, index: &siyaq_engine::Index, gazetteer: &Gazetteer, demonyms: bool) -> serde_json::Map<String, Value> {
     let mentions = find_mentions(index, &gazetteer.alias_lists(demonyms));
     let table = EntityTable::new(index, &mentions, gazetteer.entities.len());
     gazetteer
@@ -33,15 +33,15 @@ fn counts(index: &siyaq_engine::Index, gazetteer: &Gazetteer, demonyms: bool) ->
         .enumerate()
         .map(|(e, entity)| {
             let by_doc: serde_json::Map<String, Value> =
-                documents().iter().enumerate().map(|(d, doc)| (doc.id.to_string(), json!(table.count(e, d)))).collect();
+                corpus.documents().iter().enumerate().map(|(d, doc)| (doc.id.to_string(), json!(table.count(e, d)))).collect();
             (entity.id.clone(), json!({ "per_document": by_doc, "total": table.total_count(e) }))
         })
         .collect()
 }
 
 /// The bundled list with its counts, with demonyms counted, and after the tests' edits.
-fn entities(index: &siyaq_engine::Index) -> Value {
-    let bundled = siyaq_corpus::gazetteer();
+fn entities(corpus: &Corpus, index: &siyaq_engine::Index) -> Value {
+    let bundled = corpus.gazetteer();
     let mut with_alias = bundled.clone();
     with_alias.add_alias(ADDED_ALIAS.0, ADDED_ALIAS.1).expect("the alias is free");
     let mut merged = bundled.clone();
@@ -51,31 +51,33 @@ fn entities(index: &siyaq_engine::Index) -> Value {
             "id": e.id, "name_ar": e.name_ar, "name_en": e.name_en, "type": e.kind.name(),
             "aliases": e.aliases, "demonyms": e.demonyms,
         })).collect::<Vec<_>>(),
-        "counts": counts(index, &bundled, false),
-        "counts_with_demonyms": counts(index, &bundled, true),
-        "added_alias": { "entity": ADDED_ALIAS.0, "alias": ADDED_ALIAS.1, "counts": counts(index, &with_alias, false) },
-        "merge": { "from": MERGE.0, "into": MERGE.1, "counts": counts(index, &merged, false) },
+        "counts": counts(corpus, index, &bundled, false),
+        "counts_with_demonyms": counts(corpus, index, &bundled, true),
+        "added_alias": { "entity": ADDED_ALIAS.0, "alias": ADDED_ALIAS.1, "counts": counts(corpus, index, &with_alias, false) },
+        "merge": { "from": MERGE.0, "into": MERGE.1, "counts": counts(corpus, index, &merged, false) },
     })
 }
 
-pub fn write(path: &Path) -> crate::Result {
-    let docs: Vec<Value> = documents()
+pub fn write(corpus: &Corpus, path: &Path) -> crate::Result {
+    let documents = corpus.documents();
+    let docs: Vec<Value> = documents
         .iter()
         .map(|doc| {
             json!({
                 "id": doc.id,
-                "heading": doc.heading().text(),
+                "heading": corpus.heading(doc).text(),
                 "title": doc.title,
                 "author": doc.author,
                 "source": doc.source,
                 "translator": doc.translator,
-                "date": doc.date.value,
-                "date_inferred": doc.date.inferred,
-                "words": doc.word_count(),
-                "file": doc.file().name,
-                "first_line": doc.first_line,
-                "last_line": doc.last_line,
-                "lines": doc.lines().filter(|l| l.role != LineRole::Blank).map(|l| json!({
+                "date": doc.date.as_ref().map(|d| &d.value),
+                "date_inferred": doc.date.as_ref().map(|d| d.inferred),
+                "date_evidence": doc.date.as_ref().and_then(|d| d.evidence.as_ref()),
+                "words": corpus.word_count(doc),
+                "file": corpus.file_of(doc).name,
+                "first_line": doc.first_line(),
+                "last_line": doc.last_line(),
+                "lines": corpus.lines(doc).filter(|l| l.role != LineRole::Blank).map(|l| json!({
                     "number": l.number,
                     "text": l.text,
                     "counted": l.role.is_counted(),
@@ -83,8 +85,8 @@ pub fn write(path: &Path) -> crate::Result {
             })
         })
         .collect();
-    let total: usize = documents().iter().map(|d| d.word_count()).sum();
-    let index = siyaq_corpus::build_index(Steps::default());
+    let total: usize = documents.iter().map(|d| corpus.word_count(d)).sum();
+    let index = corpus.build_index(Steps::default());
     let searches: Vec<Value> = SEARCHES
         .iter()
         .map(|(query, mode)| {
@@ -94,12 +96,18 @@ pub fn write(path: &Path) -> crate::Result {
                 "query": query,
                 "mode": mode.name(),
                 "total": result.total(),
-                "per_document": documents().iter().zip(&result.per_document).map(|(d, n)| (d.id.to_string(), json!(n))).collect::<serde_json::Map<String, Value>>(),
+                "per_document": documents.iter().zip(&result.per_document).map(|(d, n)| (d.id.to_string(), json!(n))).collect::<serde_json::Map<String, Value>>(),
                 "forms": result.forms.iter().map(|f| json!({"form": f.form, "surface": f.surface, "count": f.count})).collect::<Vec<_>>(),
             })
         })
         .collect();
-    let body = json!({ "documents": docs, "total_words": total, "searches": searches, "entities": entities(&index) });
+    let body = json!({
+        "version": corpus.version(),
+        "documents": docs,
+        "total_words": total,
+        "searches": searches,
+        "entities": entities(corpus, &index),
+    });
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }

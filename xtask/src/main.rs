@@ -4,6 +4,7 @@
 //! npm packages) and skips what is already there, so a fresh machine needs only Rust.
 
 mod bench;
+mod corpus;
 mod dist;
 mod expected;
 mod files;
@@ -20,10 +21,15 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  serve [--port N] [--host ADDR]  build the site into dist/ and serve it (default 127.0.0.1:8080)
-  dist                            build the deployable site into dist/ (with the service worker) and
+  serve [--corpus DIR] [--port N] [--host ADDR]
+                                  build the site into dist/ around the articles in DIR (default:
+                                  the sample corpus in corpus/) and serve it (default 127.0.0.1:8080)
+  dist [--corpus DIR]             build the deployable site into dist/ (with the service worker) and
                                   dist/siyaq.html, the whole app in one file; report sizes
-  build                           the same as dist
+  build [--corpus DIR]            the same as dist
+  manifest DIR [--force]          write DIR/corpus.toml as siyaq works it out from DIR's files
+                                  (titles, dates, bylines, repeated titles), for you to review;
+                                  builds then follow it
   test                            every test: native, wasm in headless Chromium, end-to-end
   e2e [NAME-PATTERN]              only the release build and the end-to-end tests (those whose
                                   name matches the pattern)
@@ -44,7 +50,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
-        Some("build") | Some("dist") => dist::build(&project_root()).map(|_| ()),
+        Some("build") | Some("dist") => dist(&args[1..]),
+        Some("manifest") => corpus::manifest(&args[1..]),
         Some("test") => steps::test(&project_root()),
         Some("e2e") => steps::e2e(&project_root(), args.get(1).map(String::as_str)),
         Some("bench") => bench::bench(&project_root(), &args[1..]),
@@ -66,7 +73,22 @@ fn main() -> ExitCode {
     }
 }
 
+fn dist(args: &[String]) -> Result {
+    let root = project_root();
+    let mut corpus = corpus::sample_dir(&root);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--corpus" => corpus = rest.next().map(PathBuf::from).ok_or("--corpus needs a folder")?,
+            other => return Err(format!("dist: unknown option `{other}`\n\n{USAGE}")),
+        }
+    }
+    dist::build(&root, &corpus).map(|_| ())
+}
+
 fn serve(args: &[String]) -> Result {
+    let root = project_root();
+    let mut corpus = corpus::sample_dir(&root);
     let mut port: u16 = 8080;
     let mut host = String::from("127.0.0.1");
     let mut rest = args.iter();
@@ -78,11 +100,11 @@ fn serve(args: &[String]) -> Result {
                 port = v.parse().map_err(|_| format!("--port: `{v}` is not a port number"))?;
             }
             "--host" => host = value("--host")?,
+            "--corpus" => corpus = PathBuf::from(value("--corpus")?),
             other => return Err(format!("serve: unknown option `{other}`\n\n{USAGE}")),
         }
     }
-    let root = project_root();
-    dist::build(&root)?;
+    dist::build(&root, &corpus)?;
     let server = server::Server::start(&dist::dist_dir(&root), &format!("{host}:{port}"))?;
     println!("\nsiyaq is served at {}  (Ctrl-C to stop)", server.url());
     server.wait();

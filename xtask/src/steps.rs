@@ -69,7 +69,8 @@ fn run_tests(root: &Path, steps: &mut Steps) -> Result {
         )
     })?;
 
-    steps.run("release site build (dist/)", || crate::dist::build(root).map(|_| ()))?;
+    let sample = crate::corpus::sample_dir(root);
+    steps.run("release site build (dist/)", || crate::dist::build(root, &sample).map(|_| ()))?;
 
     steps.run("end-to-end tests (Playwright, Chromium)", || end_to_end(root, None))
 }
@@ -82,7 +83,9 @@ pub fn e2e(root: &Path, name_pattern: Option<&str>) -> Result {
             tools::ensure_chromium()?;
             tools::ensure_npm_packages(root)
         })
-        .and_then(|()| steps.run("release site build (dist/)", || crate::dist::build(root).map(|_| ())))
+        .and_then(|()| {
+            steps.run("release site build (dist/)", || crate::dist::build(root, &crate::corpus::sample_dir(root)).map(|_| ()))
+        })
         .and_then(|()| steps.run("end-to-end tests (Playwright, Chromium)", || end_to_end(root, name_pattern)));
     steps.summary();
     outcome
@@ -90,7 +93,7 @@ pub fn e2e(root: &Path, name_pattern: Option<&str>) -> Result {
 
 fn end_to_end(root: &Path, name_pattern: Option<&str>) -> Result {
     let expected = root.join("target/e2e/expected.json");
-    expected::write(&expected)?;
+    expected::write(siyaq_ingest::sample(), &expected)?;
     let server = Server::start(&crate::dist::dist_dir(root), "127.0.0.1:0")?;
     println!("site served at {}", server.url());
     tools::run(

@@ -30,8 +30,8 @@ impl Corpus {
 fn corpora() -> Vec<Corpus> {
     let megabytes: usize = std::env::var("SIYAQ_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
     vec![
-        Corpus { name: "bundled".into(), texts: siyaq_corpus::documents().iter().map(|d| d.text().to_string()).collect() },
-        Corpus { name: format!("generated-{megabytes}mb"), texts: siyaq_corpus::synthetic(megabytes) },
+        Corpus { name: "bundled".into(), texts: { let s = siyaq_ingest::sample(); s.documents().iter().map(|d| s.text(d).to_string()).collect() } },
+        Corpus { name: format!("generated-{megabytes}mb"), texts: siyaq_ingest::sample().synthetic(megabytes) },
     ]
 }
 

@@ -64,8 +64,8 @@ fn generated_list(index: &Index, entities: usize) -> Gazetteer {
 }
 
 fn benches(c: &mut Criterion) {
-    let index = siyaq_corpus::build_index(Steps::default());
-    let bundled = siyaq_corpus::gazetteer();
+    let index = siyaq_ingest::sample().build_index(Steps::default());
+    let bundled = siyaq_ingest::sample().gazetteer();
     let list = generated_list(&index, ENTITIES);
     list.validate().expect("the generated list passes the editor's checks");
     let aliases = list.alias_lists(false);

@@ -31,9 +31,9 @@ fn largest_regex() -> String {
 
 fn benches(c: &mut Criterion) {
     let megabytes: usize = std::env::var("SIYAQ_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
-    let generated = siyaq_corpus::synthetic(megabytes);
+    let generated = siyaq_ingest::sample().synthetic(megabytes);
     let corpora = [
-        ("bundled".to_string(), siyaq_corpus::build_index(Steps::default())),
+        ("bundled".to_string(), siyaq_ingest::sample().build_index(Steps::default())),
         (
             format!("generated-{megabytes}mb"),
             Index::build(generated.iter().map(|text| DocumentInput { id: "g", text, uncounted: vec![] }), Steps::default()),

@@ -262,7 +262,7 @@ mod bounded_queries {
 
     #[test]
     fn a_250_way_alternation_is_refused_and_bounded_when_built_by_hand() {
-        let index = siyaq_corpus::build_index(Steps::default());
+        let index = siyaq_ingest::sample().build_index(Steps::default());
         let vocabulary = index.vocabulary();
         // Short words, as a query holds at most MAX_QUERY_CHARS.
         let words: Vec<String> = (0..250).map(|i| vocabulary.form(i * 7 % vocabulary.len() as u32).chars().take(2).collect()).collect();
@@ -283,7 +283,7 @@ mod bounded_queries {
 
     #[test]
     fn pathological_regexes_are_refused_or_run_in_linear_time() {
-        let index = siyaq_corpus::build_index(Steps::default());
+        let index = siyaq_ingest::sample().build_index(Steps::default());
         for pattern in ["/(.{100}){100}/", "/((ا|ب)*)*{1000}/", "/(\\w+\\s?){200}/"] {
             let error = parse(pattern, MatchMode::Clitic).unwrap_err();
             assert!(matches!(error.kind, QueryErrorKind::RegexTooLarge | QueryErrorKind::BadRegex { .. }), "{pattern}: {error:?}");

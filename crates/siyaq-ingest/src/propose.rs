@@ -16,3 +16,8 @@ pub struct Proposal {
 pub fn propose(dir: &Path) -> Result<Proposal, String> {
     Err(format!("{}: no {} (working out a manifest is not written yet)", dir.display(), crate::MANIFEST_FILE))
 }
+
+/// The proposal as a `corpus.toml` for the user to review.
+pub fn proposed_toml(proposal: &Proposal) -> String {
+    proposal.manifest.to_toml()
+}

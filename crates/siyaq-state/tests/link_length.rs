@@ -52,7 +52,7 @@ const FAMILY: [(&str, &str); 16] = [
 /// The bundled list with `edits` entities edited: each bundled one gets a spelling, then new
 /// people are added, as a user would through the editor.
 fn edited(edits: usize) -> Gazetteer {
-    let bundled = siyaq_corpus::gazetteer();
+    let bundled = siyaq_ingest::sample().gazetteer();
     let mut list = bundled.clone();
     for entity in bundled.entities.iter().take(edits) {
         let spelling = format!("{} المذكور", entity.aliases[0]);
@@ -72,7 +72,7 @@ struct Lengths {
 }
 
 fn lengths(edits: usize) -> Lengths {
-    let bundled = siyaq_corpus::gazetteer();
+    let bundled = siyaq_ingest::sample().gazetteer();
     let list = edited(edits);
     let changes = list.changes_from(&bundled);
     assert_eq!(changes.entities.len(), edits);

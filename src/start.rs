@@ -1,0 +1,78 @@
+//! Starting the page: the corpus pack that `boot.js` fetched is read and checked, then the app
+//! mounts. A pack that cannot be used is said in the page, never a blank screen.
+
+use js_sys::{Reflect, Uint8Array};
+use siyaq_corpus::{Corpus, PackError};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Where `boot.js` leaves the promise of the pack's bytes (inflated JSON).
+const PACK_PROMISE: &str = "siyaqPack";
+
+/// Reads the pack, installs the corpus and mounts the app; or explains why it cannot.
+pub async fn start() {
+    match load().await {
+        Ok(corpus) => {
+            crate::corpus::install(corpus);
+            leptos::mount::mount_to_body(crate::App);
+        }
+        Err(problem) => show_problem(&problem),
+    }
+}
+
+enum Problem {
+    /// The pack could not be fetched or inflated (offline on a first visit, a missing file).
+    Unavailable(String),
+    Unusable(PackError),
+}
+
+async fn load() -> Result<Corpus, Problem> {
+    let global = js_sys::global();
+    let promise = Reflect::get(&global, &JsValue::from_str(PACK_PROMISE))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .ok_or_else(|| Problem::Unavailable("boot.js did not start loading the corpus".into()))?;
+    let bytes = JsFuture::from(promise).await.map_err(|e| Problem::Unavailable(describe(&e)))?;
+    let bytes = bytes.dyn_into::<Uint8Array>().map_err(|_| Problem::Unavailable("not bytes".into()))?.to_vec();
+    Corpus::from_json(&bytes).map_err(Problem::Unusable)
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// The problem in the page's start-up notice, in both languages (the interface language is not
+/// known before the app runs).
+fn show_problem(problem: &Problem) {
+    let (ar, en) = match problem {
+        Problem::Unavailable(reason) => (
+            "تعذّر تحميل مجموعة المقالات. تحقق من الاتصال ثم أعد تحميل الصفحة.".to_string(),
+            format!("The corpus could not be loaded ({reason}). Check the connection and reload."),
+        ),
+        Problem::Unusable(PackError::UnknownFormat(_)) => (
+            "صُنعت مجموعة المقالات هذه بإصدار أحدث من سياق.".to_string(),
+            format!("This corpus was made by a newer siyaq: {}.", describe_pack(problem)),
+        ),
+        Problem::Unusable(_) => (
+            "ملف مجموعة المقالات تالف أو ليس ملف سياق.".to_string(),
+            format!("The corpus file is damaged or not a siyaq corpus: {}.", describe_pack(problem)),
+        ),
+    };
+    let Some(note) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-error"))
+    else {
+        return;
+    };
+    note.set_text_content(Some(&format!("{ar} {en}")));
+    let _ = note.remove_attribute("hidden");
+}
+
+fn describe_pack(problem: &Problem) -> String {
+    match problem {
+        Problem::Unavailable(reason) => reason.clone(),
+        Problem::Unusable(error) => error.to_string(),
+    }
+}
