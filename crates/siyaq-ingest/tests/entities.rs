@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use serde::Deserialize;
-use siyaq_corpus::build_index;
+use siyaq_ingest::sample;
 use siyaq_engine::{MatchMode, Steps, parse, search};
 
 #[derive(Deserialize)]
@@ -52,7 +52,7 @@ fn entities_are_well_formed() {
 
 #[test]
 fn every_alias_and_demonym_occurs_in_the_corpus() {
-    let index = build_index(Steps::default());
+    let index = sample().build_index(Steps::default());
     let mut missing = Vec::new();
     for e in gazetteer().entity {
         for spelling in e.aliases.iter().chain(&e.demonyms) {
@@ -66,7 +66,7 @@ fn every_alias_and_demonym_occurs_in_the_corpus() {
 }
 
 fn counts() -> Vec<(String, Vec<u32>)> {
-    let index = build_index(Steps::default());
+    let index = sample().build_index(Steps::default());
     let list: Vec<siyaq_engine::entities::EntityAliases> = gazetteer()
         .entity
         .into_iter()
@@ -112,7 +112,7 @@ fn pinned_counts_checked_by_hand() {
 
 #[test]
 fn the_bundled_list_is_the_file_and_passes_the_editors_checks() {
-    let bundled = siyaq_corpus::gazetteer();
+    let bundled = sample().gazetteer();
     bundled.validate().unwrap();
     let file = gazetteer();
     assert_eq!(bundled.entities.len(), file.entity.len());
@@ -128,8 +128,8 @@ fn the_bundled_list_is_the_file_and_passes_the_editors_checks() {
 #[test]
 fn mentions_are_those_one_search_per_alias_finds() {
     use siyaq_engine::entities::{EntityAliases, find_mentions, find_mentions_by_search};
-    let index = build_index(Steps::default());
-    let bundled = siyaq_corpus::gazetteer();
+    let index = sample().build_index(Steps::default());
+    let bundled = sample().gazetteer();
     for demonyms in [false, true] {
         let list = bundled.alias_lists(demonyms);
         let mentions = find_mentions(&index, &list);

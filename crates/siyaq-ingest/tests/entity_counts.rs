@@ -20,7 +20,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use siyaq_corpus::{build_index, gazetteer};
+use siyaq_ingest::sample;
 use siyaq_engine::Steps;
 use siyaq_engine::entities::{EntityAliases, counts_by_document, find_mentions};
 
@@ -35,8 +35,8 @@ fn found() -> &'static Found {
     static FOUND: OnceLock<Found> = OnceLock::new();
     FOUND.get_or_init(|| {
         // The list the app ships (compiled from corpus/entities.toml), aliases only.
-        let list: Vec<EntityAliases> = gazetteer().alias_lists(false);
-        let index = build_index(Steps::default());
+        let list: Vec<EntityAliases> = sample().gazetteer().alias_lists(false);
+        let index = sample().build_index(Steps::default());
         let mentions = find_mentions(&index, &list);
         let counts = counts_by_document(&index, &mentions, list.len());
         let documents: Vec<String> = index.documents().iter().map(|d| d.id.clone()).collect();

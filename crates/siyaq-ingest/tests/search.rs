@@ -1,14 +1,15 @@
 //! Searching the bundled corpus with the engine. Every pinned figure was checked against the text
 //! by hand (grep over `corpus/`), with the reasoning next to it.
 
-use siyaq_corpus::{LineRole, build_index, documents};
+use siyaq_corpus::LineRole;
+use siyaq_ingest::sample;
 use siyaq_engine::{
     Hit, Index, MatchMode, Normalizer, Profile, SortKey, Steps, kwic_line, parse, search, sentence_of,
     sort_hits,
 };
 
 fn index() -> Index {
-    build_index(Steps::default())
+    sample().build_index(Steps::default())
 }
 
 fn run(index: &Index, query: &str, mode: MatchMode) -> siyaq_engine::SearchResult {
@@ -23,9 +24,9 @@ fn forms(result: &siyaq_engine::SearchResult) -> Vec<(&str, u32)> {
 fn documents_are_indexed_in_manifest_order_with_their_word_counts() {
     let index = index();
     let ids: Vec<&str> = index.documents().iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(ids, documents().iter().map(|d| d.id).collect::<Vec<_>>());
-    for (indexed, doc) in index.documents().iter().zip(documents()) {
-        assert_eq!(indexed.counted_words as usize, doc.word_count(), "{}", doc.id);
+    assert_eq!(ids, sample().documents().iter().map(|d| d.id.as_str()).collect::<Vec<_>>());
+    for (indexed, doc) in index.documents().iter().zip(sample().documents()) {
+        assert_eq!(indexed.counted_words as usize, sample().word_count(doc), "{}", doc.id);
     }
 }
 
@@ -78,7 +79,7 @@ fn a_query_written_with_hamza_and_diacritics_finds_the_plain_spellings() {
     assert_eq!(run(&index, "الأَمْن", MatchMode::Clitic), plain);
     assert!(plain.total() >= 15);
     // The strict profile keeps hamza and marks: الامن (no hamza) is not in the corpus.
-    let strict = build_index(Profile::Strict.steps());
+    let strict = sample().build_index(Profile::Strict.steps());
     assert_eq!(run(&strict, "الامن", MatchMode::Exact).total(), 0);
     assert!(run(&strict, "الأمن", MatchMode::Exact).total() >= 15);
 }
@@ -89,8 +90,8 @@ fn hits_are_never_on_repeated_titles() {
     let result = run(&index, "/./", MatchMode::Exact);
     let counted: u32 = index.documents().iter().map(|d| d.counted_words).sum();
     assert_eq!(result.total() as u32, counted);
-    for doc in documents() {
-        for line in doc.lines().filter(|l| l.role == LineRole::DuplicateTitle) {
+    for doc in sample().documents() {
+        for line in sample().lines(doc).filter(|l| l.role == LineRole::DuplicateTitle) {
             let d = index.documents().iter().position(|d| d.id == doc.id).unwrap();
             let offset = doc.span().start;
             for hit in result.hits.iter().filter(|h| index.document_of(h.word) == d) {

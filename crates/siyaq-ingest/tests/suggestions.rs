@@ -3,7 +3,7 @@
 //! comes back with the reason it can be found by and the number of times it occurs (checked with
 //! grep over corpus/).
 
-use siyaq_corpus::{build_index, gazetteer};
+use siyaq_ingest::sample;
 use siyaq_engine::entities::{Mention, find_mentions};
 use siyaq_engine::gazetteer::Gazetteer;
 use siyaq_engine::suggest::{Suggestion, SuggestionReason, suggest};
@@ -68,8 +68,8 @@ fn check_properties(index: &Index, known: &[Mention], list: &[Suggestion]) {
 
 #[test]
 fn with_the_whole_gazetteer_only_name_like_phrases_are_left() {
-    let index = build_index(Steps::default());
-    let known = mentions(&index, &gazetteer());
+    let index = sample().build_index(Steps::default());
+    let known = mentions(&index, &sample().gazetteer());
     let list = suggest(&index, &known);
     show(&index, &list);
     check_properties(&index, &known, &list);
@@ -90,9 +90,9 @@ fn with_the_whole_gazetteer_only_name_like_phrases_are_left() {
 
 #[test]
 fn names_taken_out_of_the_gazetteer_are_suggested_back() {
-    let index = build_index(Steps::default());
-    let whole = suggest(&index, &mentions(&index, &gazetteer()));
-    let mut reduced = gazetteer();
+    let index = sample().build_index(Steps::default());
+    let whole = suggest(&index, &mentions(&index, &sample().gazetteer()));
+    let mut reduced = sample().gazetteer();
     for id in ["blinken", "scholz", "courtney", "tokayev", "csto"] {
         reduced.delete(id).unwrap();
     }
