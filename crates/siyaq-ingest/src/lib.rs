@@ -8,6 +8,7 @@
 
 pub mod decode;
 pub mod entities;
+pub mod html;
 pub mod infer;
 pub mod manifest;
 pub mod propose;
