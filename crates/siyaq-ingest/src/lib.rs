@@ -12,6 +12,7 @@ pub mod html;
 pub mod infer;
 pub mod manifest;
 pub mod propose;
+pub mod records;
 
 use std::{
     io::Write as _,
