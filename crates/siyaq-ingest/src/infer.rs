@@ -248,6 +248,18 @@ fn collapse(line: &str) -> String {
     line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A title line's text: whitespace folded, a Markdown heading's `#` marks and `**` left out.
+fn title_text(line: &str) -> String {
+    let line = line.trim();
+    let line = match line.trim_start_matches('#') {
+        rest if rest.len() < line.len() && rest.starts_with(' ') => rest,
+        _ => line,
+    };
+    let line = line.trim();
+    let line = line.strip_prefix("**").and_then(|l| l.strip_suffix("**")).unwrap_or(line);
+    collapse(line)
+}
+
 /// Whether `line` reads like a title: short, not a sentence (no final period or colon).
 pub fn is_title_like(line: &str) -> bool {
     let line = line.trim();
@@ -269,10 +281,10 @@ pub fn analyse(text: &str) -> Roles {
     if let Some(&first) = non_blank.first()
         && is_title_like(lines[first])
     {
-        let title = collapse(lines[first]);
+        let title = title_text(lines[first]);
         roles.title_line = Some(first + 1);
         if let Some(&next) = non_blank.get(1)
-            && collapse(lines[next]) == title
+            && title_text(lines[next]) == title
         {
             roles.duplicate_lines.push(next + 1);
         }
@@ -368,6 +380,12 @@ mod tests {
         assert_eq!((roles.source.as_deref(), roles.source_line), (Some("وكالة الأنباء"), Some(7)));
         let (date, note) = roles.date.unwrap();
         assert_eq!((date.value.as_str(), date.evidence.as_str(), note.as_str()), ("2022-01-06", "6 يناير 2022", "printed in line 5"));
+    }
+
+    #[test]
+    fn markdown_headings_give_their_text() {
+        let roles = analyse("# عنوان المقال\n\nنص.");
+        assert_eq!((roles.title.as_deref(), roles.title_line), (Some("عنوان المقال"), Some(1)));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! Either way, every file or document that cannot be used is reported with the reason, and the
 //! build goes on with the rest; only a folder with no usable article is an error.
 
+pub mod content;
 pub mod decode;
 pub mod entities;
 pub mod html;
@@ -109,14 +110,19 @@ pub fn build(dir: &Path, options: &Options) -> Result<Built, String> {
 }
 
 /// The files a manifest names, read and decoded; those missing, unreadable or not as recorded
-/// are skipped.
+/// are skipped. A name `table.csv#N` is the Nth record of a table; a page is read for its article.
 fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Skipped>) {
     let mut sources = Vec::new();
     let mut skipped = Vec::new();
+    // Tables read once for all their records.
+    let mut tables: std::collections::HashMap<String, Result<Vec<Source>, String>> = Default::default();
     for entry in &manifest.file {
-        let path = dir.join(&entry.name);
+        let (file, record) = match entry.name.rsplit_once('#') {
+            Some((file, n)) if records::is_table(file) && n.parse::<usize>().is_ok() => (file, true),
+            _ => (entry.name.as_str(), false),
+        };
         let skip = |why: String| Skipped { what: entry.name.clone(), why };
-        let bytes = match std::fs::read(&path) {
+        let bytes = match std::fs::read(dir.join(file)) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 skipped.push(skip(format!("{MANIFEST_FILE} names it, but there is no such file")));
@@ -137,9 +143,35 @@ fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Ski
             )));
             continue;
         }
-        match decode::decode(&bytes, entry.encoding.as_deref()) {
-            Ok(decoded) => sources.push(Source { name: entry.name.clone(), text: decoded.text, sha256, encoding: decoded.encoding }),
-            Err(why) => skipped.push(skip(why)),
+        let label = entry.encoding.as_deref();
+        if record {
+            let table = tables.entry(file.to_string()).or_insert_with(|| match content::read(file, &bytes, label) {
+                Ok(content::Content::Table(table)) => Ok(table.records.into_iter().map(|r| r.source).collect()),
+                Ok(content::Content::Text { .. }) => Err("not a table".into()),
+                Err(why) => Err(why),
+            });
+            match table {
+                Ok(records) => match records.iter().find(|s| s.name == entry.name) {
+                    Some(source) => sources.push(source.clone()),
+                    None => skipped.push(skip("the table has no such record, or its text is empty".into())),
+                },
+                Err(why) => skipped.push(skip(why.clone())),
+            }
+            continue;
+        }
+        match content::kind_of(file) {
+            Some(content::Kind::Html) => match content::read(file, &bytes, label) {
+                Ok(content::Content::Text { source, .. }) => sources.push(source),
+                Ok(content::Content::Table(_)) => skipped.push(skip("not a page".into())),
+                Err(why) => skipped.push(skip(why)),
+            },
+            // Any other name the manifest gives is read as text: the manifest says it is one.
+            _ => match decode::decode(&bytes, label) {
+                Ok(decoded) => {
+                    sources.push(Source { name: entry.name.clone(), text: decoded.text, sha256, encoding: decoded.encoding })
+                }
+                Err(why) => skipped.push(skip(why)),
+            },
         }
     }
     (sources, skipped)
