@@ -29,7 +29,11 @@ pub fn kind_of(name: &str) -> Option<Kind> {
 #[derive(Debug)]
 pub enum Content {
     /// A text, or a page's article: one source; the page's title, if it is a page; notes.
-    Text { source: Source, title: Option<String>, notes: Vec<String> },
+    Text {
+        source: Source,
+        title: Option<String>,
+        notes: Vec<String>,
+    },
     Table(records::Table),
 }
 
@@ -37,22 +41,45 @@ pub enum Content {
 pub fn read(name: &str, bytes: &[u8], label: Option<&str>) -> Result<Content, String> {
     let sha256 = sha256_hex(bytes);
     match kind_of(name) {
-        None => Err(format!("not an article file: only {READ_EXTENSIONS} are read")),
+        None => Err(format!(
+            "not an article file: only {READ_EXTENSIONS} are read"
+        )),
         Some(Kind::Text) => {
             let decoded = decode::decode(bytes, label)?;
-            let source = Source { name: name.to_string(), text: decoded.text, sha256, encoding: decoded.encoding };
-            Ok(Content::Text { source, title: None, notes: Vec::new() })
+            let source = Source {
+                name: name.to_string(),
+                text: decoded.text,
+                sha256,
+                encoding: decoded.encoding,
+            };
+            Ok(Content::Text {
+                source,
+                title: None,
+                notes: Vec::new(),
+            })
         }
         Some(Kind::Html) => {
             let page = match label {
                 Some(label) => {
                     let decoded = decode::decode(bytes, Some(label))?;
-                    html::Page { encoding: decoded.encoding, ..html::article_of(&decoded.text)? }
+                    html::Page {
+                        encoding: decoded.encoding,
+                        ..html::article_of(&decoded.text)?
+                    }
                 }
                 None => html::article(bytes)?,
             };
-            let source = Source { name: name.to_string(), text: page.text, sha256, encoding: page.encoding };
-            Ok(Content::Text { source, title: page.title, notes: page.notes })
+            let source = Source {
+                name: name.to_string(),
+                text: page.text,
+                sha256,
+                encoding: page.encoding,
+            };
+            Ok(Content::Text {
+                source,
+                title: page.title,
+                notes: page.notes,
+            })
         }
         Some(Kind::Table) => records::read(name, bytes, label).map(Content::Table),
     }

@@ -27,11 +27,15 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, String> {
     }
     let (text, encoding) = match label {
         Some(label) => {
-            let encoding = Encoding::for_label(label.trim().as_bytes())
-                .ok_or_else(|| format!("the encoding {label:?} is unknown (try windows-1256, iso-8859-6, utf-8)"))?;
+            let encoding = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+                format!("the encoding {label:?} is unknown (try windows-1256, iso-8859-6, utf-8)")
+            })?;
             let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
             if had_errors {
-                return Err(format!("not valid {} text, as the manifest says it is", encoding.name()));
+                return Err(format!(
+                    "not valid {} text, as the manifest says it is",
+                    encoding.name()
+                ));
             }
             check_clean(&text, encoding)?;
             (text.into_owned(), encoding)
@@ -41,19 +45,29 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, String> {
     if text.trim().is_empty() {
         return Err("the file holds only whitespace".into());
     }
-    Ok(Decoded { text: normalize_line_ends(text), encoding: encoding.name() })
+    Ok(Decoded {
+        text: normalize_line_ends(text),
+        encoding: encoding.name(),
+    })
 }
 
 /// `\r\n` and a lone `\r` become `\n`; text without `\r` is returned as it is.
 pub fn normalize_line_ends(text: String) -> String {
-    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
 }
 
 fn sniff(bytes: &[u8]) -> Result<(String, &'static Encoding), String> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
-            return Err(format!("it starts with a {} byte-order mark but is not valid {0}", encoding.name()));
+            return Err(format!(
+                "it starts with a {} byte-order mark but is not valid {0}",
+                encoding.name()
+            ));
         }
         check_clean(&text, encoding)?;
         return Ok((text.into_owned(), encoding));
@@ -87,7 +101,11 @@ fn sniff(bytes: &[u8]) -> Result<(String, &'static Encoding), String> {
 /// Replacement characters and control characters other than tab, line feed, form feed and
 /// carriage return.
 fn suspicious(text: &str) -> usize {
-    text.chars().filter(|&c| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C'))).count()
+    text.chars()
+        .filter(|&c| {
+            c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C'))
+        })
+        .count()
 }
 
 /// How unlike Arabic press text a decoding reads: Latin letters with diacritics wedged between
@@ -101,7 +119,8 @@ fn oddness(text: &str) -> usize {
         .enumerate()
         .filter(|&(i, &c)| {
             let foreign = c.is_alphabetic() && !c.is_ascii() && !arabic(c);
-            let next_to_arabic = (i > 0 && arabic(chars[i - 1])) || chars.get(i + 1).is_some_and(|&n| arabic(n));
+            let next_to_arabic =
+                (i > 0 && arabic(chars[i - 1])) || chars.get(i + 1).is_some_and(|&n| arabic(n));
             foreign && (next_to_arabic || !('\u{00C0}'..='\u{024F}').contains(&c))
         })
         .count()
@@ -111,7 +130,10 @@ fn check_clean(text: &str, encoding: &'static Encoding) -> Result<(), String> {
     let total = text.chars().count().max(1);
     let bad = suspicious(text);
     if text.contains('\0') {
-        return Err(format!("binary data, not text (NUL characters once read as {})", encoding.name()));
+        return Err(format!(
+            "binary data, not text (NUL characters once read as {})",
+            encoding.name()
+        ));
     }
     if bad * 1000 > total * MAX_BAD_PER_MILLE {
         return Err(format!(
@@ -129,9 +151,17 @@ pub fn encode(text: &str, label: &str) -> Vec<u8> {
     let encoding = Encoding::for_label(label.as_bytes()).expect("a known label");
     if encoding == UTF_16LE || encoding == UTF_16BE {
         let le = encoding == UTF_16LE;
-        let mut out = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        let mut out = if le {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
         for unit in text.encode_utf16() {
-            out.extend(if le { unit.to_le_bytes() } else { unit.to_be_bytes() });
+            out.extend(if le {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
         }
         return out;
     }
@@ -148,7 +178,13 @@ mod tests {
     #[test]
     fn utf8_without_carriage_returns_keeps_its_exact_bytes() {
         let decoded = decode(SHORT.as_bytes(), None).unwrap();
-        assert_eq!(decoded, Decoded { text: SHORT.into(), encoding: "UTF-8" });
+        assert_eq!(
+            decoded,
+            Decoded {
+                text: SHORT.into(),
+                encoding: "UTF-8"
+            }
+        );
     }
 
     #[test]
@@ -165,7 +201,12 @@ mod tests {
 
     #[test]
     fn arabic_code_pages_are_told_apart_even_on_short_texts() {
-        for text in [SHORT, LONGER, "بوتين في موسكو", "الأمم المتحدة: روسيا وأوكرانيا"] {
+        for text in [
+            SHORT,
+            LONGER,
+            "بوتين في موسكو",
+            "الأمم المتحدة: روسيا وأوكرانيا",
+        ] {
             for label in ["windows-1256", "ISO-8859-6"] {
                 let decoded = decode(&encode(text, label), None).unwrap();
                 assert_eq!(decoded.text, text.replace("\r\n", "\n"), "{label}: {text}");
@@ -178,9 +219,20 @@ mod tests {
     fn a_label_is_honoured() {
         let bytes = encode(SHORT, "windows-1256");
         assert_eq!(decode(&bytes, Some("cp1256")).unwrap().text, SHORT);
-        assert_eq!(decode(&bytes, Some("windows-1256")).unwrap().encoding, "windows-1256");
-        assert!(decode(&bytes, Some("utf-8")).unwrap_err().contains("not valid UTF-8"));
-        assert!(decode(&bytes, Some("klingon")).unwrap_err().contains("unknown"));
+        assert_eq!(
+            decode(&bytes, Some("windows-1256")).unwrap().encoding,
+            "windows-1256"
+        );
+        assert!(
+            decode(&bytes, Some("utf-8"))
+                .unwrap_err()
+                .contains("not valid UTF-8")
+        );
+        assert!(
+            decode(&bytes, Some("klingon"))
+                .unwrap_err()
+                .contains("unknown")
+        );
     }
 
     #[test]
@@ -191,9 +243,19 @@ mod tests {
     #[test]
     fn empty_binary_and_garbage_are_refused() {
         assert!(decode(b"", None).unwrap_err().contains("empty"));
-        assert!(decode(b" \n\t\r\n", None).unwrap_err().contains("whitespace"));
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None).unwrap_err().contains("NUL"));
-        let controls: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 0x01 } else { b'a' }).collect();
+        assert!(
+            decode(b" \n\t\r\n", None)
+                .unwrap_err()
+                .contains("whitespace")
+        );
+        assert!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None)
+                .unwrap_err()
+                .contains("NUL")
+        );
+        let controls: Vec<u8> = (0..200u8)
+            .map(|i| if i % 3 == 0 { 0x01 } else { b'a' })
+            .collect();
         assert!(decode(&controls, None).unwrap_err().contains("control"));
     }
 }

@@ -22,19 +22,51 @@ pub struct Page {
 
 /// Elements whose text is never the article's.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "select", "option",
-    "iframe", "svg", "template", "object", "embed", "canvas", "menu", "head", "figure", "input", "textarea",
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "select",
+    "option", "iframe", "svg", "template", "object", "embed", "canvas", "menu", "head", "figure",
+    "input", "textarea",
 ];
 
 /// Elements that stand on lines of their own.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "section", "article",
-    "main", "tr", "table", "pre", "dd", "dt", "dl", "hr", "address", "body", "html", "center", "td", "th",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "tr",
+    "table",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "address",
+    "body",
+    "html",
+    "center",
+    "td",
+    "th",
 ];
 
 /// The article of an HTML page given as bytes.
 pub fn article(bytes: &[u8]) -> Result<Page, String> {
-    let label = if std::str::from_utf8(bytes).is_ok() { None } else { meta_charset(bytes) };
+    let label = if std::str::from_utf8(bytes).is_ok() {
+        None
+    } else {
+        meta_charset(bytes)
+    };
     let decoded = decode::decode(bytes, label.as_deref()).or_else(|e| match label {
         Some(_) => decode::decode(bytes, None),
         None => Err(e),
@@ -46,7 +78,11 @@ pub fn article(bytes: &[u8]) -> Result<Page, String> {
 
 /// The charset a page declares: `<meta charset="…">` or `content="text/html; charset=…"`.
 pub fn meta_charset(bytes: &[u8]) -> Option<String> {
-    let head: String = bytes.iter().take(4096).map(|&b| (b as char).to_ascii_lowercase()).collect();
+    let head: String = bytes
+        .iter()
+        .take(4096)
+        .map(|&b| (b as char).to_ascii_lowercase())
+        .collect();
     let at = head.find("charset=")? + "charset=".len();
     let value: String = head[at..]
         .trim_start_matches(['"', '\'', ' '])
@@ -72,7 +108,9 @@ fn strip_raw(text: &str, names: &[&str]) -> String {
         let end = if rest.starts_with("<!--") {
             rest.find("-->").map(|i| open + i + 3).unwrap_or(text.len())
         } else if let Some(name) = names.iter().find(|n| {
-            rest[1..].starts_with(**n) && rest[1 + n.len()..].starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace())
+            rest[1..].starts_with(**n)
+                && rest[1 + n.len()..]
+                    .starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace())
         }) {
             let close = format!("</{name}");
             rest.find(&close)
@@ -92,10 +130,15 @@ fn strip_raw(text: &str, names: &[&str]) -> String {
 /// The article of a page's text.
 pub fn article_of(text: &str) -> Result<Page, String> {
     let cleaned = strip_raw(text, &["script", "style", "noscript", "template", "svg"]);
-    let dom = tl::parse(&cleaned, tl::ParserOptions::default()).map_err(|e| format!("not HTML: {e}"))?;
+    let dom =
+        tl::parse(&cleaned, tl::ParserOptions::default()).map_err(|e| format!("not HTML: {e}"))?;
     let parser = dom.parser();
     let mut notes = Vec::new();
-    let find = |name: &str| dom.children().iter().find_map(|h| find_tag(parser, *h, name));
+    let find = |name: &str| {
+        dom.children()
+            .iter()
+            .find_map(|h| find_tag(parser, *h, name))
+    };
     let (root, from) = match find("article") {
         Some(h) => (vec![h], "<article>"),
         None => match find("main") {
@@ -110,10 +153,24 @@ pub fn article_of(text: &str) -> Result<Page, String> {
     for h in &root {
         text_of(parser, *h, &mut out);
     }
-    let mut lines: Vec<String> = out.split('\n').map(fold_spaces).filter(|l| !l.is_empty()).collect();
-    let h1 = root.iter().find_map(|h| find_tag(parser, *h, "h1")).map(|h| inner(parser, h));
-    let title_tag = dom.children().iter().find_map(|h| find_tag(parser, *h, "title")).map(|h| inner(parser, h));
-    let title = match (h1.filter(|t| !t.is_empty()), title_tag.filter(|t| !t.is_empty())) {
+    let mut lines: Vec<String> = out
+        .split('\n')
+        .map(fold_spaces)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let h1 = root
+        .iter()
+        .find_map(|h| find_tag(parser, *h, "h1"))
+        .map(|h| inner(parser, h));
+    let title_tag = dom
+        .children()
+        .iter()
+        .find_map(|h| find_tag(parser, *h, "title"))
+        .map(|h| inner(parser, h));
+    let title = match (
+        h1.filter(|t| !t.is_empty()),
+        title_tag.filter(|t| !t.is_empty()),
+    ) {
         (Some(h1), _) => Some(h1),
         (None, Some(title)) => {
             notes.push("the title is the page's <title>: the article has no <h1>".to_string());
@@ -131,9 +188,16 @@ pub fn article_of(text: &str) -> Result<Page, String> {
         return Err("the page has no text".into());
     }
     if from != "<article>" {
-        notes.push(format!("the text is the page's {from}: it has no <article>"));
+        notes.push(format!(
+            "the text is the page's {from}: it has no <article>"
+        ));
     }
-    Ok(Page { text: lines.join("\n"), title, encoding: "UTF-8", notes })
+    Ok(Page {
+        text: lines.join("\n"),
+        title,
+        encoding: "UTF-8",
+        notes,
+    })
 }
 
 fn tag_name(tag: &tl::HTMLTag) -> String {
@@ -142,7 +206,9 @@ fn tag_name(tag: &tl::HTMLTag) -> String {
 
 /// The first element named `name` at or under `handle`, outside dropped elements.
 fn find_tag(parser: &tl::Parser, handle: tl::NodeHandle, name: &str) -> Option<tl::NodeHandle> {
-    let tl::Node::Tag(tag) = handle.get(parser)? else { return None };
+    let tl::Node::Tag(tag) = handle.get(parser)? else {
+        return None;
+    };
     let own = tag_name(tag);
     if own == name {
         return Some(handle);
@@ -150,7 +216,10 @@ fn find_tag(parser: &tl::Parser, handle: tl::NodeHandle, name: &str) -> Option<t
     if DROPPED.contains(&own.as_str()) && name != "title" {
         return None;
     }
-    tag.children().top().iter().find_map(|h| find_tag(parser, *h, name))
+    tag.children()
+        .top()
+        .iter()
+        .find_map(|h| find_tag(parser, *h, name))
 }
 
 fn inner(parser: &tl::Parser, handle: tl::NodeHandle) -> String {
@@ -203,7 +272,11 @@ pub fn decode_entities(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest.char_indices().take(12).find(|&(_, c)| c == ';').map(|(i, _)| i);
+        let end = rest
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
         let decoded = end.and_then(|end| {
             let name = &rest[1..end];
             let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
@@ -294,12 +367,18 @@ mod tests {
         let bytes = decode::encode(html, "windows-1256");
         assert_eq!(meta_charset(&bytes).as_deref(), Some("windows-1256"));
         let page = article(&bytes).unwrap();
-        assert_eq!((page.text.as_str(), page.encoding), ("بوتين في موسكو", "windows-1256"));
+        assert_eq!(
+            (page.text.as_str(), page.encoding),
+            ("بوتين في موسكو", "windows-1256")
+        );
     }
 
     #[test]
     fn entities_and_empty_pages() {
-        assert_eq!(decode_entities("a &amp; b &unknown; &#0; &#xZZ; &"), "a & b &unknown; \u{FFFD} &#xZZ; &");
+        assert_eq!(
+            decode_entities("a &amp; b &unknown; &#0; &#xZZ; &"),
+            "a & b &unknown; \u{FFFD} &#xZZ; &"
+        );
         assert!(article_of("<html><body><nav>قائمة</nav></body></html>").is_err());
     }
 }

@@ -51,11 +51,16 @@ struct MonthEntry {
 fn months() -> &'static [(Vec<char>, u32)] {
     static MONTHS: OnceLock<Vec<(Vec<char>, u32)>> = OnceLock::new();
     MONTHS.get_or_init(|| {
-        let file: MonthFile = toml::from_str(include_str!("../data/months.toml")).expect("data/months.toml is valid");
+        let file: MonthFile =
+            toml::from_str(include_str!("../data/months.toml")).expect("data/months.toml is valid");
         let mut names: Vec<(Vec<char>, u32)> = file
             .month
             .into_iter()
-            .flat_map(|m| m.names.into_iter().map(move |n| (n.chars().map(fold).collect(), m.number)))
+            .flat_map(|m| {
+                m.names
+                    .into_iter()
+                    .map(move |n| (n.chars().map(fold).collect(), m.number))
+            })
             .collect();
         names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
         names
@@ -82,7 +87,10 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
     let folded: Vec<char> = original.iter().map(|&c| fold(c)).collect();
     (0..folded.len()).find_map(|start| {
         let (value, end) = numeric_at(&folded, start).or_else(|| named_at(&folded, start))?;
-        Some(FoundDate { value, evidence: original[start..end].iter().collect() })
+        Some(FoundDate {
+            value,
+            evidence: original[start..end].iter().collect(),
+        })
     })
 }
 
@@ -91,7 +99,9 @@ fn digits_at(s: &[char], at: usize) -> Option<(u32, usize, usize)> {
     if at > 0 && s[at - 1].is_ascii_digit() {
         return None;
     }
-    let end = (at..s.len()).find(|&i| !s[i].is_ascii_digit()).unwrap_or(s.len());
+    let end = (at..s.len())
+        .find(|&i| !s[i].is_ascii_digit())
+        .unwrap_or(s.len());
     if end == at || end - at > 4 {
         return None;
     }
@@ -106,9 +116,25 @@ fn date_value(year: u32, month: u32, day: Option<u32>) -> Option<String> {
     match day {
         None => Some(format!("{year:04}-{month:02}")),
         Some(day) => {
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month as usize - 1];
-            (1..=days).contains(&day).then(|| format!("{year:04}-{month:02}-{day:02}"))
+            let leap =
+                year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+            let days = [
+                31,
+                if leap { 29 } else { 28 },
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ][month as usize - 1];
+            (1..=days)
+                .contains(&day)
+                .then(|| format!("{year:04}-{month:02}-{day:02}"))
         }
     }
 }
@@ -166,7 +192,10 @@ fn month_at(s: &[char], at: usize) -> Option<(u32, usize)> {
 }
 
 fn skip(s: &[char], mut i: usize, chars: &str) -> usize {
-    while s.get(i).is_some_and(|c| c.is_whitespace() || chars.contains(*c)) {
+    while s
+        .get(i)
+        .is_some_and(|c| c.is_whitespace() || chars.contains(*c))
+    {
         i += 1;
     }
     i
@@ -185,7 +214,11 @@ fn named_at(s: &[char], at: usize) -> Option<(String, usize)> {
     if let Some((other, end)) = month_at(s, after)
         && other == month
     {
-        i = if s.get(end) == Some(&')') { end + 1 } else { end };
+        i = if s.get(end) == Some(&')') {
+            end + 1
+        } else {
+            end
+        };
     }
     let i = skip(s, i, ",،");
     let (year, len, end) = digits_at(s, i)?;
@@ -202,7 +235,12 @@ fn words(line: &str) -> usize {
 
 /// The rest of `line` after one of `prefixes`, when the line is such a line: `colon` says a
 /// colon must follow the prefix (`كتب: …`), else a colon or a space will do.
-fn labelled<'a>(line: &'a str, prefixes: &[&str], colon: bool, max_words: usize) -> Option<&'a str> {
+fn labelled<'a>(
+    line: &'a str,
+    prefixes: &[&str],
+    colon: bool,
+    max_words: usize,
+) -> Option<&'a str> {
     let line = line.trim();
     prefixes.iter().find_map(|prefix| {
         let rest = line.strip_prefix(prefix)?;
@@ -214,7 +252,10 @@ fn labelled<'a>(line: &'a str, prefixes: &[&str], colon: bool, max_words: usize)
         } else {
             after
         };
-        let value = rest.trim().trim_matches(|c: char| c.is_whitespace() || "-–—:.".contains(c)).trim();
+        let value = rest
+            .trim()
+            .trim_matches(|c: char| c.is_whitespace() || "-–—:.".contains(c))
+            .trim();
         (!value.is_empty() && words(value) <= max_words).then_some(value)
     })
 }
@@ -256,7 +297,10 @@ fn title_text(line: &str) -> String {
         _ => line,
     };
     let line = line.trim();
-    let line = line.strip_prefix("**").and_then(|l| l.strip_suffix("**")).unwrap_or(line);
+    let line = line
+        .strip_prefix("**")
+        .and_then(|l| l.strip_suffix("**"))
+        .unwrap_or(line);
     collapse(line)
 }
 
@@ -277,7 +321,9 @@ pub fn is_title_like(line: &str) -> bool {
 pub fn analyse(text: &str) -> Roles {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut roles = Roles::default();
-    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
     if let Some(&first) = non_blank.first()
         && is_title_like(lines[first])
     {
@@ -290,7 +336,8 @@ pub fn analyse(text: &str) -> Roles {
         }
         roles.title = Some(title);
     }
-    let taken = |roles: &Roles, n: usize| roles.title_line == Some(n) || roles.duplicate_lines.contains(&n);
+    let taken =
+        |roles: &Roles, n: usize| roles.title_line == Some(n) || roles.duplicate_lines.contains(&n);
     for &i in &non_blank {
         let n = i + 1;
         if taken(&roles, n) {
@@ -318,7 +365,10 @@ pub fn analyse(text: &str) -> Roles {
         let note = if i < HEAD_LINES {
             format!("printed in line {}", i + 1)
         } else {
-            format!("printed in line {}, in the body: check that it is the article's date", i + 1)
+            format!(
+                "printed in line {}, in the body: check that it is the article's date",
+                i + 1
+            )
         };
         Some((date, note))
     });
@@ -339,14 +389,35 @@ mod tests {
 
     #[test]
     fn dates_in_every_form() {
-        assert_eq!(date("نشر في 2022-01-06 صباحا"), pair("2022-01-06", "2022-01-06"));
+        assert_eq!(
+            date("نشر في 2022-01-06 صباحا"),
+            pair("2022-01-06", "2022-01-06")
+        );
         assert_eq!(date("موسكو 06/01/2022"), pair("2022-01-06", "06/01/2022"));
-        assert_eq!(date("الخميس 6 يناير 2022"), pair("2022-01-06", "6 يناير 2022"));
-        assert_eq!(date("بيروت، ١٢ كانون الثاني ٢٠٢٢"), pair("2022-01-12", "١٢ كانون الثاني ٢٠٢٢"));
-        assert_eq!(date("۳ اسفند؟ لا: ۱۵ إبريل ۲۰۲۳"), pair("2023-04-15", "۱۵ إبريل ۲۰۲۳"));
-        assert_eq!(date("عدد تشرين الأول، 2021"), pair("2021-10", "تشرين الأول، 2021"));
-        assert_eq!(date("7 كانون الثاني/يناير 2022"), pair("2022-01-07", "7 كانون الثاني/يناير 2022"));
-        assert_eq!(date("3 آذار (مارس) 2022"), pair("2022-03-03", "3 آذار (مارس) 2022"));
+        assert_eq!(
+            date("الخميس 6 يناير 2022"),
+            pair("2022-01-06", "6 يناير 2022")
+        );
+        assert_eq!(
+            date("بيروت، ١٢ كانون الثاني ٢٠٢٢"),
+            pair("2022-01-12", "١٢ كانون الثاني ٢٠٢٢")
+        );
+        assert_eq!(
+            date("۳ اسفند؟ لا: ۱۵ إبريل ۲۰۲۳"),
+            pair("2023-04-15", "۱۵ إبريل ۲۰۲۳")
+        );
+        assert_eq!(
+            date("عدد تشرين الأول، 2021"),
+            pair("2021-10", "تشرين الأول، 2021")
+        );
+        assert_eq!(
+            date("7 كانون الثاني/يناير 2022"),
+            pair("2022-01-07", "7 كانون الثاني/يناير 2022")
+        );
+        assert_eq!(
+            date("3 آذار (مارس) 2022"),
+            pair("2022-03-03", "3 آذار (مارس) 2022")
+        );
     }
 
     #[test]
@@ -363,7 +434,10 @@ mod tests {
         assert_eq!(byline("بقلم سارة الخطيب"), Some("سارة الخطيب"));
         assert_eq!(byline("كتب: عمر حداد"), Some("عمر حداد"));
         assert_eq!(byline("By Jane Doe"), Some("Jane Doe"));
-        assert_eq!(byline("كتب الرئيس رسالة طويلة إلى نظيره الروسي يطلب فيها الكثير من الأمور"), None);
+        assert_eq!(
+            byline("كتب الرئيس رسالة طويلة إلى نظيره الروسي يطلب فيها الكثير من الأمور"),
+            None
+        );
         assert_eq!(source("المصدر: وكالة الأنباء"), Some("وكالة الأنباء"));
         assert_eq!(source("نقلاً عن صحيفة الشرق"), Some("صحيفة الشرق"));
         assert_eq!(source("المصدر الدبلوماسي قال إن"), None);
@@ -375,17 +449,32 @@ mod tests {
         let text = "روسيا تسحب قواتها\nروسيا  تسحب قواتها\n\nبقلم: ليلى منصور\n6 يناير 2022\nقالت موسكو إن القوات ستعود.\nالمصدر: وكالة الأنباء\n";
         let roles = analyse(text);
         assert_eq!(roles.title.as_deref(), Some("روسيا تسحب قواتها"));
-        assert_eq!((roles.title_line, roles.duplicate_lines.clone()), (Some(1), vec![2]));
-        assert_eq!((roles.author.as_deref(), roles.byline_line), (Some("ليلى منصور"), Some(4)));
-        assert_eq!((roles.source.as_deref(), roles.source_line), (Some("وكالة الأنباء"), Some(7)));
+        assert_eq!(
+            (roles.title_line, roles.duplicate_lines.clone()),
+            (Some(1), vec![2])
+        );
+        assert_eq!(
+            (roles.author.as_deref(), roles.byline_line),
+            (Some("ليلى منصور"), Some(4))
+        );
+        assert_eq!(
+            (roles.source.as_deref(), roles.source_line),
+            (Some("وكالة الأنباء"), Some(7))
+        );
         let (date, note) = roles.date.unwrap();
-        assert_eq!((date.value.as_str(), date.evidence.as_str(), note.as_str()), ("2022-01-06", "6 يناير 2022", "printed in line 5"));
+        assert_eq!(
+            (date.value.as_str(), date.evidence.as_str(), note.as_str()),
+            ("2022-01-06", "6 يناير 2022", "printed in line 5")
+        );
     }
 
     #[test]
     fn markdown_headings_give_their_text() {
         let roles = analyse("# عنوان المقال\n\nنص.");
-        assert_eq!((roles.title.as_deref(), roles.title_line), (Some("عنوان المقال"), Some(1)));
+        assert_eq!(
+            (roles.title.as_deref(), roles.title_line),
+            (Some("عنوان المقال"), Some(1))
+        );
     }
 
     #[test]

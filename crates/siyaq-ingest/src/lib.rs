@@ -77,13 +77,21 @@ pub fn build(dir: &Path, options: &Options) -> Result<Built, String> {
     }
     let manifest_path = dir.join(MANIFEST_FILE);
     let (manifest, sources, mut skipped, notes, proposed) = if manifest_path.is_file() {
-        let text = std::fs::read_to_string(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
-        let manifest = Manifest::parse(&text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+        let text = std::fs::read_to_string(&manifest_path)
+            .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+        let manifest =
+            Manifest::parse(&text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
         let (sources, skipped) = read_manifest_files(dir, &manifest);
         (manifest, sources, skipped, Vec::new(), false)
     } else {
         let proposal = propose::propose(dir)?;
-        (proposal.manifest, proposal.sources, proposal.skipped, proposal.notes, true)
+        (
+            proposal.manifest,
+            proposal.sources,
+            proposal.skipped,
+            proposal.notes,
+            true,
+        )
     };
     let entities_path = dir.join(ENTITIES_FILE);
     let entities = if entities_path.is_file() {
@@ -106,7 +114,13 @@ pub fn build(dir: &Path, options: &Options) -> Result<Built, String> {
         }
         return Err(message);
     }
-    Ok(Built { pack, manifest, proposed, skipped, notes })
+    Ok(Built {
+        pack,
+        manifest,
+        proposed,
+        skipped,
+        notes,
+    })
 }
 
 /// The files a manifest names, read and decoded; those missing, unreadable or not as recorded
@@ -115,17 +129,25 @@ fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Ski
     let mut sources = Vec::new();
     let mut skipped = Vec::new();
     // Tables read once for all their records.
-    let mut tables: std::collections::HashMap<String, Result<Vec<Source>, String>> = Default::default();
+    let mut tables: std::collections::HashMap<String, Result<Vec<Source>, String>> =
+        Default::default();
     for entry in &manifest.file {
         let (file, record) = match entry.name.rsplit_once('#') {
-            Some((file, n)) if records::is_table(file) && n.parse::<usize>().is_ok() => (file, true),
+            Some((file, n)) if records::is_table(file) && n.parse::<usize>().is_ok() => {
+                (file, true)
+            }
             _ => (entry.name.as_str(), false),
         };
-        let skip = |why: String| Skipped { what: entry.name.clone(), why };
+        let skip = |why: String| Skipped {
+            what: entry.name.clone(),
+            why,
+        };
         let bytes = match std::fs::read(dir.join(file)) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                skipped.push(skip(format!("{MANIFEST_FILE} names it, but there is no such file")));
+                skipped.push(skip(format!(
+                    "{MANIFEST_FILE} names it, but there is no such file"
+                )));
                 continue;
             }
             Err(e) => {
@@ -145,15 +167,21 @@ fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Ski
         }
         let label = entry.encoding.as_deref();
         if record {
-            let table = tables.entry(file.to_string()).or_insert_with(|| match content::read(file, &bytes, label) {
-                Ok(content::Content::Table(table)) => Ok(table.records.into_iter().map(|r| r.source).collect()),
-                Ok(content::Content::Text { .. }) => Err("not a table".into()),
-                Err(why) => Err(why),
+            let table = tables.entry(file.to_string()).or_insert_with(|| {
+                match content::read(file, &bytes, label) {
+                    Ok(content::Content::Table(table)) => {
+                        Ok(table.records.into_iter().map(|r| r.source).collect())
+                    }
+                    Ok(content::Content::Text { .. }) => Err("not a table".into()),
+                    Err(why) => Err(why),
+                }
             });
             match table {
                 Ok(records) => match records.iter().find(|s| s.name == entry.name) {
                     Some(source) => sources.push(source.clone()),
-                    None => skipped.push(skip("the table has no such record, or its text is empty".into())),
+                    None => skipped.push(skip(
+                        "the table has no such record, or its text is empty".into(),
+                    )),
                 },
                 Err(why) => skipped.push(skip(why.clone())),
             }
@@ -167,9 +195,12 @@ fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Ski
             },
             // Any other name the manifest gives is read as text: the manifest says it is one.
             _ => match decode::decode(&bytes, label) {
-                Ok(decoded) => {
-                    sources.push(Source { name: entry.name.clone(), text: decoded.text, sha256, encoding: decoded.encoding })
-                }
+                Ok(decoded) => sources.push(Source {
+                    name: entry.name.clone(),
+                    text: decoded.text,
+                    sha256,
+                    encoding: decoded.encoding,
+                }),
                 Err(why) => skipped.push(skip(why)),
             },
         }
@@ -185,9 +216,22 @@ pub fn assemble(
     entities: Vec<siyaq_engine::gazetteer::Entity>,
     skipped: &mut Vec<Skipped>,
 ) -> Pack {
-    let files: Vec<FileRecord> =
-        sources.into_iter().map(|s| FileRecord { name: s.name, sha256: s.sha256, text: s.text }).collect();
-    let mut pack = Pack { format: FORMAT, version: String::new(), name, files, documents: Vec::new(), entities };
+    let files: Vec<FileRecord> = sources
+        .into_iter()
+        .map(|s| FileRecord {
+            name: s.name,
+            sha256: s.sha256,
+            text: s.text,
+        })
+        .collect();
+    let mut pack = Pack {
+        format: FORMAT,
+        version: String::new(),
+        name,
+        files,
+        documents: Vec::new(),
+        entities,
+    };
     for entry in &manifest.document {
         let record = entry.record();
         if !pack.files.iter().any(|f| f.name == record.file) {
@@ -203,17 +247,27 @@ pub fn assemble(
         let already = pack.documents.iter().any(|d| d.id == record.id);
         let what = format!("{}: {}", record.file, record.id);
         if already {
-            skipped.push(Skipped { what, why: "another document has the same id".into() });
+            skipped.push(Skipped {
+                what,
+                why: "another document has the same id".into(),
+            });
         } else if !siyaq_corpus::pack::is_usable_id(&record.id) {
-            skipped.push(Skipped { what, why: "its id is not usable in links: letters, digits, - _ . only".into() });
+            skipped.push(Skipped {
+                what,
+                why: "its id is not usable in links: letters, digits, - _ . only".into(),
+            });
         } else if let Err(e) = siyaq_corpus::pack::check_document(&pack.files, &record) {
-            skipped.push(Skipped { what, why: e.to_string() });
+            skipped.push(Skipped {
+                what,
+                why: e.to_string(),
+            });
         } else {
             pack.documents.push(record);
         }
     }
     // Files no remaining document uses are dropped: they would only weigh on the page.
-    let used: std::collections::HashSet<String> = pack.documents.iter().map(|d| d.file.clone()).collect();
+    let used: std::collections::HashSet<String> =
+        pack.documents.iter().map(|d| d.file.clone()).collect();
     pack.files.retain(|f| used.contains(&f.name));
     pack.version = version_of(&pack);
     pack
@@ -227,20 +281,26 @@ pub fn version_of(pack: &Pack) -> String {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The pack as the page fetches it: gzip-compressed JSON.
 pub fn compress(pack: &Pack) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(pack.to_json().as_bytes()).expect("gzip into memory");
+    encoder
+        .write_all(pack.to_json().as_bytes())
+        .expect("gzip into memory");
     encoder.finish().expect("gzip into memory")
 }
 
 /// A pack file read back: inflated and checked.
 pub fn decompress(bytes: &[u8]) -> Result<Corpus, String> {
     let mut json = Vec::new();
-    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut json).map_err(|e| format!("not gzip: {e}"))?;
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut json)
+        .map_err(|e| format!("not gzip: {e}"))?;
     Corpus::from_json(&json).map_err(|e| e.to_string())
 }
 
@@ -249,7 +309,11 @@ pub fn sample() -> &'static Corpus {
     static SAMPLE: OnceLock<Corpus> = OnceLock::new();
     SAMPLE.get_or_init(|| {
         let built = build(&sample_dir(), &Options::default()).expect("the sample corpus builds");
-        assert!(built.skipped.is_empty(), "the sample corpus skips nothing: {:?}", built.skipped);
+        assert!(
+            built.skipped.is_empty(),
+            "the sample corpus skips nothing: {:?}",
+            built.skipped
+        );
         Corpus::from_pack(built.pack).expect("the sample pack is valid")
     })
 }

@@ -75,7 +75,10 @@ impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, String> {
         let manifest: Manifest = toml::from_str(text).map_err(|e| e.to_string())?;
         if manifest.format != MANIFEST_FORMAT {
-            return Err(format!("format {} is unknown; this build reads format {MANIFEST_FORMAT}", manifest.format));
+            return Err(format!(
+                "format {} is unknown; this build reads format {MANIFEST_FORMAT}",
+                manifest.format
+            ));
         }
         Ok(manifest)
     }

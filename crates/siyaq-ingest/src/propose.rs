@@ -33,7 +33,10 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>, skipped: &mut Vec<Skipp
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            skipped.push(Skipped { what: format!("{prefix}."), why: format!("the folder cannot be read: {e}") });
+            skipped.push(Skipped {
+                what: format!("{prefix}."),
+                why: format!("the folder cannot be read: {e}"),
+            });
             return;
         }
     };
@@ -47,7 +50,9 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>, skipped: &mut Vec<Skipp
             });
             continue;
         };
-        if name.starts_with('.') || (prefix.is_empty() && (name == MANIFEST_FILE || name == ENTITIES_FILE)) {
+        if name.starts_with('.')
+            || (prefix.is_empty() && (name == MANIFEST_FILE || name == ENTITIES_FILE))
+        {
             continue;
         }
         names.push((name.to_string(), entry.path()));
@@ -74,7 +79,11 @@ fn slug(rel: &str) -> Option<String> {
     }
     let mut id = String::new();
     for c in stem.chars() {
-        let c = if c.is_ascii_alphanumeric() || c == '_' || c == '.' { c.to_ascii_lowercase() } else { '-' };
+        let c = if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+            c.to_ascii_lowercase()
+        } else {
+            '-'
+        };
         if !(c == '-' && id.ends_with('-')) {
             id.push(c);
         }
@@ -149,14 +158,26 @@ pub fn propose(dir: &Path) -> Result<Proposal, String> {
     if !dir.is_dir() {
         return Err(format!("{} is not a folder", dir.display()));
     }
-    let mut proposal = Proposal { manifest: Manifest { format: MANIFEST_FORMAT, ..Default::default() }, ..Default::default() };
+    let mut proposal = Proposal {
+        manifest: Manifest {
+            format: MANIFEST_FORMAT,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     let mut files = Vec::new();
     walk(dir, "", &mut files, &mut proposal.skipped);
     let mut ids = Ids::default();
     for rel in files {
-        let skip = |why: String| Skipped { what: rel.clone(), why };
+        let skip = |why: String| Skipped {
+            what: rel.clone(),
+            why,
+        };
         if content::kind_of(&rel).is_none() {
-            proposal.skipped.push(skip(format!("not an article file: only {} are read", content::READ_EXTENSIONS)));
+            proposal.skipped.push(skip(format!(
+                "not an article file: only {} are read",
+                content::READ_EXTENSIONS
+            )));
             continue;
         }
         let bytes = match std::fs::read(dir.join(&rel)) {
@@ -173,25 +194,42 @@ pub fn propose(dir: &Path) -> Result<Proposal, String> {
                 continue;
             }
         };
-        let encoding = |source: &Source| (source.encoding != "UTF-8").then(|| source.encoding.to_string());
+        let encoding =
+            |source: &Source| (source.encoding != "UTF-8").then(|| source.encoding.to_string());
         match content {
-            Content::Text { source, title, notes } => {
+            Content::Text {
+                source,
+                title,
+                notes,
+            } => {
                 let mut entry = document(ids.next(slug(&rel)), &source, title.as_deref());
-                proposal.notes.extend(notes.into_iter().map(|n| format!("{rel}: {n}")));
+                proposal
+                    .notes
+                    .extend(notes.into_iter().map(|n| format!("{rel}: {n}")));
                 if entry.date.is_none() {
                     let name = rel.rsplit('/').next().unwrap_or(&rel);
                     match infer::find_date(name) {
                         Some(date) => {
                             set_date(&mut entry, date, "from the file name".into());
-                            proposal.notes.push(format!("{rel}: the date is read from the file name"));
+                            proposal
+                                .notes
+                                .push(format!("{rel}: the date is read from the file name"));
                         }
                         None => proposal.notes.push(format!("{rel}: no date found")),
                     }
-                } else if entry.date_note.as_deref().is_some_and(|n| n.contains("body")) {
-                    proposal.notes.push(format!("{rel}: the date is printed in the body only"));
+                } else if entry
+                    .date_note
+                    .as_deref()
+                    .is_some_and(|n| n.contains("body"))
+                {
+                    proposal
+                        .notes
+                        .push(format!("{rel}: the date is printed in the body only"));
                 }
                 if entry.title.is_none() {
-                    proposal.notes.push(format!("{rel}: no title found: its first line does not read like one"));
+                    proposal.notes.push(format!(
+                        "{rel}: no title found: its first line does not read like one"
+                    ));
                 }
                 if let Some(label) = encoding(&source) {
                     proposal.notes.push(format!("{rel}: read as {label}"));
@@ -207,11 +245,19 @@ pub fn propose(dir: &Path) -> Result<Proposal, String> {
             Content::Table(table) => {
                 proposal.skipped.extend(table.skipped);
                 if table.records.is_empty() {
-                    proposal.skipped.push(skip("no record of the table has text".into()));
+                    proposal
+                        .skipped
+                        .push(skip("no record of the table has text".into()));
                 }
                 let base = slug(&rel);
                 for record in table.records {
-                    let number = record.source.name.rsplit('#').next().unwrap_or_default().to_string();
+                    let number = record
+                        .source
+                        .name
+                        .rsplit('#')
+                        .next()
+                        .unwrap_or_default()
+                        .to_string();
                     let id = ids.next(base.as_ref().map(|b| format!("{b}-{number}")));
                     let name = record.source.name.clone();
                     let mut entry = document(id, &record.source, record.title.as_deref());
@@ -233,10 +279,15 @@ pub fn propose(dir: &Path) -> Result<Proposal, String> {
                         match infer::find_date(value) {
                             Some(date) => set_date(
                                 &mut entry,
-                                FoundDate { value: date.value, evidence: value.clone() },
+                                FoundDate {
+                                    value: date.value,
+                                    evidence: value.clone(),
+                                },
                                 format!("from the table's {col} column"),
                             ),
-                            None => proposal.notes.push(format!("{name}: the date {value:?} is not understood")),
+                            None => proposal
+                                .notes
+                                .push(format!("{name}: the date {value:?} is not understood")),
                         }
                     }
                     if entry.date.is_none() {
@@ -280,7 +331,11 @@ pub fn proposed_toml(proposal: &Proposal) -> String {
             out.push_str(&format!("#   {}\n", note.replace('\n', " ")));
         }
         for s in &proposal.skipped {
-            out.push_str(&format!("#   skipped {}: {}\n", s.what.replace('\n', " "), s.why.replace('\n', " ")));
+            out.push_str(&format!(
+                "#   skipped {}: {}\n",
+                s.what.replace('\n', " "),
+                s.why.replace('\n', " ")
+            ));
         }
     }
     out.push('\n');
@@ -294,15 +349,25 @@ mod tests {
 
     #[test]
     fn ids_from_file_names() {
-        assert_eq!(slug("2022/Putin Visit.txt").as_deref(), Some("2022-putin-visit"));
+        assert_eq!(
+            slug("2022/Putin Visit.txt").as_deref(),
+            Some("2022-putin-visit")
+        );
         assert_eq!(slug("a_b.c.md").as_deref(), Some("a_b.c"));
         assert_eq!(slug("مقال.txt"), None);
         assert_eq!(slug("---.txt"), None);
-        assert_eq!(slug(&format!("{}.txt", "x".repeat(400))).map(|s| s.len()), Some(ID_CHARS));
+        assert_eq!(
+            slug(&format!("{}.txt", "x".repeat(400))).map(|s| s.len()),
+            Some(ID_CHARS)
+        );
         let mut ids = Ids::default();
         assert_eq!(ids.next(Some("a".into())), "a");
         assert_eq!(ids.next(Some("a".into())), "a-2");
         assert_eq!(ids.next(None), "doc-003");
-        assert!(ids.used.iter().all(|id| siyaq_corpus::pack::is_usable_id(id)));
+        assert!(
+            ids.used
+                .iter()
+                .all(|id| siyaq_corpus::pack::is_usable_id(id))
+        );
     }
 }

@@ -41,22 +41,57 @@ enum Field {
 }
 
 const FIELDS: &[(Field, &[&str])] = &[
-    (Field::Text, &["text", "body", "content", "article", "النص", "نص", "المتن", "متن", "المحتوى", "محتوى"]),
+    (
+        Field::Text,
+        &[
+            "text",
+            "body",
+            "content",
+            "article",
+            "النص",
+            "نص",
+            "المتن",
+            "متن",
+            "المحتوى",
+            "محتوى",
+        ],
+    ),
     (Field::Title, &["title", "headline", "العنوان", "عنوان"]),
-    (Field::Date, &["date", "published", "published_at", "publication_date", "التاريخ", "تاريخ"]),
-    (Field::Source, &["source", "outlet", "publication", "المصدر", "مصدر"]),
-    (Field::Author, &["author", "byline", "writer", "الكاتب", "كاتب"]),
+    (
+        Field::Date,
+        &[
+            "date",
+            "published",
+            "published_at",
+            "publication_date",
+            "التاريخ",
+            "تاريخ",
+        ],
+    ),
+    (
+        Field::Source,
+        &["source", "outlet", "publication", "المصدر", "مصدر"],
+    ),
+    (
+        Field::Author,
+        &["author", "byline", "writer", "الكاتب", "كاتب"],
+    ),
 ];
 
 fn field_of(column: &str) -> Option<Field> {
     let column = column.trim().trim_start_matches('\u{FEFF}').to_lowercase();
-    FIELDS.iter().find(|(_, names)| names.contains(&column.as_str())).map(|(f, _)| *f)
+    FIELDS
+        .iter()
+        .find(|(_, names)| names.contains(&column.as_str()))
+        .map(|(f, _)| *f)
 }
 
 /// Whether a file name is that of a table this module reads.
 pub fn is_table(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    [".csv", ".tsv", ".jsonl"].iter().any(|ext| lower.ends_with(ext))
+    [".csv", ".tsv", ".jsonl"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// The records of the table `name` (its path in the folder, which says its kind) given as bytes.
@@ -64,10 +99,14 @@ pub fn is_table(name: &str) -> bool {
 pub fn read(name: &str, bytes: &[u8], label: Option<&str>) -> Result<Table, String> {
     let decoded = decode::decode(bytes, label)?;
     let sha256 = sha256_hex(bytes);
-    let rows: Vec<Result<Vec<(String, String)>, String>> = if name.to_ascii_lowercase().ends_with(".jsonl") {
+    let rows: Vec<Row> = if name.to_ascii_lowercase().ends_with(".jsonl") {
         json_rows(&decoded.text)
     } else {
-        let delimiter = if name.to_ascii_lowercase().ends_with(".tsv") { b'\t' } else { b',' };
+        let delimiter = if name.to_ascii_lowercase().ends_with(".tsv") {
+            b'\t'
+        } else {
+            b','
+        };
         csv_rows(&decoded.text, delimiter)?
     };
     let mut columns: Vec<String> = Vec::new();
@@ -106,7 +145,10 @@ pub fn read(name: &str, bytes: &[u8], label: Option<&str>) -> Result<Table, Stri
         };
         let one_line = |v: String| v.split_whitespace().collect::<Vec<_>>().join(" ");
         let Some((_, body)) = get(Field::Text) else {
-            table.skipped.push(Skipped { what, why: "the record's text is empty".into() });
+            table.skipped.push(Skipped {
+                what,
+                why: "the record's text is empty".into(),
+            });
             continue;
         };
         let title = get(Field::Title).map(|(_, v)| one_line(v));
@@ -115,9 +157,16 @@ pub fn read(name: &str, bytes: &[u8], label: Option<&str>) -> Result<Table, Stri
             Some(title) => format!("{title}\n{body}"),
             None => body,
         };
-        let (date_column, date) = get(Field::Date).map(|(k, v)| (Some(k), Some(v.trim().to_string()))).unwrap_or_default();
+        let (date_column, date) = get(Field::Date)
+            .map(|(k, v)| (Some(k), Some(v.trim().to_string())))
+            .unwrap_or_default();
         table.records.push(Record {
-            source: Source { name: what, text, sha256: sha256.clone(), encoding: decoded.encoding },
+            source: Source {
+                name: what,
+                text,
+                sha256: sha256.clone(),
+                encoding: decoded.encoding,
+            },
             title,
             date,
             date_column,
@@ -128,21 +177,35 @@ pub fn read(name: &str, bytes: &[u8], label: Option<&str>) -> Result<Table, Stri
     Ok(table)
 }
 
-fn csv_rows(text: &str, delimiter: u8) -> Result<Vec<Result<Vec<(String, String)>, String>>, String> {
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(text.as_bytes());
-    let headers: Vec<String> =
-        reader.headers().map_err(|e| format!("not a readable table: {e}"))?.iter().map(|h| h.trim().to_string()).collect();
+/// A record as (column, value) pairs, or why it cannot be read.
+type Row = Result<Vec<(String, String)>, String>;
+
+fn csv_rows(text: &str, delimiter: u8) -> Result<Vec<Row>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("not a readable table: {e}"))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
     Ok(reader
         .records()
         .map(|record| {
             let record = record.map_err(|e| format!("not a readable record: {e}"))?;
-            Ok(headers.iter().cloned().zip(record.iter().map(str::to_string)).collect())
+            Ok(headers
+                .iter()
+                .cloned()
+                .zip(record.iter().map(str::to_string))
+                .collect())
         })
         .collect())
 }
 
-fn json_rows(text: &str) -> Vec<Result<Vec<(String, String)>, String>> {
+fn json_rows(text: &str) -> Vec<Row> {
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
@@ -174,20 +237,43 @@ mod tests {
         assert_eq!(table.records.len(), 1);
         let r = &table.records[0];
         assert_eq!(r.source.name, "t.csv#1");
-        assert_eq!(r.source.text, "بوتين يعلن\nقال بوتين إن القوات ستغادر.\nوأضاف أن المهمة انتهت.");
-        assert_eq!((r.date.as_deref(), r.date_column.as_deref()), (Some("2022-01-06"), Some("Date")));
-        assert_eq!((r.outlet.as_deref(), r.author.as_deref()), (Some("تاس"), Some("ليلى")));
-        assert_eq!(table.skipped, [Skipped { what: "t.csv#2".into(), why: "the record's text is empty".into() }]);
+        assert_eq!(
+            r.source.text,
+            "بوتين يعلن\nقال بوتين إن القوات ستغادر.\nوأضاف أن المهمة انتهت."
+        );
+        assert_eq!(
+            (r.date.as_deref(), r.date_column.as_deref()),
+            (Some("2022-01-06"), Some("Date"))
+        );
+        assert_eq!(
+            (r.outlet.as_deref(), r.author.as_deref()),
+            (Some("تاس"), Some("ليلى"))
+        );
+        assert_eq!(
+            table.skipped,
+            [Skipped {
+                what: "t.csv#2".into(),
+                why: "the record's text is empty".into()
+            }]
+        );
     }
 
     #[test]
     fn arabic_columns_tsv_and_jsonl() {
         let tsv = "العنوان\tالنص\tالتاريخ\nعنوان\tنص المقال\t6 يناير 2022\n";
         let r = &read("t.tsv", tsv.as_bytes(), None).unwrap().records[0];
-        assert_eq!((r.source.text.as_str(), r.date.as_deref()), ("عنوان\nنص المقال", Some("6 يناير 2022")));
-        let jsonl = "{\"Title\": \"أ\", \"content\": \"نص\", \"id\": 3}\n\n[1]\n{\"body\": \"ب\"}\n";
+        assert_eq!(
+            (r.source.text.as_str(), r.date.as_deref()),
+            ("عنوان\nنص المقال", Some("6 يناير 2022"))
+        );
+        let jsonl =
+            "{\"Title\": \"أ\", \"content\": \"نص\", \"id\": 3}\n\n[1]\n{\"body\": \"ب\"}\n";
         let table = read("t.jsonl", jsonl.as_bytes(), None).unwrap();
-        let names: Vec<&str> = table.records.iter().map(|r| r.source.name.as_str()).collect();
+        let names: Vec<&str> = table
+            .records
+            .iter()
+            .map(|r| r.source.name.as_str())
+            .collect();
         assert_eq!(names, ["t.jsonl#1", "t.jsonl#3"]);
         assert_eq!(table.skipped[0].what, "t.jsonl#2");
     }
@@ -195,7 +281,10 @@ mod tests {
     #[test]
     fn a_table_without_text_names_its_columns() {
         let err = read("t.csv", "title,date\nعنوان,2022-01-01\n".as_bytes(), None).unwrap_err();
-        assert!(err.contains("no text column") && err.contains("title, date"), "{err}");
+        assert!(
+            err.contains("no text column") && err.contains("title, date"),
+            "{err}"
+        );
         assert!(read("t.csv", b"", None).is_err());
     }
 }
