@@ -79,6 +79,17 @@ fn sniff(bytes: &[u8]) -> Result<(String, &'static Encoding), String> {
         check_clean(text, UTF_8)?;
         return Ok((text.to_string(), UTF_8));
     }
+    // UTF-8 with a few damaged bytes (a cut download, a bad copy) stays UTF-8, its damage shown
+    // as replacement characters: read in a code page it would be gibberish throughout.
+    let (text, _) = UTF_8.decode_without_bom_handling(bytes);
+    let damaged = text.matches('\u{FFFD}').count();
+    let non_ascii = text
+        .chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
+        .count();
+    if non_ascii >= 20 * damaged && check_clean(&text, UTF_8).is_ok() {
+        return Ok((text.into_owned(), UTF_8));
+    }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let guess = detector.guess(None, false);
@@ -233,6 +244,15 @@ mod tests {
                 .unwrap_err()
                 .contains("unknown")
         );
+    }
+
+    #[test]
+    fn utf8_with_a_damaged_byte_stays_utf8() {
+        let mut bytes = LONGER.as_bytes().to_vec();
+        bytes.remove(1); // half of the first letter
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.text.starts_with('\u{FFFD}') && decoded.text.ends_with("خلال أيام.\n"));
     }
 
     #[test]

@@ -5,6 +5,12 @@
 //! per record of a table, titles, repeated titles, dates, bylines and sources read off the text.
 //! Either way, every file or document that cannot be used is reported with the reason, and the
 //! build goes on with the rest; only a folder with no usable article is an error.
+//!
+//! Modules: [`decode`] (bytes to text: BOMs, UTF-8, UTF-16, Windows-1256, ISO-8859-6…),
+//! [`html`] (a page's article), [`records`] (tables of articles: CSV, TSV, JSON lines),
+//! [`content`] (a file read by its kind), [`infer`] (titles, bylines, sources, dates read off a
+//! text), [`propose`] (a manifest worked out for a folder), [`manifest`] and [`entities`] (the
+//! folder's `corpus.toml` and `entities.toml`).
 
 pub mod content;
 pub mod decode;
@@ -25,6 +31,7 @@ use sha2::{Digest, Sha256};
 use siyaq_corpus::{Corpus, FORMAT, FileRecord, Pack};
 
 pub use manifest::Manifest;
+pub use propose::{Proposal, propose, proposed_toml};
 
 /// The manifest's file name in a corpus folder.
 pub const MANIFEST_FILE: &str = "corpus.toml";
