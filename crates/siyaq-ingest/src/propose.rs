@@ -40,7 +40,7 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>, skipped: &mut Vec<Skipp
             return;
         }
     };
-    let mut names: Vec<(String, std::path::PathBuf)> = Vec::new();
+    let mut names: Vec<(String, std::path::PathBuf, bool)> = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else {
@@ -55,12 +55,19 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>, skipped: &mut Vec<Skipp
         {
             continue;
         }
-        names.push((name.to_string(), entry.path()));
+        // A link to a folder is not followed: it could lead back up the tree.
+        let linked_dir = entry.file_type().is_ok_and(|t| t.is_symlink()) && entry.path().is_dir();
+        names.push((name.to_string(), entry.path(), linked_dir));
     }
     names.sort();
-    for (name, path) in names {
+    for (name, path, linked_dir) in names {
         let rel = format!("{prefix}{name}");
-        if path.is_dir() {
+        if linked_dir {
+            skipped.push(Skipped {
+                what: rel,
+                why: "a link to a folder: links to folders are not followed".into(),
+            });
+        } else if path.is_dir() {
             walk(&path, &format!("{rel}/"), out, skipped);
         } else {
             out.push(rel);
@@ -346,6 +353,20 @@ pub fn proposed_toml(proposal: &Proposal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn links_to_folders_are_not_followed() {
+        let dir = std::env::temp_dir().join(format!("siyaq-propose-loop-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "عنوان\nنص.").unwrap();
+        std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
+        let proposal = propose(&dir).unwrap();
+        assert_eq!(proposal.manifest.document.len(), 1);
+        assert_eq!(proposal.skipped[0].what, "loop");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn ids_from_file_names() {
