@@ -39,7 +39,10 @@ pub fn read(path: &Path) -> Result<Vec<Entity>, String> {
 pub fn parse(text: &str) -> Result<Vec<Entity>, String> {
     let file: EntityFile = toml::from_str(text).map_err(|e| e.to_string())?;
     if file.format != 1 {
-        return Err(format!("format {} is unknown; this build reads format 1", file.format));
+        return Err(format!(
+            "format {} is unknown; this build reads format 1",
+            file.format
+        ));
     }
     let mut seen = std::collections::HashSet::new();
     file.entity
@@ -50,7 +53,14 @@ pub fn parse(text: &str) -> Result<Vec<Entity>, String> {
             if !seen.insert(e.id.clone()) {
                 return Err(format!("two entities have the id {}", e.id));
             }
-            Ok(Entity { id: e.id, name_ar: e.name_ar, name_en: e.name_en, kind, aliases: e.aliases, demonyms: e.demonyms })
+            Ok(Entity {
+                id: e.id,
+                name_ar: e.name_ar,
+                name_en: e.name_en,
+                kind,
+                aliases: e.aliases,
+                demonyms: e.demonyms,
+            })
         })
         .collect()
 }

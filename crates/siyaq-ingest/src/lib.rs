@@ -5,11 +5,21 @@
 //! per record of a table, titles, repeated titles, dates, bylines and sources read off the text.
 //! Either way, every file or document that cannot be used is reported with the reason, and the
 //! build goes on with the rest; only a folder with no usable article is an error.
+//!
+//! Modules: [`decode`] (bytes to text: BOMs, UTF-8, UTF-16, Windows-1256, ISO-8859-6…),
+//! [`html`] (a page's article), [`records`] (tables of articles: CSV, TSV, JSON lines),
+//! [`content`] (a file read by its kind), [`infer`] (titles, bylines, sources, dates read off a
+//! text), [`propose`] (a manifest worked out for a folder), [`manifest`] and [`entities`] (the
+//! folder's `corpus.toml` and `entities.toml`).
 
+pub mod content;
 pub mod decode;
 pub mod entities;
+pub mod html;
+pub mod infer;
 pub mod manifest;
 pub mod propose;
+pub mod records;
 
 use std::{
     io::Write as _,
@@ -21,6 +31,7 @@ use sha2::{Digest, Sha256};
 use siyaq_corpus::{Corpus, FORMAT, FileRecord, Pack};
 
 pub use manifest::Manifest;
+pub use propose::{Proposal, propose, proposed_toml};
 
 /// The manifest's file name in a corpus folder.
 pub const MANIFEST_FILE: &str = "corpus.toml";
@@ -73,13 +84,21 @@ pub fn build(dir: &Path, options: &Options) -> Result<Built, String> {
     }
     let manifest_path = dir.join(MANIFEST_FILE);
     let (manifest, sources, mut skipped, notes, proposed) = if manifest_path.is_file() {
-        let text = std::fs::read_to_string(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
-        let manifest = Manifest::parse(&text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+        let text = std::fs::read_to_string(&manifest_path)
+            .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+        let manifest =
+            Manifest::parse(&text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
         let (sources, skipped) = read_manifest_files(dir, &manifest);
         (manifest, sources, skipped, Vec::new(), false)
     } else {
         let proposal = propose::propose(dir)?;
-        (proposal.manifest, proposal.sources, proposal.skipped, proposal.notes, true)
+        (
+            proposal.manifest,
+            proposal.sources,
+            proposal.skipped,
+            proposal.notes,
+            true,
+        )
     };
     let entities_path = dir.join(ENTITIES_FILE);
     let entities = if entities_path.is_file() {
@@ -102,21 +121,40 @@ pub fn build(dir: &Path, options: &Options) -> Result<Built, String> {
         }
         return Err(message);
     }
-    Ok(Built { pack, manifest, proposed, skipped, notes })
+    Ok(Built {
+        pack,
+        manifest,
+        proposed,
+        skipped,
+        notes,
+    })
 }
 
 /// The files a manifest names, read and decoded; those missing, unreadable or not as recorded
-/// are skipped.
+/// are skipped. A name `table.csv#N` is the Nth record of a table; a page is read for its article.
 fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Skipped>) {
     let mut sources = Vec::new();
     let mut skipped = Vec::new();
+    // Tables read once for all their records.
+    let mut tables: std::collections::HashMap<String, Result<Vec<Source>, String>> =
+        Default::default();
     for entry in &manifest.file {
-        let path = dir.join(&entry.name);
-        let skip = |why: String| Skipped { what: entry.name.clone(), why };
-        let bytes = match std::fs::read(&path) {
+        let (file, record) = match entry.name.rsplit_once('#') {
+            Some((file, n)) if records::is_table(file) && n.parse::<usize>().is_ok() => {
+                (file, true)
+            }
+            _ => (entry.name.as_str(), false),
+        };
+        let skip = |why: String| Skipped {
+            what: entry.name.clone(),
+            why,
+        };
+        let bytes = match std::fs::read(dir.join(file)) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                skipped.push(skip(format!("{MANIFEST_FILE} names it, but there is no such file")));
+                skipped.push(skip(format!(
+                    "{MANIFEST_FILE} names it, but there is no such file"
+                )));
                 continue;
             }
             Err(e) => {
@@ -134,9 +172,44 @@ fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Ski
             )));
             continue;
         }
-        match decode::decode(&bytes, entry.encoding.as_deref()) {
-            Ok(decoded) => sources.push(Source { name: entry.name.clone(), text: decoded.text, sha256, encoding: decoded.encoding }),
-            Err(why) => skipped.push(skip(why)),
+        let label = entry.encoding.as_deref();
+        if record {
+            let table = tables.entry(file.to_string()).or_insert_with(|| {
+                match content::read(file, &bytes, label) {
+                    Ok(content::Content::Table(table)) => {
+                        Ok(table.records.into_iter().map(|r| r.source).collect())
+                    }
+                    Ok(content::Content::Text { .. }) => Err("not a table".into()),
+                    Err(why) => Err(why),
+                }
+            });
+            match table {
+                Ok(records) => match records.iter().find(|s| s.name == entry.name) {
+                    Some(source) => sources.push(source.clone()),
+                    None => skipped.push(skip(
+                        "the table has no such record, or its text is empty".into(),
+                    )),
+                },
+                Err(why) => skipped.push(skip(why.clone())),
+            }
+            continue;
+        }
+        match content::kind_of(file) {
+            Some(content::Kind::Html) => match content::read(file, &bytes, label) {
+                Ok(content::Content::Text { source, .. }) => sources.push(source),
+                Ok(content::Content::Table(_)) => skipped.push(skip("not a page".into())),
+                Err(why) => skipped.push(skip(why)),
+            },
+            // Any other name the manifest gives is read as text: the manifest says it is one.
+            _ => match decode::decode(&bytes, label) {
+                Ok(decoded) => sources.push(Source {
+                    name: entry.name.clone(),
+                    text: decoded.text,
+                    sha256,
+                    encoding: decoded.encoding,
+                }),
+                Err(why) => skipped.push(skip(why)),
+            },
         }
     }
     (sources, skipped)
@@ -150,9 +223,22 @@ pub fn assemble(
     entities: Vec<siyaq_engine::gazetteer::Entity>,
     skipped: &mut Vec<Skipped>,
 ) -> Pack {
-    let files: Vec<FileRecord> =
-        sources.into_iter().map(|s| FileRecord { name: s.name, sha256: s.sha256, text: s.text }).collect();
-    let mut pack = Pack { format: FORMAT, version: String::new(), name, files, documents: Vec::new(), entities };
+    let files: Vec<FileRecord> = sources
+        .into_iter()
+        .map(|s| FileRecord {
+            name: s.name,
+            sha256: s.sha256,
+            text: s.text,
+        })
+        .collect();
+    let mut pack = Pack {
+        format: FORMAT,
+        version: String::new(),
+        name,
+        files,
+        documents: Vec::new(),
+        entities,
+    };
     for entry in &manifest.document {
         let record = entry.record();
         if !pack.files.iter().any(|f| f.name == record.file) {
@@ -168,17 +254,27 @@ pub fn assemble(
         let already = pack.documents.iter().any(|d| d.id == record.id);
         let what = format!("{}: {}", record.file, record.id);
         if already {
-            skipped.push(Skipped { what, why: "another document has the same id".into() });
+            skipped.push(Skipped {
+                what,
+                why: "another document has the same id".into(),
+            });
         } else if !siyaq_corpus::pack::is_usable_id(&record.id) {
-            skipped.push(Skipped { what, why: "its id is not usable in links: letters, digits, - _ . only".into() });
+            skipped.push(Skipped {
+                what,
+                why: "its id is not usable in links: letters, digits, - _ . only".into(),
+            });
         } else if let Err(e) = siyaq_corpus::pack::check_document(&pack.files, &record) {
-            skipped.push(Skipped { what, why: e.to_string() });
+            skipped.push(Skipped {
+                what,
+                why: e.to_string(),
+            });
         } else {
             pack.documents.push(record);
         }
     }
     // Files no remaining document uses are dropped: they would only weigh on the page.
-    let used: std::collections::HashSet<String> = pack.documents.iter().map(|d| d.file.clone()).collect();
+    let used: std::collections::HashSet<String> =
+        pack.documents.iter().map(|d| d.file.clone()).collect();
     pack.files.retain(|f| used.contains(&f.name));
     pack.version = version_of(&pack);
     pack
@@ -192,20 +288,26 @@ pub fn version_of(pack: &Pack) -> String {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The pack as the page fetches it: gzip-compressed JSON.
 pub fn compress(pack: &Pack) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(pack.to_json().as_bytes()).expect("gzip into memory");
+    encoder
+        .write_all(pack.to_json().as_bytes())
+        .expect("gzip into memory");
     encoder.finish().expect("gzip into memory")
 }
 
 /// A pack file read back: inflated and checked.
 pub fn decompress(bytes: &[u8]) -> Result<Corpus, String> {
     let mut json = Vec::new();
-    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut json).map_err(|e| format!("not gzip: {e}"))?;
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut json)
+        .map_err(|e| format!("not gzip: {e}"))?;
     Corpus::from_json(&json).map_err(|e| e.to_string())
 }
 
@@ -214,7 +316,11 @@ pub fn sample() -> &'static Corpus {
     static SAMPLE: OnceLock<Corpus> = OnceLock::new();
     SAMPLE.get_or_init(|| {
         let built = build(&sample_dir(), &Options::default()).expect("the sample corpus builds");
-        assert!(built.skipped.is_empty(), "the sample corpus skips nothing: {:?}", built.skipped);
+        assert!(
+            built.skipped.is_empty(),
+            "the sample corpus skips nothing: {:?}",
+            built.skipped
+        );
         Corpus::from_pack(built.pack).expect("the sample pack is valid")
     })
 }

@@ -75,7 +75,10 @@ impl Manifest {
     pub fn parse(text: &str) -> Result<Manifest, String> {
         let manifest: Manifest = toml::from_str(text).map_err(|e| e.to_string())?;
         if manifest.format != MANIFEST_FORMAT {
-            return Err(format!("format {} is unknown; this build reads format {MANIFEST_FORMAT}", manifest.format));
+            return Err(format!(
+                "format {} is unknown; this build reads format {MANIFEST_FORMAT}",
+                manifest.format
+            ));
         }
         Ok(manifest)
     }
@@ -132,5 +135,54 @@ impl DocumentEntry {
             date_evidence: date.and_then(|d| d.evidence.clone()),
             date_note: date.and_then(|d| d.note.clone()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_reads_back_as_written() {
+        let manifest = Manifest {
+            format: MANIFEST_FORMAT,
+            file: vec![
+                FileEntry {
+                    name: "مقال.txt".into(),
+                    sha256: Some("ab".repeat(32)),
+                    encoding: Some("windows-1256".into()),
+                },
+                FileEntry {
+                    name: "t.csv#2".into(),
+                    ..Default::default()
+                },
+            ],
+            document: vec![DocumentEntry {
+                id: "doc-001".into(),
+                file: "مقال.txt".into(),
+                lines: [1, 9],
+                title: Some("عنوان \"مقتبس\"".into()),
+                title_line: Some(1),
+                duplicate_lines: vec![2],
+                author: Some("سليم".into()),
+                byline_line: Some(3),
+                source: Some("وكالة".into()),
+                source_line: Some(9),
+                translator: Some("قسم".into()),
+                translator_line: Some(8),
+                heading_lines: vec![5, 6],
+                date: Some("2022-01".into()),
+                date_inferred: true,
+                date_evidence: Some("في 10 كانون الثاني".into()),
+                date_note: Some("The meeting is still to come.".into()),
+            }],
+        };
+        assert_eq!(Manifest::parse(&manifest.to_toml()).unwrap(), manifest);
+        assert!(
+            Manifest::parse("format = 2")
+                .unwrap_err()
+                .contains("format 2")
+        );
+        assert!(Manifest::parse("format = 1\nsurprise = 1").is_err());
     }
 }

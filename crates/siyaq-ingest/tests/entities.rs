@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use serde::Deserialize;
-use siyaq_corpus::build_index;
 use siyaq_engine::{MatchMode, Steps, parse, search};
+use siyaq_ingest::sample;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -40,19 +40,39 @@ fn entities_are_well_formed() {
     let ids: BTreeSet<&str> = g.entity.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids.len(), g.entity.len(), "duplicate ids");
     for e in &g.entity {
-        assert!(e.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", e.id);
-        assert!(matches!(e.kind.as_str(), "person" | "place" | "organisation" | "other"), "{}: {}", e.id, e.kind);
-        assert!(!e.name_ar.is_empty() && !e.name_en.is_empty() && !e.aliases.is_empty(), "{}", e.id);
+        assert!(
+            e.id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{}",
+            e.id
+        );
+        assert!(
+            matches!(
+                e.kind.as_str(),
+                "person" | "place" | "organisation" | "other"
+            ),
+            "{}: {}",
+            e.id,
+            e.kind
+        );
+        assert!(
+            !e.name_ar.is_empty() && !e.name_en.is_empty() && !e.aliases.is_empty(),
+            "{}",
+            e.id
+        );
         assert!(e.note.as_deref().is_none_or(|n| !n.is_empty()), "{}", e.id);
     }
     for kind in ["person", "place", "organisation"] {
-        assert!(g.entity.iter().filter(|e| e.kind == kind).count() >= 10, "{kind}");
+        assert!(
+            g.entity.iter().filter(|e| e.kind == kind).count() >= 10,
+            "{kind}"
+        );
     }
 }
 
 #[test]
 fn every_alias_and_demonym_occurs_in_the_corpus() {
-    let index = build_index(Steps::default());
+    let index = sample().build_index(Steps::default());
     let mut missing = Vec::new();
     for e in gazetteer().entity {
         for spelling in e.aliases.iter().chain(&e.demonyms) {
@@ -66,11 +86,14 @@ fn every_alias_and_demonym_occurs_in_the_corpus() {
 }
 
 fn counts() -> Vec<(String, Vec<u32>)> {
-    let index = build_index(Steps::default());
+    let index = sample().build_index(Steps::default());
     let list: Vec<siyaq_engine::entities::EntityAliases> = gazetteer()
         .entity
         .into_iter()
-        .map(|e| siyaq_engine::entities::EntityAliases { id: e.id, aliases: e.aliases })
+        .map(|e| siyaq_engine::entities::EntityAliases {
+            id: e.id,
+            aliases: e.aliases,
+        })
         .collect();
     let mentions = siyaq_engine::entities::find_mentions(&index, &list);
     let counts = siyaq_engine::entities::counts_by_document(&index, &mentions, list.len());
@@ -83,7 +106,13 @@ fn counts() -> Vec<(String, Vec<u32>)> {
 #[test]
 fn pinned_counts_checked_by_hand() {
     let counts = counts();
-    let of = |id: &str| counts.iter().find(|(e, _)| e == id).map(|(_, c)| c.clone()).unwrap();
+    let of = |id: &str| {
+        counts
+            .iter()
+            .find(|(e, _)| e == id)
+            .map(|(_, c)| c.clone())
+            .unwrap()
+    };
     // فلاديمير بوتين is one mention, not two: 12 in the first article = 11 بوتين + 1 full name.
     assert_eq!(of("putin"), [12, 9, 2, 0, 0, 0]);
     // Both transliterations, جومارت (articles 1 and 4) and جومرت (article 2).
@@ -112,12 +141,15 @@ fn pinned_counts_checked_by_hand() {
 
 #[test]
 fn the_bundled_list_is_the_file_and_passes_the_editors_checks() {
-    let bundled = siyaq_corpus::gazetteer();
+    let bundled = sample().gazetteer();
     bundled.validate().unwrap();
     let file = gazetteer();
     assert_eq!(bundled.entities.len(), file.entity.len());
     for (b, f) in bundled.entities.iter().zip(&file.entity) {
-        assert_eq!((&b.id, &b.name_ar, &b.name_en, b.kind.name()), (&f.id, &f.name_ar, &f.name_en, f.kind.as_str()));
+        assert_eq!(
+            (&b.id, &b.name_ar, &b.name_en, b.kind.name()),
+            (&f.id, &f.name_ar, &f.name_en, f.kind.as_str())
+        );
         assert_eq!((&b.aliases, &b.demonyms), (&f.aliases, &f.demonyms));
     }
 }
@@ -128,23 +160,38 @@ fn the_bundled_list_is_the_file_and_passes_the_editors_checks() {
 #[test]
 fn mentions_are_those_one_search_per_alias_finds() {
     use siyaq_engine::entities::{EntityAliases, find_mentions, find_mentions_by_search};
-    let index = build_index(Steps::default());
-    let bundled = siyaq_corpus::gazetteer();
+    let index = sample().build_index(Steps::default());
+    let bundled = sample().gazetteer();
     for demonyms in [false, true] {
         let list = bundled.alias_lists(demonyms);
         let mentions = find_mentions(&index, &list);
         assert!(mentions.len() > 250, "{}", mentions.len());
-        assert_eq!(mentions, find_mentions_by_search(&index, &list), "demonyms: {demonyms}");
+        assert_eq!(
+            mentions,
+            find_mentions_by_search(&index, &list),
+            "demonyms: {demonyms}"
+        );
     }
     // Form ids follow first occurrence, so forms with consecutive ids were often neighbours in
     // the text: some of these names occur, most do not.
-    let forms: Vec<&str> = (0..index.vocabulary().len() as u32).map(|id| index.vocabulary().form(id)).collect();
+    let forms: Vec<&str> = (0..index.vocabulary().len() as u32)
+        .map(|id| index.vocabulary().form(id))
+        .collect();
     let list: Vec<EntityAliases> = (0..600)
         .map(|i| {
             let first = i * 7919 % (forms.len() - 2);
             let alias = forms[first..first + 1 + i % 3].join(" ");
-            EntityAliases { id: format!("e{i}"), aliases: vec![alias, format!("ال{}", forms[(first * 31 + 7) % forms.len()])] }
+            EntityAliases {
+                id: format!("e{i}"),
+                aliases: vec![
+                    alias,
+                    format!("ال{}", forms[(first * 31 + 7) % forms.len()]),
+                ],
+            }
         })
         .collect();
-    assert_eq!(find_mentions(&index, &list), find_mentions_by_search(&index, &list));
+    assert_eq!(
+        find_mentions(&index, &list),
+        find_mentions_by_search(&index, &list)
+    );
 }

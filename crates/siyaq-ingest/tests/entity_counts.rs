@@ -20,9 +20,9 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use siyaq_corpus::{build_index, gazetteer};
 use siyaq_engine::Steps;
 use siyaq_engine::entities::{EntityAliases, counts_by_document, find_mentions};
+use siyaq_ingest::sample;
 
 /// What the engine finds: for each entity, its id, its count per document and the text of each
 /// mention per document (to show in a failure).
@@ -35,17 +35,26 @@ fn found() -> &'static Found {
     static FOUND: OnceLock<Found> = OnceLock::new();
     FOUND.get_or_init(|| {
         // The list the app ships (compiled from corpus/entities.toml), aliases only.
-        let list: Vec<EntityAliases> = gazetteer().alias_lists(false);
-        let index = build_index(Steps::default());
+        let list: Vec<EntityAliases> = sample().gazetteer().alias_lists(false);
+        let index = sample().build_index(Steps::default());
         let mentions = find_mentions(&index, &list);
         let counts = counts_by_document(&index, &mentions, list.len());
         let documents: Vec<String> = index.documents().iter().map(|d| d.id.clone()).collect();
         let mut texts = vec![vec![Vec::new(); documents.len()]; list.len()];
         for m in &mentions {
-            texts[m.entity][index.document_of(m.hit.word)].push(index.original(m.hit.words()).to_string());
+            texts[m.entity][index.document_of(m.hit.word)]
+                .push(index.original(m.hit.words()).to_string());
         }
-        let entities = list.into_iter().zip(counts).zip(texts).map(|((e, c), t)| (e.id, c, t)).collect();
-        Found { documents, entities }
+        let entities = list
+            .into_iter()
+            .zip(counts)
+            .zip(texts)
+            .map(|((e, c), t)| (e.id, c, t))
+            .collect();
+        Found {
+            documents,
+            entities,
+        }
     })
 }
 
@@ -53,13 +62,28 @@ fn found() -> &'static Found {
 /// and that no entity left out of `pins` is found there.
 fn check(document: &str, pins: &[(&str, u32, &str)]) {
     let found = found();
-    let d = found.documents.iter().position(|id| id == document).unwrap_or_else(|| panic!("no document {document}"));
+    let d = found
+        .documents
+        .iter()
+        .position(|id| id == document)
+        .unwrap_or_else(|| panic!("no document {document}"));
     let ids: BTreeSet<&str> = pins.iter().map(|(id, _, _)| *id).collect();
-    assert_eq!(ids.len(), pins.len(), "{document}: an entity is pinned twice");
-    assert!(pins.len() >= 10, "{document}: only {} entities pinned", pins.len());
+    assert_eq!(
+        ids.len(),
+        pins.len(),
+        "{document}: an entity is pinned twice"
+    );
+    assert!(
+        pins.len() >= 10,
+        "{document}: only {} entities pinned",
+        pins.len()
+    );
     let mut failures = Vec::new();
     for (id, expected, why) in pins {
-        assert!(*expected > 0, "{document}: {id} is pinned at 0; pin only entities the article mentions");
+        assert!(
+            *expected > 0,
+            "{document}: {id} is pinned at 0; pin only entities the article mentions"
+        );
         let Some((_, counts, texts)) = found.entities.iter().find(|(e, _, _)| e == id) else {
             failures.push(format!("{id}: not in corpus/entities.toml"));
             continue;
@@ -73,10 +97,17 @@ fn check(document: &str, pins: &[(&str, u32, &str)]) {
     }
     for (id, counts, texts) in &found.entities {
         if counts[d] > 0 && !ids.contains(id.as_str()) {
-            failures.push(format!("{id}: not pinned, the engine finds {}: {:?}", counts[d], texts[d]));
+            failures.push(format!(
+                "{id}: not pinned, the engine finds {}: {:?}",
+                counts[d], texts[d]
+            ));
         }
     }
-    assert!(failures.is_empty(), "entity counts in {document}:\n  {}", failures.join("\n  "));
+    assert!(
+        failures.is_empty(),
+        "entity counts in {document}:\n  {}",
+        failures.join("\n  ")
+    );
 }
 
 /// File 000, lines 1-12 (the Washington Post op-ed translated by Ugarit Post).
@@ -96,7 +127,11 @@ fn wapo_putin_kazakhstan() {
                 11,
                 "lines 1, 2, 3 (three times), 4, 5, 6, 7, 8 (twice)",
             ),
-            ("russia", 3, "روسيا twice on line 3, وروسيا on 5; الروسي، الروسية، روسي are demonyms"),
+            (
+                "russia",
+                3,
+                "روسيا twice on line 3, وروسيا on 5; الروسي، الروسية، روسي are demonyms",
+            ),
             (
                 "ukraine",
                 8,
@@ -105,8 +140,16 @@ fn wapo_putin_kazakhstan() {
             ),
             ("moscow", 3, "line 5, line 10 twice"),
             ("biden", 3, "line 9, line 10 twice"),
-            ("united-states", 2, "الولايات المتحدة on lines 5 and 8; الأمريكية on the source line 11 is a demonym"),
-            ("csto", 1, "line 3: منظمة معاهدة الأمن الجماعي (CSTO), the acronym restates the name in brackets"),
+            (
+                "united-states",
+                2,
+                "الولايات المتحدة on lines 5 and 8; الأمريكية on the source line 11 is a demonym",
+            ),
+            (
+                "csto",
+                1,
+                "line 3: منظمة معاهدة الأمن الجماعي (CSTO), the acronym restates the name in brackets",
+            ),
             ("nazarbayev", 1, "ونزارباييف, line 5"),
             ("tokayev", 1, "قاسم جومارت توكاييف, line 8, one mention"),
             ("marat", 1, "line 4"),
@@ -115,8 +158,16 @@ fn wapo_putin_kazakhstan() {
             ("geneva", 1, "line 10"),
             ("uzbekistan", 1, "وأوزبكستان, line 7"),
             ("atlantic-council", 1, "للمجلس الأطلسي, line 7: ل + المجلس"),
-            ("national-defense-university", 1, "بجامعة الدفاع الوطني, line 4"),
-            ("washington-post", 1, "source line 11; واشنطن inside it is not Washington the city"),
+            (
+                "national-defense-university",
+                1,
+                "بجامعة الدفاع الوطني, line 4",
+            ),
+            (
+                "washington-post",
+                1,
+                "source line 11; واشنطن inside it is not Washington the city",
+            ),
             ("ugarit-post", 1, "translator line 12"),
         ],
     );
@@ -134,9 +185,17 @@ fn russian_troops_kazakhstan() {
                 "title line 1, 4 twice, 6, 12 (في كازاخستان، لكازاخستان), 14 (في كازاخستان، وكازاخستان), 18, 20, 22, \
                  24, 26, 28; not the repeated title line 2",
             ),
-            ("putin", 9, "فلاديمير بوتين on 4 (one mention), بوتين on 14 twice, 16, 18, 22, 24, 28, لبوتين on 26"),
+            (
+                "putin",
+                9,
+                "فلاديمير بوتين on 4 (one mention), بوتين on 14 twice, 16, 18, 22, 24, 28, لبوتين on 26",
+            ),
             ("ukraine", 7, "lines 4, 12, 14 twice, 18, 22, 24"),
-            ("tokayev", 5, "قاسم جومرت توكاييف on 4 (the other transliteration, one mention), توكاييف on 10, 14, 20, 28"),
+            (
+                "tokayev",
+                5,
+                "قاسم جومرت توكاييف on 4 (the other transliteration, one mention), توكاييف on 10, 14, 20, 28",
+            ),
             (
                 "nazarbayev",
                 4,
@@ -149,7 +208,11 @@ fn russian_troops_kazakhstan() {
                  of line 8 is the man",
             ),
             ("moscow", 3, "line 10, 12, وموسكو on 24"),
-            ("russia", 1, "وجر روسيا, line 12; بيلاروسيا on 4 and 14 is Belarus; روسية، الروسي، الروسية، روسي are demonyms"),
+            (
+                "russia",
+                1,
+                "وجر روسيا, line 12; بيلاروسيا on 4 and 14 is Belarus; روسية، الروسي، الروسية، روسي are demonyms",
+            ),
             ("belarus", 2, "lines 4 and 14"),
             ("washington", 2, "لواشنطن on lines 22 and 24"),
             ("geneva", 2, "lines 16 and 18"),
@@ -158,10 +221,18 @@ fn russian_troops_kazakhstan() {
                 1,
                 "مع أميركا, line 24; الأميركي 16, الأميركيين 18, الأميركية 22 are demonyms",
             ),
-            ("nato", 1, "حلف الشمال الأطلسي (الناتو), line 16: restated in brackets, one mention"),
+            (
+                "nato",
+                1,
+                "حلف الشمال الأطلسي (الناتو), line 16: restated in brackets, one mention",
+            ),
             ("csto", 1, "منظمة معاهدة الأمن الجماعي, line 10"),
             ("central-asia", 1, "line 4"),
-            ("soviet-union", 1, "الاتحاد السوفيتي on line 6; السوفياتية 26 and السوفيات 28 are demonyms"),
+            (
+                "soviet-union",
+                1,
+                "الاتحاد السوفيتي on line 6; السوفياتية 26 and السوفيات 28 are demonyms",
+            ),
             ("almaty", 1, "line 12"),
             ("india", 1, "للهند, line 18: ل + الهند"),
             ("chevron", 1, "line 22"),
@@ -189,7 +260,11 @@ fn ukraine_war_first_year() {
                 11,
                 "title 31 (لأوكرانيا), 34 twice, 40, 42, 44, 46 (لأوكرانيا), 60, 62, 66, 68; not the repeated title 32",
             ),
-            ("putin", 2, "فلاديمير بوتين on lines 34 and 60, one mention each"),
+            (
+                "putin",
+                2,
+                "فلاديمير بوتين on lines 34 and 60, one mention each",
+            ),
             ("moscow", 3, "لموسكو on 34, 40, 68"),
             ("kyiv", 2, "كييف on 34, لكييف on 66"),
             (
@@ -202,10 +277,22 @@ fn ukraine_war_first_year() {
                 4,
                 "والسويد 42, على السويد and للسويد 50, في السويد 54; السويدية on 50, 52, 54 is a demonym",
             ),
-            ("europe", 3, "أوروبا on 52 and 60, لأوروبا on 64; الأوروبية، الأوروبيين are demonyms"),
-            ("united-states", 2, "والولايات المتحدة 36, الولايات المتحدة 66; الأميركية، الأميركي are demonyms"),
+            (
+                "europe",
+                3,
+                "أوروبا on 52 and 60, لأوروبا on 64; الأوروبية، الأوروبيين are demonyms",
+            ),
+            (
+                "united-states",
+                2,
+                "والولايات المتحدة 36, الولايات المتحدة 66; الأميركية، الأميركي are demonyms",
+            ),
             ("finland", 1, "line 42"),
-            ("munich-security-conference", 1, "مؤتمر ميونيخ للأمن, line 58; ميونيخ inside it is not counted apart"),
+            (
+                "munich-security-conference",
+                1,
+                "مؤتمر ميونيخ للأمن, line 58; ميونيخ inside it is not counted apart",
+            ),
             ("scholz", 1, "أولاف شولتز, line 60"),
             ("macron", 1, "إيمانويل ماكرون, line 60"),
             ("biden", 1, "الرئيس بايدن, line 66"),
@@ -225,13 +312,21 @@ fn csto_three_things() {
                 "2, 4 twice, لكازاخستان on heading 6, 7 twice, لكازاخستان 8, 12, 13 twice; الكازاخيين 4 and \
                  الكازاخستاني 8 are demonyms",
             ),
-            ("russia", 5, "2, 4, 7 (روسيا والغرب، وروسيا), 13 (ضم روسيا); بيلاروسيا on 5 is Belarus; روسي on 13 a demonym"),
+            (
+                "russia",
+                5,
+                "2, 4, 7 (روسيا والغرب، وروسيا), 13 (ضم روسيا); بيلاروسيا on 5 is Belarus; روسي on 13 a demonym",
+            ),
             (
                 "csto",
                 3,
                 "منظمة معاهدة الأمن الجماعي (CSTO) on 4 (restated in brackets, once), the full name again on 5 and 12",
             ),
-            ("mackinnon", 3, "إيمي ماكينون on the byline 1, ماكينون on 2 and 8"),
+            (
+                "mackinnon",
+                3,
+                "إيمي ماكينون on the byline 1, ماكينون on 2 and 8",
+            ),
             ("syria", 3, "وسوريا on heading 9 and on 10, سوريا on 12"),
             ("moscow", 2, "lines 7 and 10"),
             ("china", 2, "والصين and الصين, line 7"),
@@ -251,7 +346,11 @@ fn csto_three_things() {
             ("belarus", 1, "line 5"),
             ("armenia", 1, "line 5"),
             ("azerbaijan", 1, "line 5"),
-            ("united-states", 1, "والولايات المتحدة, line 7; الأمريكي on 11 and 13 is a demonym"),
+            (
+                "united-states",
+                1,
+                "والولايات المتحدة, line 7; الأمريكي on 11 and 13 is a demonym",
+            ),
             ("european-union", 1, "والاتحاد الأوروبي, line 7"),
             ("university-of-pittsburgh", 1, "line 7"),
             ("blinken", 1, "أنتوني بلينكن, line 11"),
@@ -259,7 +358,11 @@ fn csto_three_things() {
             ("courtney", 1, "وليام كورتني, line 13"),
             ("ukraine", 1, "بغزو أوكرانيا, line 13"),
             ("asharq-alyoum", 1, "the dateline opening line 2"),
-            ("al-jazeera", 1, "translator line 14 only; the two شبه جزيرة القرم are Crimea"),
+            (
+                "al-jazeera",
+                1,
+                "translator line 14 only; the two شبه جزيرة القرم are Crimea",
+            ),
         ],
     );
 }
@@ -276,7 +379,11 @@ fn russia_kazakhstan_risks() {
                 "لكازاخستان 2, 3, 4, لكازاخستان 5, وكازاخستان 6, 7, 8, 9 twice (لدى كازاخستان، شعب كازاخستان), 10; \
                  الكازاخي 9 and كازاخية 11 are demonyms",
             ),
-            ("russia", 5, "2, 3, 4 (روسيا والغرب), لروسيا 5, 6; الروسية، الروسي، الروس are demonyms"),
+            (
+                "russia",
+                5,
+                "2, 3, 4 (روسيا والغرب), لروسيا 5, 6; الروسية، الروسي، الروس are demonyms",
+            ),
             ("moscow", 2, "lines 3 and 4"),
             ("ukraine", 1, "line 2"),
             ("baikonur", 1, "the misspelling بايكمور, line 3"),
@@ -285,7 +392,11 @@ fn russia_kazakhstan_risks() {
             ("foreign-policy", 1, "“فورين بوليسي”, line 8"),
             ("tokayev", 1, "توكاييف, line 9"),
             ("csto", 1, "منظمة معاهدة الأمن الجماعي, line 9"),
-            ("courtney", 1, "ويليام كورتني, line 9 (the other transliteration)"),
+            (
+                "courtney",
+                1,
+                "ويليام كورتني, line 9 (the other transliteration)",
+            ),
             ("twitter", 1, "line 9"),
             ("mustafa", 1, "byline 1"),
         ],
@@ -315,16 +426,28 @@ fn peacekeepers_should_stay() {
                 5,
                 "لمنظمة معاهدة الأمن الجماعي 1, the full name on 4, 8 and 14, معاهدة الأمن الجماعي alone on 5",
             ),
-            ("ukraine", 5, "أوكرانيا on 7, 8, 13, \"أوكرانيا\" on 17, and Nezalezhnaya on 7"),
+            (
+                "ukraine",
+                5,
+                "أوكرانيا on 7, 8, 13, \"أوكرانيا\" on 17, and Nezalezhnaya on 7",
+            ),
             ("tokayev", 4, "توكاييف on 1, 14 twice, 16"),
             ("moscow", 3, "1, 14, لموسكو 17"),
-            ("astana", 2, "نور سلطان for the government on 1 and 17 (no person's name follows)"),
+            (
+                "astana",
+                2,
+                "نور سلطان for the government on 1 and 17 (no person's name follows)",
+            ),
             ("nazarbayev", 2, "نزارباييف and Elbasy, line 14"),
             ("kremlin", 2, "الكرملين 8, للكرملين 16"),
             ("donbas", 2, "line 7 and \"سيناريو دونباس\" on 16"),
             ("baikonur", 2, "lines 14 and 17"),
             ("kyrgyzstan", 1, "line 1"),
-            ("united-states", 1, "الولايات المتحدة, line 3; الأمريكية، الأمريكي on 3, 7, 9, 17 are demonyms"),
+            (
+                "united-states",
+                1,
+                "الولايات المتحدة, line 3; الأمريكية، الأمريكي on 3, 7, 9, 17 are demonyms",
+            ),
             ("psaki", 1, "جين بساكي, line 3"),
             ("washington", 1, "line 5"),
             ("white-house", 1, "للبيت الأبيض, line 5: ل + البيت"),

@@ -9,7 +9,10 @@ fn the_sample_folder_builds_into_a_pack_that_reads_back_the_same() {
     assert!(built.skipped.is_empty(), "{:?}", built.skipped);
     assert_eq!(built.pack.files.len(), 5);
     assert_eq!(built.pack.documents.len(), 6);
-    assert_eq!(built.pack.entities.len(), sample().gazetteer().entities.len());
+    assert_eq!(
+        built.pack.entities.len(),
+        sample().gazetteer().entities.len()
+    );
     assert_eq!(built.pack.version, version_of(&built.pack));
     let back = decompress(&compress(&built.pack)).unwrap();
     assert_eq!(back.version(), built.pack.version);

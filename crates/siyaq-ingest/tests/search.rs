@@ -1,14 +1,15 @@
 //! Searching the bundled corpus with the engine. Every pinned figure was checked against the text
 //! by hand (grep over `corpus/`), with the reasoning next to it.
 
-use siyaq_corpus::{LineRole, build_index, documents};
+use siyaq_corpus::LineRole;
 use siyaq_engine::{
-    Hit, Index, MatchMode, Normalizer, Profile, SortKey, Steps, kwic_line, parse, search, sentence_of,
-    sort_hits,
+    Hit, Index, MatchMode, Normalizer, Profile, SortKey, Steps, kwic_line, parse, search,
+    sentence_of, sort_hits,
 };
+use siyaq_ingest::sample;
 
 fn index() -> Index {
-    build_index(Steps::default())
+    sample().build_index(Steps::default())
 }
 
 fn run(index: &Index, query: &str, mode: MatchMode) -> siyaq_engine::SearchResult {
@@ -16,16 +17,32 @@ fn run(index: &Index, query: &str, mode: MatchMode) -> siyaq_engine::SearchResul
 }
 
 fn forms(result: &siyaq_engine::SearchResult) -> Vec<(&str, u32)> {
-    result.forms.iter().map(|f| (f.surface.as_str(), f.count)).collect()
+    result
+        .forms
+        .iter()
+        .map(|f| (f.surface.as_str(), f.count))
+        .collect()
 }
 
 #[test]
 fn documents_are_indexed_in_manifest_order_with_their_word_counts() {
     let index = index();
     let ids: Vec<&str> = index.documents().iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(ids, documents().iter().map(|d| d.id).collect::<Vec<_>>());
-    for (indexed, doc) in index.documents().iter().zip(documents()) {
-        assert_eq!(indexed.counted_words as usize, doc.word_count(), "{}", doc.id);
+    assert_eq!(
+        ids,
+        sample()
+            .documents()
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect::<Vec<_>>()
+    );
+    for (indexed, doc) in index.documents().iter().zip(sample().documents()) {
+        assert_eq!(
+            indexed.counted_words as usize,
+            sample().word_count(doc),
+            "{}",
+            doc.id
+        );
     }
 }
 
@@ -36,7 +53,10 @@ fn kazakhstan_through_its_clitics() {
     let result = run(&index(), "كازاخستان", MatchMode::Clitic);
     assert_eq!(result.total(), 65);
     assert_eq!(result.per_document, [11, 14, 0, 10, 10, 20]);
-    assert_eq!(forms(&result), [("كازاخستان", 58), ("لكازاخستان", 5), ("وكازاخستان", 2)]);
+    assert_eq!(
+        forms(&result),
+        [("كازاخستان", 58), ("لكازاخستان", 5), ("وكازاخستان", 2)]
+    );
 }
 
 #[test]
@@ -45,7 +65,10 @@ fn russia_never_matches_belarus() {
     let index = index();
     let result = run(&index, "روسيا", MatchMode::Clitic);
     assert_eq!(result.total(), 31);
-    assert_eq!(forms(&result), [("روسيا", 24), ("لروسيا", 4), ("وروسيا", 2), ("بروسيا", 1)]);
+    assert_eq!(
+        forms(&result),
+        [("روسيا", 24), ("لروسيا", 4), ("وروسيا", 2), ("بروسيا", 1)]
+    );
     assert_eq!(run(&index, "بيلاروسيا", MatchMode::Clitic).total(), 4);
     assert_eq!(run(&index, "روسيا", MatchMode::Exact).total(), 24);
 }
@@ -54,7 +77,10 @@ fn russia_never_matches_belarus() {
 fn putin_with_prepositions() {
     // بوتين ×20, لبوتين ×2, ببوتين ×1 (grep).
     let result = run(&index(), "بوتين", MatchMode::Clitic);
-    assert_eq!(forms(&result), [("بوتين", 20), ("لبوتين", 2), ("ببوتين", 1)]);
+    assert_eq!(
+        forms(&result),
+        [("بوتين", 20), ("لبوتين", 2), ("ببوتين", 1)]
+    );
     assert_eq!(result.per_document, [12, 9, 2, 0, 0, 0]);
 }
 
@@ -62,13 +88,22 @@ fn putin_with_prepositions() {
 fn phrases_and_alternatives() {
     let index = index();
     // "الأمن الجماعي" occurs 11 times, always inside "منظمة معاهدة الأمن الجماعي".
-    assert_eq!(run(&index, "\"الأمن الجماعي\"", MatchMode::Clitic).total(), 11);
+    assert_eq!(
+        run(&index, "\"الأمن الجماعي\"", MatchMode::Clitic).total(),
+        11
+    );
     // The full name: 9 times as منظمة..., once as لمنظمة... (the 11th is معاهدة الأمن الجماعي alone).
-    assert_eq!(run(&index, "منظمة معاهدة الأمن الجماعي", MatchMode::Clitic).total(), 10);
+    assert_eq!(
+        run(&index, "منظمة معاهدة الأمن الجماعي", MatchMode::Clitic).total(),
+        10
+    );
     // Nazarbayev is spelt both نزارباييف and نزار باييف; ونزارباييف has the conjunction.
     let result = run(&index, "نزارباييف | \"نزار باييف\"", MatchMode::Clitic);
     assert_eq!(result.total(), 4);
-    assert_eq!(forms(&result), [("نزار باييف", 2), ("ونزارباييف", 1), ("نزارباييف", 1)]);
+    assert_eq!(
+        forms(&result),
+        [("نزار باييف", 2), ("ونزارباييف", 1), ("نزارباييف", 1)]
+    );
 }
 
 #[test]
@@ -78,7 +113,7 @@ fn a_query_written_with_hamza_and_diacritics_finds_the_plain_spellings() {
     assert_eq!(run(&index, "الأَمْن", MatchMode::Clitic), plain);
     assert!(plain.total() >= 15);
     // The strict profile keeps hamza and marks: الامن (no hamza) is not in the corpus.
-    let strict = build_index(Profile::Strict.steps());
+    let strict = sample().build_index(Profile::Strict.steps());
     assert_eq!(run(&strict, "الامن", MatchMode::Exact).total(), 0);
     assert!(run(&strict, "الأمن", MatchMode::Exact).total() >= 15);
 }
@@ -89,11 +124,22 @@ fn hits_are_never_on_repeated_titles() {
     let result = run(&index, "/./", MatchMode::Exact);
     let counted: u32 = index.documents().iter().map(|d| d.counted_words).sum();
     assert_eq!(result.total() as u32, counted);
-    for doc in documents() {
-        for line in doc.lines().filter(|l| l.role == LineRole::DuplicateTitle) {
-            let d = index.documents().iter().position(|d| d.id == doc.id).unwrap();
+    for doc in sample().documents() {
+        for line in sample()
+            .lines(doc)
+            .filter(|l| l.role == LineRole::DuplicateTitle)
+        {
+            let d = index
+                .documents()
+                .iter()
+                .position(|d| d.id == doc.id)
+                .unwrap();
             let offset = doc.span().start;
-            for hit in result.hits.iter().filter(|h| index.document_of(h.word) == d) {
+            for hit in result
+                .hits
+                .iter()
+                .filter(|h| index.document_of(h.word) == d)
+            {
                 let at = index.word(hit.word).start as usize + offset;
                 assert!(!line.span.contains(&at), "{} line {}", doc.id, line.number);
             }
@@ -105,13 +151,24 @@ fn hits_are_never_on_repeated_titles() {
 fn every_hit_normalizes_to_a_form_the_query_accepts() {
     let index = index();
     let normalizer = Normalizer::for_profile(Profile::Search);
-    for query in ["كازاخستان", "روسيا", "بوتين", "الحكومة", "أوكرانيا", "الرئيس", "موسكو"] {
+    for query in [
+        "كازاخستان",
+        "روسيا",
+        "بوتين",
+        "الحكومة",
+        "أوكرانيا",
+        "الرئيس",
+        "موسكو",
+    ] {
         let result = run(&index, query, MatchMode::Clitic);
         assert!(result.total() > 0, "{query}");
         let accepted: Vec<String> = result.forms.iter().map(|f| f.form.clone()).collect();
         for hit in &result.hits {
             let original = index.original(hit.words());
-            assert!(accepted.contains(&normalizer.normalize(original)), "{query}: {original}");
+            assert!(
+                accepted.contains(&normalizer.normalize(original)),
+                "{query}: {original}"
+            );
         }
     }
 }
@@ -123,7 +180,12 @@ fn kwic_lines_show_seven_words_each_side_cut_at_document_edges() {
     for hit in &result.hits {
         let line = kwic_line(&index, *hit, 7);
         let text = &index.documents()[line.document].text;
-        assert_eq!(siyaq_engine::Normalizer::default().normalize(&text[line.node.clone()]).trim_start_matches(['ل', 'و']), "كازاخستان");
+        assert_eq!(
+            siyaq_engine::Normalizer::default()
+                .normalize(&text[line.node.clone()])
+                .trim_start_matches(['ل', 'و']),
+            "كازاخستان"
+        );
         let before = siyaq_engine::word_count(&text[line.before.clone()]);
         let after = siyaq_engine::word_count(&text[line.after.clone()]);
         let words = &index.documents()[line.document].words;
@@ -141,10 +203,19 @@ fn sorting_by_neighbours_is_ordered_and_stable() {
     let form_at = |hit: &Hit, offset: i64| -> Option<String> {
         let doc = &index.documents()[index.document_of(hit.word)];
         let at = hit.word as i64 + offset;
-        (at >= doc.words.start as i64 && at < doc.words.end as i64)
-            .then(|| index.vocabulary().form(index.word(at as u32).form).to_string())
+        (at >= doc.words.start as i64 && at < doc.words.end as i64).then(|| {
+            index
+                .vocabulary()
+                .form(index.word(at as u32).form)
+                .to_string()
+        })
     };
-    for (key, offset) in [(SortKey::Before(1), -1), (SortKey::After(1), 1), (SortKey::Before(2), -2), (SortKey::After(3), 3)] {
+    for (key, offset) in [
+        (SortKey::Before(1), -1),
+        (SortKey::After(1), 1),
+        (SortKey::Before(2), -2),
+        (SortKey::After(3), 3),
+    ] {
         let mut hits = result.hits.clone();
         sort_hits(&index, &mut hits, &[key]);
         assert_ne!(hits, result.hits, "{key:?} changes the order");
@@ -152,13 +223,19 @@ fn sorting_by_neighbours_is_ordered_and_stable() {
             let (a, b) = (form_at(&pair[0], offset), form_at(&pair[1], offset));
             assert!(a <= b, "{key:?}: {a:?} > {b:?}");
             if a == b {
-                assert!(pair[0].word < pair[1].word, "{key:?}: ties keep corpus order");
+                assert!(
+                    pair[0].word < pair[1].word,
+                    "{key:?}: ties keep corpus order"
+                );
             }
         }
     }
     let mut hits = result.hits.clone();
     sort_hits(&index, &mut hits, &[SortKey::Frequency]);
-    let first_rare = hits.iter().position(|h| index.vocabulary().form(index.word(h.word).form) != "كازاخستان").unwrap();
+    let first_rare = hits
+        .iter()
+        .position(|h| index.vocabulary().form(index.word(h.word).form) != "كازاخستان")
+        .unwrap();
     assert_eq!(first_rare, 58, "the 58 most frequent form comes first");
     sort_hits(&index, &mut hits, &[SortKey::Document]);
     assert_eq!(hits, result.hits);
@@ -202,11 +279,20 @@ fn no_invented_hits_from_short_words_and_words_of_the_lexicon() {
     assert_eq!(run(&index, "له", MatchMode::Clitic).total(), 5);
     // أمل ×2; كامل ("complete", ×1) is not ك + أمل, even though the corpus writes أمل.
     assert_eq!(forms(&run(&index, "أمل", MatchMode::Clitic)), [("أمل", 2)]);
-    assert_eq!(forms(&run(&index, "كامل", MatchMode::Clitic)), [("كامل", 1)]);
+    assert_eq!(
+        forms(&run(&index, "كامل", MatchMode::Clitic)),
+        [("كامل", 1)]
+    );
     // وزير ×2 and ووزير ×1, never الوزير, so the corpus cannot tell that وزير is a word: the
     // lexicon does, and زير (a water jar) finds nothing.
-    assert_eq!(forms(&run(&index, "وزير", MatchMode::Clitic)), [("وزير", 2), ("ووزير", 1)]);
+    assert_eq!(
+        forms(&run(&index, "وزير", MatchMode::Clitic)),
+        [("وزير", 2), ("ووزير", 1)]
+    );
     assert_eq!(run(&index, "زير", MatchMode::Clitic).total(), 0);
     // Pronoun suffixes still count: على ×62, عليه ×2, علينا ×1 (grep).
-    assert_eq!(forms(&run(&index, "على", MatchMode::Clitic)), [("على", 62), ("عليه", 2), ("علينا", 1)]);
+    assert_eq!(
+        forms(&run(&index, "على", MatchMode::Clitic)),
+        [("على", 62), ("عليه", 2), ("علينا", 1)]
+    );
 }

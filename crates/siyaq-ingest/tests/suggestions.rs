@@ -3,11 +3,11 @@
 //! comes back with the reason it can be found by and the number of times it occurs (checked with
 //! grep over corpus/).
 
-use siyaq_corpus::{build_index, gazetteer};
 use siyaq_engine::entities::{Mention, find_mentions};
 use siyaq_engine::gazetteer::Gazetteer;
 use siyaq_engine::suggest::{Suggestion, SuggestionReason, suggest};
 use siyaq_engine::{Index, Normalizer, Steps};
+use siyaq_ingest::sample;
 
 use SuggestionReason::{Latin, Repeated};
 
@@ -17,7 +17,12 @@ fn mentions(index: &Index, gazetteer: &Gazetteer) -> Vec<Mention> {
 
 fn show(index: &Index, list: &[Suggestion]) {
     for s in list {
-        let evidence: Vec<&str> = s.evidence.iter().take(3).map(|h| index.original(h.words())).collect();
+        let evidence: Vec<&str> = s
+            .evidence
+            .iter()
+            .take(3)
+            .map(|h| index.original(h.words()))
+            .collect();
         eprintln!("{} | {:?} | {} | {evidence:?}", s.text, s.reasons, s.count);
     }
 }
@@ -27,9 +32,15 @@ fn show(index: &Index, list: &[Suggestion]) {
 fn is_written_as(normalizer: &Normalizer, written: &str, name: &str) -> bool {
     let written = normalizer.normalize(written);
     let name = normalizer.normalize(name);
-    let proclitics = ["", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"];
+    let proclitics = [
+        "", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل",
+    ];
     proclitics.iter().any(|p| written == format!("{p}{name}"))
-        || name.strip_prefix("ال").is_some_and(|bare| ["لل", "ولل", "فلل"].iter().any(|p| written == format!("{p}{bare}")))
+        || name.strip_prefix("ال").is_some_and(|bare| {
+            ["لل", "ولل", "فلل"]
+                .iter()
+                .any(|p| written == format!("{p}{bare}"))
+        })
 }
 
 /// What every list must satisfy, whatever the gazetteer.
@@ -41,35 +52,67 @@ fn check_properties(index: &Index, known: &[Mention], list: &[Suggestion]) {
     let mut claimed = vec![false; index.words().len()];
     for s in list {
         assert!(!s.reasons.is_empty(), "{}", s.text);
-        assert!(s.reasons.iter().enumerate().all(|(i, r)| !s.reasons[..i].contains(r)), "repeated reason: {}", s.text);
+        assert!(
+            s.reasons
+                .iter()
+                .enumerate()
+                .all(|(i, r)| !s.reasons[..i].contains(r)),
+            "repeated reason: {}",
+            s.text
+        );
         assert_eq!(s.count as usize, s.evidence.len(), "{}", s.text);
-        assert!(s.evidence.windows(2).all(|w| w[0].word + w[0].len <= w[1].word), "evidence out of order: {}", s.text);
+        assert!(
+            s.evidence
+                .windows(2)
+                .all(|w| w[0].word + w[0].len <= w[1].word),
+            "evidence out of order: {}",
+            s.text
+        );
         for hit in &s.evidence {
             let written = index.original(hit.words());
-            assert!(is_written_as(index.normalizer(), written, &s.text), "{written} is not {}", s.text);
-            assert!(!written.contains(|c: char| c.is_ascii_punctuation() && c != '-' || "،؛؟«»“”".contains(c)), "{written}");
+            assert!(
+                is_written_as(index.normalizer(), written, &s.text),
+                "{written} is not {}",
+                s.text
+            );
+            assert!(
+                !written.contains(
+                    |c: char| c.is_ascii_punctuation() && c != '-' || "،؛؟«»“”".contains(c)
+                ),
+                "{written}"
+            );
             for w in hit.words() {
-                assert!(!covered[w as usize], "{} overlaps a known mention at {written}", s.text);
-                assert!(!claimed[w as usize], "{} overlaps another suggestion at {written}", s.text);
+                assert!(
+                    !covered[w as usize],
+                    "{} overlaps a known mention at {written}",
+                    s.text
+                );
+                assert!(
+                    !claimed[w as usize],
+                    "{} overlaps another suggestion at {written}",
+                    s.text
+                );
                 claimed[w as usize] = true;
             }
         }
     }
     let kinds = |s: &Suggestion| {
-        let mut kinds: Vec<std::mem::Discriminant<SuggestionReason>> = s.reasons.iter().map(std::mem::discriminant).collect();
+        let mut kinds: Vec<std::mem::Discriminant<SuggestionReason>> =
+            s.reasons.iter().map(std::mem::discriminant).collect();
         kinds.dedup();
         kinds.len()
     };
     assert!(
-        list.windows(2).all(|w| (kinds(&w[0]), w[0].count) >= (kinds(&w[1]), w[1].count)),
+        list.windows(2)
+            .all(|w| (kinds(&w[0]), w[0].count) >= (kinds(&w[1]), w[1].count)),
         "more reasons first, then more occurrences"
     );
 }
 
 #[test]
 fn with_the_whole_gazetteer_only_name_like_phrases_are_left() {
-    let index = build_index(Steps::default());
-    let known = mentions(&index, &gazetteer());
+    let index = sample().build_index(Steps::default());
+    let known = mentions(&index, &sample().gazetteer());
     let list = suggest(&index, &known);
     show(&index, &list);
     check_properties(&index, &known, &list);
@@ -78,7 +121,9 @@ fn with_the_whole_gazetteer_only_name_like_phrases_are_left() {
     let reviewed = [("قوات حفظ السلام", vec![Repeated], 5)];
     for s in &list {
         assert!(
-            reviewed.iter().any(|(text, reasons, count)| s.text == *text && s.reasons == *reasons && s.count == *count),
+            reviewed.iter().any(|(text, reasons, count)| s.text == *text
+                && s.reasons == *reasons
+                && s.count == *count),
             "not reviewed: {} {:?} {}",
             s.text,
             s.reasons,
@@ -90,9 +135,9 @@ fn with_the_whole_gazetteer_only_name_like_phrases_are_left() {
 
 #[test]
 fn names_taken_out_of_the_gazetteer_are_suggested_back() {
-    let index = build_index(Steps::default());
-    let whole = suggest(&index, &mentions(&index, &gazetteer()));
-    let mut reduced = gazetteer();
+    let index = sample().build_index(Steps::default());
+    let whole = suggest(&index, &mentions(&index, &sample().gazetteer()));
+    let mut reduced = sample().gazetteer();
     for id in ["blinken", "scholz", "courtney", "tokayev", "csto"] {
         reduced.delete(id).unwrap();
     }
@@ -102,7 +147,9 @@ fn names_taken_out_of_the_gazetteer_are_suggested_back() {
     show(&index, &list);
     check_properties(&index, &known, &list);
 
-    let trigger = |word: &str| SuggestionReason::Trigger { word: word.to_string() };
+    let trigger = |word: &str| SuggestionReason::Trigger {
+        word: word.to_string(),
+    };
     let expected = [
         // وزير الخارجية أنتوني بلينكن أكد / وزير الخارجية الأمريكي أنتوني بلينكن لفت: the verbs
         // of reporting end the name.
@@ -114,7 +161,11 @@ fn names_taken_out_of_the_gazetteer_are_suggested_back() {
         ("وليام كورتني", vec![trigger("السفير")], 1),
         ("ويليام كورتني", vec![trigger("السفير")], 1),
         // الرئيس قاسم جومارت توكاييف السخيفة / رئيس كازاخستان قاسم جومارت توكاييف بدعوة.
-        ("قاسم جومارت توكاييف", vec![trigger("الرئيس"), trigger("رئيس")], 2),
+        (
+            "قاسم جومارت توكاييف",
+            vec![trigger("الرئيس"), trigger("رئيس")],
+            2,
+        ),
         // 12 mentions of Tokayev (see entities.rs) less the two full names above; the الرئيس
         // توكاييف حل البرلمان of one introduction is cut to what all introductions share.
         ("توكاييف", vec![trigger("الرئيس")], 10),
@@ -132,7 +183,8 @@ fn names_taken_out_of_the_gazetteer_are_suggested_back() {
     // Nothing else comes with them: every other suggestion was there with the whole gazetteer.
     for s in &list {
         assert!(
-            expected.iter().any(|(text, ..)| s.text == *text) || whole.iter().any(|w| w.text == s.text),
+            expected.iter().any(|(text, ..)| s.text == *text)
+                || whole.iter().any(|w| w.text == s.text),
             "unexpected: {} {:?} {}",
             s.text,
             s.reasons,
