@@ -392,8 +392,3 @@ mod tests {
         );
     }
 }
-
-/// The proposal as a `corpus.toml` for the user to review.
-pub fn proposed_toml(proposal: &Proposal) -> String {
-    proposal.manifest.to_toml()
-}
