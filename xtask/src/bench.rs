@@ -98,6 +98,7 @@ fn browser_bench(root: &Path, runs: usize) -> Result {
             .env("SIYAQ_WASM_GZIP_BYTES", site.wasm_gzip_bytes.to_string())
             .env("SIYAQ_FIRST_LOAD_GZIP_BYTES", dist.first_load_gzip.to_string())
             .env("SIYAQ_SINGLE_FILE_BYTES", dist.single_file_bytes.to_string())
+            .env("SIYAQ_PACK_BYTES", dist.pack_bytes.to_string())
             .current_dir(root),
     )?;
     println!("\n==> the benchmark's build (feature bench-corpus), into {}", Variant::Benchmark.dist_dir(root).display());
