@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use siyaq_corpus::Heading;
 
 use crate::app::Navigation;
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, counted_ar, tr, use_lang};
 use crate::library::{Article, articles, date_label, date_label_en, words_label};
 
 /// The list of bundled articles with their metadata and word counts.
@@ -14,17 +14,47 @@ pub fn CorpusPanel(nav: Navigation) -> impl IntoView {
         <nav class="corpus-panel" aria-labelledby="corpus-heading">
             <h2 id="corpus-heading">{tr("المقالات", "Articles")}</h2>
             <p class="corpus-summary" data-testid="corpus-summary">
-                {move || match lang.get() {
-                    Lang::Ar => format!("{} مقالات · ", articles().len()),
-                    Lang::En => format!("{} articles · ", articles().len()),
+                {move || match (lang.get(), articles().len()) {
+                    (Lang::Ar, n) => format!("{} · ", counted_ar(n, ["مقال واحد", "مقالان", "مقالات", "مقالًا"])),
+                    (Lang::En, 1) => "1 article · ".to_string(),
+                    (Lang::En, n) => format!("{n} articles · "),
                 }}
                 <span data-testid="corpus-words" data-words=total>{move || words_label(lang.get(), total)}</span>
             </p>
             <ul class="doc-list" data-testid="doc-list">
                 {articles().iter().map(|article| view! { <ArticleEntry article nav /> }).collect_view()}
             </ul>
+            <LeftOut />
         </nav>
     }
+}
+
+/// The files the build left out of the corpus folder, each with the reason the build gave, so
+/// that an analyst sees what is missing instead of miscounting it.
+#[component]
+fn LeftOut() -> impl IntoView {
+    let lang = use_lang();
+    let skipped = crate::corpus::loaded().skipped();
+    (!skipped.is_empty()).then(|| {
+        let count = skipped.len();
+        view! {
+            <details class="left-out" data-testid="left-out" data-count=count>
+                <summary>{move || match (lang.get(), count) {
+                    (Lang::Ar, n) => format!("لم يدخل المجموعةَ {}", counted_ar(n, ["ملف واحد", "ملفان", "ملفات", "ملفًا"])),
+                    (Lang::En, 1) => "1 file was left out".to_string(),
+                    (Lang::En, n) => format!("{n} files were left out"),
+                }}</summary>
+                <ul>
+                    {skipped.iter().map(|s| view! {
+                        <li data-what=s.what.clone()>
+                            <bdi class="left-out-file">{s.what.clone()}</bdi>": "
+                            <bdi dir="ltr" lang="en" class="left-out-why">{s.why.clone()}</bdi>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        }
+    })
 }
 
 #[component]

@@ -63,14 +63,19 @@ pub fn date_label_en(date: &DocumentDate) -> String {
     month_year(date, &MONTHS_EN)
 }
 
+/// "يناير 2022" for `2022-01`, "7 يناير 2022" for `2022-01-07`; the raw value otherwise.
 fn month_year(date: &DocumentDate, months: &[&str; 12]) -> String {
     let mut parts = date.value.split('-');
     let (Some(year), Some(month)) = (parts.next(), parts.next()) else {
         return date.value.to_string();
     };
-    match month.parse::<usize>().ok().and_then(|m| months.get(m.wrapping_sub(1))) {
-        Some(name) => format!("{name} {year}"),
-        None => date.value.to_string(),
+    let Some(name) = month.parse::<usize>().ok().and_then(|m| months.get(m.wrapping_sub(1))) else {
+        return date.value.to_string();
+    };
+    match parts.next().map(|day| day.parse::<u8>()) {
+        None => format!("{name} {year}"),
+        Some(Ok(day @ 1..=31)) if parts.next().is_none() => format!("{day} {name} {year}"),
+        Some(_) => date.value.to_string(),
     }
 }
 
@@ -110,6 +115,11 @@ mod tests {
         let odd = DocumentDate { value: "2023-13".into(), inferred: false, evidence: None, note: None };
         assert_eq!(date_label(&odd), "2023-13");
         assert_eq!(date_label_en(&date), "February 2023");
+        let day = DocumentDate { value: "2022-01-07".into(), inferred: false, evidence: None, note: None };
+        assert_eq!(date_label(&day), "7 يناير 2022");
+        assert_eq!(date_label_en(&day), "7 January 2022");
+        let odd_day = DocumentDate { value: "2022-01-32".into(), inferred: false, evidence: None, note: None };
+        assert_eq!(date_label(&odd_day), "2022-01-32");
     }
 
     #[test]

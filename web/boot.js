@@ -18,7 +18,8 @@ globalThis.siyaqPack = fetch('./corpus.pack')
 // Awaited by the wasm, which reports a failure itself; this keeps it off the console meanwhile.
 globalThis.siyaqPack.catch(() => {});
 
-init({ module_or_path: './pkg/siyaq_bg.wasm' }).catch((error) => {
+// The wasm's memory stays reachable for the browser benchmark, which reports its size.
+init({ module_or_path: './pkg/siyaq_bg.wasm' }).then((wasm) => { globalThis.siyaqWasmMemory = wasm.memory; }).catch((error) => {
   const note = document.getElementById('boot-error');
   note.hidden = false;
   note.querySelector('code').textContent = String(error);

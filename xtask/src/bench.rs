@@ -111,6 +111,34 @@ fn browser_bench(root: &Path, runs: usize) -> Result {
             .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
             .env("SIYAQ_RUNS", runs.to_string())
             .current_dir(root),
+    )?;
+    large_corpus_bench(root, runs, LARGE_CORPUS_MB)
+}
+
+/// The generated corpus the large-corpus benchmark builds a site around.
+const LARGE_CORPUS_MB: usize = 50;
+
+/// A site around the generated corpus written out as files, as `--corpus` builds it: the same
+/// wasm as `dist/`, another pack.
+fn large_corpus_bench(root: &Path, runs: usize, megabytes: usize) -> Result {
+    println!("\n==> large-corpus benchmark: the {megabytes} MB generated corpus, built with --corpus");
+    let dir = gen_corpus(root, megabytes)?;
+    let started = std::time::Instant::now();
+    let built = crate::corpus::build(root, &dir)?;
+    println!("  pack built in {:.1} s", started.elapsed().as_secs_f64());
+    let text_bytes: usize = built.pack.files.iter().map(|f| f.text.len()).sum();
+    let site = site::target_dir(root).join("bench-site/large-corpus");
+    let report = crate::dist::write_into(root, &Variant::Site.pkg_dir(root), &site, &built.pack)?;
+    let server = Server::start(&site, "127.0.0.1:0")?;
+    tools::run(
+        Command::new("node")
+            .arg(root.join("tests/bench/big-corpus.mjs"))
+            .env("SIYAQ_URL", server.url())
+            .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
+            .env("SIYAQ_RUNS", runs.to_string())
+            .env("SIYAQ_TEXT_BYTES", text_bytes.to_string())
+            .env("SIYAQ_PACK_BYTES", report.pack_bytes.to_string())
+            .current_dir(root),
     )
 }
 

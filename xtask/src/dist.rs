@@ -71,15 +71,20 @@ pub fn build_variant(root: &Path, variant: Variant, corpus: &Path) -> Result<Dis
 
 /// Writes `variant`'s site (`dist/` for readers) from its already built `pkg`, around `pack`.
 pub fn write(root: &Path, variant: Variant, pack: &siyaq_corpus::Pack) -> Result<DistReport> {
-    let dist = variant.dist_dir(root);
+    write_into(root, &variant.pkg_dir(root), &variant.dist_dir(root), pack)
+}
+
+/// Writes a site into `dist` from the wasm in `pkg`, around `pack`. The wasm knows no corpus, so
+/// one build serves any number of sites, each around its own pack.
+pub fn write_into(root: &Path, pkg: &Path, dist: &Path, pack: &siyaq_corpus::Pack) -> Result<DistReport> {
+    let dist = dist.to_path_buf();
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     }
     for (from, to) in STATIC_FILES {
         copy(&root.join(from), &dist.join(to))?;
     }
-    let pkg = variant.pkg_dir(root);
-    for file in pkg_files(&pkg)? {
+    for file in pkg_files(pkg)? {
         copy(&pkg.join(&file), &dist.join("pkg").join(&file))?;
     }
     name_chunks_by_content(&dist)?;

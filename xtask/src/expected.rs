@@ -103,6 +103,7 @@ pub fn write(corpus: &Corpus, path: &Path) -> crate::Result {
         .collect();
     let body = json!({
         "version": corpus.version(),
+        "skipped": corpus.skipped().iter().map(|s| json!({ "what": s.what, "why": s.why })).collect::<Vec<_>>(),
         "documents": docs,
         "total_words": total,
         "searches": searches,

@@ -168,7 +168,7 @@ fn split(raw: &Path, out: &Path) -> Result<Vec<PathBuf>> {
     Ok(split.split_modules)
 }
 
-fn target_dir(root: &Path) -> PathBuf {
+pub fn target_dir(root: &Path) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| root.join("target"))
 }
 

@@ -6,7 +6,11 @@ use std::{
     time::{Duration, Instant},
 };
 
+use crate::site::Variant;
 use crate::{Result, expected, server::Server, tools};
+
+/// The folder of articles written for the tests, in every encoding and format a corpus may hold.
+const ARTICLES: &str = "tests/articles";
 
 /// Runs named steps in order, stops at the first failure, and prints how each went.
 struct Steps {
@@ -96,6 +100,16 @@ fn end_to_end(root: &Path, name_pattern: Option<&str>) -> Result {
     expected::write(siyaq_ingest::sample(), &expected)?;
     let server = Server::start(&crate::dist::dist_dir(root), "127.0.0.1:0")?;
     println!("site served at {}", server.url());
+    // The same wasm around another corpus: the test folder of articles in every encoding and
+    // format, built without a manifest, as `--corpus tests/articles` would.
+    let articles = crate::corpus::build(root, &root.join(ARTICLES))?;
+    let articles_site = root.join("target/e2e/articles-site");
+    crate::dist::write_into(root, &Variant::Site.pkg_dir(root), &articles_site, &articles.pack)?;
+    let articles_expected = root.join("target/e2e/expected-articles.json");
+    let corpus = siyaq_corpus::Corpus::from_pack(articles.pack).map_err(|e| e.to_string())?;
+    expected::write(&corpus, &articles_expected)?;
+    let articles_server = Server::start(&articles_site, "127.0.0.1:0")?;
+    println!("the test articles' site served at {}", articles_server.url());
     tools::run(
         Command::new("node")
             .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
@@ -103,6 +117,8 @@ fn end_to_end(root: &Path, name_pattern: Option<&str>) -> Result {
             .arg(root.join("tests/e2e"))
             .env("SIYAQ_URL", server.url())
             .env("SIYAQ_EXPECTED", &expected)
+            .env("SIYAQ_ARTICLES_URL", articles_server.url())
+            .env("SIYAQ_ARTICLES_EXPECTED", &articles_expected)
             .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
             .env("SIYAQ_ROOT", root)
             .current_dir(root),

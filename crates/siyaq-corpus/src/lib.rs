@@ -12,7 +12,7 @@ use std::ops::{Deref, Range};
 use siyaq_engine::gazetteer::{Entity, Gazetteer};
 use siyaq_engine::{DocumentInput, Index, Steps};
 
-pub use pack::{DocumentDate, DocumentRecord, FileRecord, FORMAT, Pack, PackError};
+pub use pack::{DocumentDate, DocumentRecord, FORMAT, FileRecord, Pack, PackError, SkippedFile};
 
 /// A loaded corpus: a validated pack with each document's place in its file worked out.
 #[derive(Debug)]
@@ -22,6 +22,7 @@ pub struct Corpus {
     files: Vec<FileRecord>,
     documents: Vec<Document>,
     entities: Vec<Entity>,
+    skipped: Vec<SkippedFile>,
 }
 
 /// One article of the corpus: its record in the pack, and where its text lies.
@@ -121,7 +122,14 @@ impl Corpus {
                 Document { record, file_index, text_span, line_spans: lines }
             })
             .collect();
-        Ok(Corpus { version: pack.version, name: pack.name, files: pack.files, documents, entities: pack.entities })
+        Ok(Corpus {
+            version: pack.version,
+            name: pack.name,
+            files: pack.files,
+            documents,
+            entities: pack.entities,
+            skipped: pack.skipped,
+        })
     }
 
     /// A content hash of the pack: links carry it, so a link made on another corpus says so.
@@ -132,6 +140,11 @@ impl Corpus {
     /// What the corpus calls itself (the folder it was built from), possibly empty.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// What the build left out of the folder, and why.
+    pub fn skipped(&self) -> &[SkippedFile] {
+        &self.skipped
     }
 
     /// All files, in pack order.

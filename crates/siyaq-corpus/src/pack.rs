@@ -25,6 +25,20 @@ pub struct Pack {
     pub documents: Vec<DocumentRecord>,
     #[serde(default)]
     pub entities: Vec<Entity>,
+    /// What the build left out of the folder, and why: the page lists it, so nothing is
+    /// dropped without a word.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<SkippedFile>,
+}
+
+/// A file (or a document, or a record of a table) the build left out.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SkippedFile {
+    /// The file's path in the folder, or `file: document id`.
+    pub what: String,
+    /// Why, in English, as the build printed it.
+    pub why: String,
 }
 
 /// One source of text: a file as received, or the text read out of one (a page's article, a

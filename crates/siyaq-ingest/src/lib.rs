@@ -238,6 +238,7 @@ pub fn assemble(
         files,
         documents: Vec::new(),
         entities,
+        skipped: Vec::new(),
     };
     for entry in &manifest.document {
         let record = entry.record();
@@ -276,6 +277,10 @@ pub fn assemble(
     let used: std::collections::HashSet<String> =
         pack.documents.iter().map(|d| d.file.clone()).collect();
     pack.files.retain(|f| used.contains(&f.name));
+    pack.skipped = skipped
+        .iter()
+        .map(|s| siyaq_corpus::SkippedFile { what: s.what.clone(), why: s.why.clone() })
+        .collect();
     pack.version = version_of(&pack);
     pack
 }
