@@ -144,6 +144,15 @@ impl std::fmt::Display for PackError {
 
 impl std::error::Error for PackError {}
 
+/// The format number of a pack that could not be read whole, if it has one.
+pub fn format_of(json: &[u8]) -> Option<u32> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: u32,
+    }
+    serde_json::from_slice::<Header>(json).ok().map(|h| h.format)
+}
+
 /// Whether `id` is fit for links and exports: 1 to 200 ASCII letters, digits, `-`, `_` or `.`.
 pub fn is_usable_id(id: &str) -> bool {
     (1..=200).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
