@@ -93,7 +93,7 @@ impl Analyzer {
     }
 
     /// The words and numbers of `text` with their forms.
-    pub fn words<'a, 't>(&'a self, text: &'t str) -> impl Iterator<Item = AnalyzedToken> {
+    pub fn words(&self, text: &str) -> impl Iterator<Item = AnalyzedToken> {
         Tokenizer::new(text).filter(Token::is_lexical).map(move |token| AnalyzedToken {
             form: self.normalizer.normalize(token.text(text)),
             kind: token.kind,
