@@ -92,7 +92,7 @@ fn SearchBar(search: SearchState) -> impl IntoView {
                 <bdi class="query-echo" dir="ltr">{format!("@{}", brief(&id, ECHO_CHARS))}</bdi>
             })}
             {move || error().map(|e| {
-                let message = match lang.get() { Lang::Ar => e.message_ar(), Lang::En => e.message_en() };
+                let message = crate::messages::query_error(&e, lang.get());
                 let (before, marked, after) = error_echo(&search.typed.get(), e.at, e.len);
                 view! {
                     <span class="message">{message}</span>

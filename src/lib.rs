@@ -14,6 +14,7 @@ mod entities;
 mod export;
 mod i18n;
 mod library;
+mod messages;
 mod notice;
 mod reader;
 mod search;

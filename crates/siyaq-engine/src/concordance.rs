@@ -9,7 +9,6 @@ use crate::clitics;
 use crate::index::{Index, PARAGRAPH_START, SENTENCE_START};
 use crate::query::{MatchMode, Phrase, Query, Term, compile_regex};
 use crate::stem::light10;
-use crate::tokenize::Tokenizer;
 
 /// A match: `len` words starting at word `word` (global word index).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -181,13 +180,14 @@ fn find_phrase(index: &Index, phrase: &Phrase, mode: MatchMode, hits: &mut Vec<H
 /// several words (لـ100الف) gives several positions.
 fn term_forms(index: &Index, term: &Term, mode: MatchMode) -> Vec<Vec<u32>> {
     let vocabulary = index.vocabulary();
-    let normalize = |text: &str| index.normalizer().normalize(text);
+    let analyzer = index.analyzer();
+    let normalize = |text: &str| analyzer.normalize(text);
     match term {
-        Term::Word { text, exact } => Tokenizer::new(text)
-            .filter(|t| t.is_lexical())
+        Term::Word { text, exact } => analyzer
+            .words(text)
             .map(|token| {
                 let written = token.text(text);
-                let key = normalize(written);
+                let key = token.form;
                 match (mode, *exact) {
                     (MatchMode::Exact, _) | (_, true) => vocabulary.id(&key).into_iter().collect(),
                     (MatchMode::Clitic, false) => {
@@ -238,7 +238,7 @@ fn normalize_regex_literals(index: &Index, pattern: &str) -> String {
         if c.is_ascii() {
             out.push(c);
         } else {
-            index.normalizer().normalize_into(c.encode_utf8(&mut buffer), &mut out);
+            index.analyzer().normalize_into(c.encode_utf8(&mut buffer), &mut out);
         }
     }
     out

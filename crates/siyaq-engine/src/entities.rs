@@ -13,7 +13,6 @@ use crate::clitics;
 use crate::concordance::{Hit, search};
 use crate::index::Index;
 use crate::query::{MatchMode, Phrase, Query, Term};
-use crate::tokenize::Tokenizer;
 
 /// An entity as the engine needs it: its aliases as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,9 +93,9 @@ impl AliasPattern {
         let mut first_word_tokens = Vec::new();
         let mut slots = Vec::new();
         for (i, word) in alias.split_whitespace().enumerate() {
-            for token in Tokenizer::new(word).filter(|t| t.is_lexical()) {
+            for token in index.analyzer().words(word) {
                 let written = token.text(word);
-                let key = index.normalizer().normalize(written);
+                let key = token.form;
                 if i == 0 {
                     first_word_tokens.push((slots.len(), key, clitics::written_with_hamza_article(written)));
                     slots.push(Slot::Clitic(usize::MAX));

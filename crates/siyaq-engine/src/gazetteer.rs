@@ -88,33 +88,17 @@ pub enum GazetteerError {
     SameEntity,
 }
 
-impl GazetteerError {
-    pub fn message_en(&self) -> String {
-        match self {
-            GazetteerError::UnknownEntity(id) => format!("There is no entity “{id}”."),
-            GazetteerError::DuplicateId(id) => format!("Two entities have the id “{id}”."),
-            GazetteerError::EmptyName => "A name cannot be empty.".to_string(),
-            GazetteerError::NoAliases(id) => format!("Entity “{id}” has no spelling left."),
-            GazetteerError::AliasTaken(alias, id) => format!("“{alias}” already names “{id}”."),
-            GazetteerError::SameEntity => "An entity cannot be merged into itself.".to_string(),
-        }
-    }
-
-    pub fn message_ar(&self) -> String {
-        match self {
-            GazetteerError::UnknownEntity(id) => format!("لا يوجد كيان «{id}»."),
-            GazetteerError::DuplicateId(id) => format!("للكيانين المعرّف نفسه «{id}»."),
-            GazetteerError::EmptyName => "لا يصح أن يكون الاسم فارغًا.".to_string(),
-            GazetteerError::NoAliases(id) => format!("لم يبق للكيان «{id}» أي صيغة."),
-            GazetteerError::AliasTaken(alias, id) => format!("الصيغة «{alias}» اسم للكيان «{id}» من قبل."),
-            GazetteerError::SameEntity => "لا يُدمج الكيان في نفسه.".to_string(),
-        }
-    }
-}
-
+/// A short technical description, for logs and native callers; the interface words errors itself.
 impl fmt::Display for GazetteerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_en())
+        match self {
+            GazetteerError::UnknownEntity(id) => write!(f, "unknown entity id {id:?}"),
+            GazetteerError::DuplicateId(id) => write!(f, "duplicate entity id {id:?}"),
+            GazetteerError::EmptyName => f.write_str("empty entity name"),
+            GazetteerError::NoAliases(id) => write!(f, "entity {id:?} has no aliases"),
+            GazetteerError::AliasTaken(alias, id) => write!(f, "alias {alias:?} already belongs to entity {id:?}"),
+            GazetteerError::SameEntity => f.write_str("cannot merge an entity into itself"),
+        }
     }
 }
 

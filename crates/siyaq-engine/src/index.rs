@@ -5,9 +5,10 @@ use std::{ops::Range, sync::OnceLock};
 
 use rustc_hash::FxHashMap;
 
+use crate::analyzer::Analyzer;
 use crate::normalize::{Normalizer, Steps};
 use crate::stem::light10;
-use crate::tokenize::{TokenKind, Tokenizer};
+use crate::tokenize::TokenKind;
 
 /// A document handed to the index.
 #[derive(Clone, Debug)]
@@ -147,18 +148,17 @@ const NO_FORM: u32 = u32::MAX;
 /// A searchable corpus.
 #[derive(Debug)]
 pub struct Index {
-    normalizer: Normalizer,
+    analyzer: Analyzer,
     documents: Vec<IndexedDocument>,
     words: Vec<Posting>,
     vocabulary: Vocabulary,
 }
 
 impl Index {
-    /// Tokenizes and normalizes `documents` with `steps`.
+    /// Analyzes `documents` with the [`Analyzer`] of `steps`: tokens, then normalized forms.
     pub fn build<'a>(documents: impl IntoIterator<Item = DocumentInput<'a>>, steps: Steps) -> Index {
-        let normalizer = Normalizer::new(steps);
-        let mut index = Index { normalizer, documents: Vec::new(), words: Vec::new(), vocabulary: Vocabulary::default() };
-        let mut key = String::new();
+        let analyzer = Analyzer::new(steps);
+        let mut index = Index { analyzer, documents: Vec::new(), words: Vec::new(), vocabulary: Vocabulary::default() };
         let mut by_spelling: FxHashMap<&'a str, u32> = FxHashMap::default();
         for input in documents {
             // About one word per eight bytes of Arabic text: grow once, not by doubling.
@@ -167,28 +167,28 @@ impl Index {
             let mut counted_words = 0;
             let mut flags = SENTENCE_START | PARAGRAPH_START;
             let mut uncounted = input.uncounted.iter().peekable();
-            for token in Tokenizer::new(input.text) {
-                match token.kind {
+            let mut tokens = index.analyzer.token_stream(input.text);
+            while tokens.advance() {
+                match tokens.kind() {
                     TokenKind::Word | TokenKind::Number => {}
                     TokenKind::ParagraphBreak => {
                         flags |= SENTENCE_START | PARAGRAPH_START;
                         continue;
                     }
                     TokenKind::Punctuation => {
-                        if token.ends_sentence(input.text) {
+                        if tokens.ends_sentence() {
                             flags |= SENTENCE_START;
                         }
                         continue;
                     }
                 }
                 // Words repeat: most are normalized once and then found by their spelling.
-                let written = token.text(input.text);
+                let written = tokens.written();
                 let form = match by_spelling.get(written) {
                     Some(&form) => form,
                     None => {
-                        key.clear();
-                        index.normalizer.normalize_into(written, &mut key);
-                        let form = if key.is_empty() { NO_FORM } else { index.vocabulary.intern(&key) };
+                        let key = tokens.form();
+                        let form = if key.is_empty() { NO_FORM } else { index.vocabulary.intern(key) };
                         by_spelling.insert(written, form);
                         form
                     }
@@ -196,10 +196,11 @@ impl Index {
                 if form == NO_FORM {
                     continue;
                 }
-                while uncounted.peek().is_some_and(|r| r.end <= token.span.start) {
+                let span = tokens.span();
+                while uncounted.peek().is_some_and(|r| r.end <= span.start) {
                     uncounted.next();
                 }
-                let counts = uncounted.peek().is_none_or(|r| r.start > token.span.start);
+                let counts = uncounted.peek().is_none_or(|r| r.start > span.start);
                 let at = index.words.len() as u32;
                 if counts {
                     index.vocabulary.occurrences[form as usize].push(at);
@@ -207,9 +208,9 @@ impl Index {
                     flags |= COUNTED;
                 }
                 index.words.push(Posting {
-                    start: token.span.start as u32,
+                    start: span.start as u32,
                     form,
-                    len: token.span.len().min(u16::MAX as usize) as u16,
+                    len: span.len().min(u16::MAX as usize) as u16,
                     flags,
                 });
                 flags = 0;
@@ -235,8 +236,13 @@ impl Index {
         index
     }
 
+    /// The analysis the corpus went through; a query must go through the same.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
     pub fn normalizer(&self) -> &Normalizer {
-        &self.normalizer
+        self.analyzer.normalizer()
     }
 
     pub fn documents(&self) -> &[IndexedDocument] {

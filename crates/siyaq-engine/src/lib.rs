@@ -3,6 +3,7 @@
 //! The app renders what this crate computes; every analysis of text lives here so that it can be
 //! tested and benchmarked natively.
 
+pub mod analyzer;
 pub mod bidi;
 pub mod chars;
 pub mod clitics;
@@ -19,6 +20,7 @@ pub mod suggest;
 pub mod synth;
 pub mod tokenize;
 
+pub use analyzer::{AnalyzedToken, Analyzer, TokenStream};
 pub use concordance::{
     DEFAULT_CONTEXT_WORDS, FormCount, Hit, KwicLine, MAX_HITS, SearchResult, SortKey, kwic_line, search,
     sentence_of, sort_hits,

@@ -123,55 +123,31 @@ impl QueryError {
     fn new(kind: QueryErrorKind, at: usize, len: usize) -> Self {
         QueryError { kind, at, len }
     }
+}
 
-    pub fn message_en(&self) -> String {
-        match &self.kind {
-            QueryErrorKind::Empty => "Type a word to search for.".into(),
-            QueryErrorKind::TooLong { chars } => {
-                format!("The query is too long ({chars} characters; at most {MAX_QUERY_CHARS}).")
-            }
-            QueryErrorKind::UnbalancedQuote => "This quotation mark is never closed.".into(),
-            QueryErrorKind::UnclosedRegex => "This regular expression has no closing /.".into(),
-            QueryErrorKind::BadRegex { reason } => format!("Invalid regular expression: {reason}"),
-            QueryErrorKind::EmptyAlternative => "There is nothing on one side of this |.".into(),
-            QueryErrorKind::LoneWildcard => "A * needs letters beside it (كازاخ* or *ستان).".into(),
-            QueryErrorKind::WildcardInsideWord => {
-                "* works only at the start or end of a word; use /regex/ for more.".into()
-            }
-            QueryErrorKind::EmptyExact => "= needs a word right after it (=روسيا).".into(),
-            QueryErrorKind::TooManyAlternatives => format!("A query can have at most {MAX_ALTERNATIVES} alternatives (|)."),
-            QueryErrorKind::TooManyTerms => format!("A phrase can have at most {MAX_PHRASE_TERMS} words."),
-            QueryErrorKind::RegexTooLarge => {
-                "This regular expression is too large to run; shorten it or repeat less.".into()
-            }
-        }
-    }
-
-    pub fn message_ar(&self) -> String {
-        match &self.kind {
-            QueryErrorKind::Empty => "اكتب كلمة للبحث عنها.".into(),
-            QueryErrorKind::TooLong { chars } => {
-                format!("الاستعلام طويل جدًا ({chars} حرفًا، والحد الأقصى {MAX_QUERY_CHARS}).")
-            }
-            QueryErrorKind::UnbalancedQuote => "علامة التنصيص هذه لم تُغلق.".into(),
-            QueryErrorKind::UnclosedRegex => "التعبير النمطي هذا بلا شرطة / تغلقه.".into(),
-            QueryErrorKind::BadRegex { reason } => format!("تعبير نمطي غير صالح: {reason}"),
-            QueryErrorKind::EmptyAlternative => "لا شيء على أحد جانبي العلامة |.".into(),
-            QueryErrorKind::LoneWildcard => "تحتاج * إلى حروف بجانبها (كازاخ* أو *ستان).".into(),
-            QueryErrorKind::WildcardInsideWord => {
-                "تعمل * في أول الكلمة أو آخرها فقط؛ استعمل /تعبيرًا نمطيًا/ لما هو أكثر.".into()
-            }
-            QueryErrorKind::EmptyExact => "تحتاج = إلى كلمة بعدها مباشرة (=روسيا).".into(),
-            QueryErrorKind::TooManyAlternatives => format!("لا يزيد عدد البدائل (|) في الاستعلام على {MAX_ALTERNATIVES}."),
-            QueryErrorKind::TooManyTerms => format!("لا تزيد كلمات العبارة الواحدة على {MAX_PHRASE_TERMS}."),
-            QueryErrorKind::RegexTooLarge => "هذا التعبير النمطي أكبر من أن يُنفَّذ؛ اختصره أو قلّل التكرار.".into(),
+/// A short technical description, for logs and native callers; the interface words errors itself.
+impl fmt::Display for QueryErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QueryErrorKind::Empty => f.write_str("empty query"),
+            QueryErrorKind::TooLong { chars } => write!(f, "query too long ({chars} characters, limit {MAX_QUERY_CHARS})"),
+            QueryErrorKind::UnbalancedQuote => f.write_str("unbalanced quotation mark"),
+            QueryErrorKind::UnclosedRegex => f.write_str("unclosed regular expression"),
+            QueryErrorKind::BadRegex { reason } => write!(f, "invalid regular expression: {reason}"),
+            QueryErrorKind::EmptyAlternative => f.write_str("empty alternative"),
+            QueryErrorKind::LoneWildcard => f.write_str("wildcard without letters"),
+            QueryErrorKind::WildcardInsideWord => f.write_str("wildcard inside a word"),
+            QueryErrorKind::EmptyExact => f.write_str("exact-match marker without a word"),
+            QueryErrorKind::TooManyAlternatives => write!(f, "more than {MAX_ALTERNATIVES} alternatives"),
+            QueryErrorKind::TooManyTerms => write!(f, "phrase of more than {MAX_PHRASE_TERMS} terms"),
+            QueryErrorKind::RegexTooLarge => write!(f, "regular expression larger than {MAX_REGEX_BYTES} bytes compiled"),
         }
     }
 }
 
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (at character {})", self.message_en(), self.at + 1)
+        write!(f, "{} (at character {})", self.kind, self.at + 1)
     }
 }
 
@@ -482,15 +458,15 @@ mod tests {
     }
 
     #[test]
-    fn every_error_has_both_messages() {
+    fn every_error_has_a_technical_description() {
         for input in ["", "\"a", "/(/", "/a", "a |", "*", "a*b", "=", "/(.{100}){100}/"] {
             let e = err(input);
-            assert!(!e.message_en().is_empty() && !e.message_ar().is_empty(), "{input}");
-            assert!(e.message_ar().chars().any(crate::chars::is_arabic_letter), "{input}");
+            let text = e.to_string();
+            assert!(text.contains(&format!("at character {}", e.at + 1)), "{input}: {text}");
+            assert!(!text.chars().any(crate::chars::is_arabic_letter), "{input}: {text}");
         }
         for kind in [QueryErrorKind::TooManyAlternatives, QueryErrorKind::TooManyTerms, QueryErrorKind::RegexTooLarge] {
-            let e = QueryError::new(kind, 0, 1);
-            assert!(e.message_en().len() > 10 && e.message_ar().chars().any(crate::chars::is_arabic_letter));
+            assert!(QueryError::new(kind, 0, 1).to_string().len() > 10);
         }
     }
 }

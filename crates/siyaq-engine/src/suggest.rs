@@ -172,7 +172,7 @@ struct WordLists {
 
 impl WordLists {
     fn new(index: &Index) -> WordLists {
-        let normalized = |list: &[&str]| list.iter().map(|w| index.normalizer().normalize(w)).collect();
+        let normalized = |list: &[&str]| list.iter().map(|w| index.analyzer().normalize(w)).collect();
         WordLists {
             titles: normalized(TITLES),
             bylines: normalized(BYLINES),
@@ -400,7 +400,7 @@ impl<'a> Reader<'a> {
         let spelled = if first.article_restored { format!("{ARTICLE}{rest}") } else { rest.to_string() };
         // Presentation forms could make letters and normalized letters disagree: then as written.
         let first_spelled = spelled.split_whitespace().next().unwrap_or("");
-        if self.index.normalizer().normalize(first_spelled) == first.bare { spelled } else { text.to_string() }
+        if self.index.analyzer().normalize(first_spelled) == first.bare { spelled } else { text.to_string() }
     }
 }
 

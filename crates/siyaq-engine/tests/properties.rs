@@ -268,7 +268,8 @@ mod bounded_queries {
         let words: Vec<String> = (0..250).map(|i| vocabulary.form(i * 7 % vocabulary.len() as u32).chars().take(2).collect()).collect();
         let error = parse(&words.join("|"), MatchMode::Clitic).unwrap_err();
         assert_eq!(error.kind, QueryErrorKind::TooManyAlternatives);
-        assert!(error.message_en().len() < 100 && error.message_ar().len() < 200);
+        // The interface's wording of it is tested in the app (src/messages.rs).
+        assert!(error.to_string().len() < 100);
         // The engine holds up even without the parser: one slot per word merges the
         // alternatives, and no more than MAX_HITS are kept.
         let prefixes = Query {

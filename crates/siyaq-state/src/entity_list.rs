@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use siyaq_engine::gazetteer::{Entity, Gazetteer, GazetteerError};
 
+use crate::Lang;
+
 /// Bumped when the saved shape changes; lists of another format are reported, not guessed at.
 pub const FORMAT: u32 = 1;
 
@@ -37,7 +39,7 @@ impl ListProblem {
         match self {
             ListProblem::Unreadable(detail) => format!("it is not a siyaq entity list ({})", brief(detail)),
             ListProblem::OtherFormat(format) => format!("it is in format {format}; this version reads format {FORMAT}"),
-            ListProblem::Invalid(error) => error.message_en(),
+            ListProblem::Invalid(error) => gazetteer_error(error, Lang::En),
         }
     }
 
@@ -45,8 +47,28 @@ impl ListProblem {
         match self {
             ListProblem::Unreadable(detail) => format!("ليس قائمة كيانات من سياق ({})", brief(detail)),
             ListProblem::OtherFormat(format) => format!("صيغته {format}، وهذه النسخة تقرأ الصيغة {FORMAT}"),
-            ListProblem::Invalid(error) => error.message_ar(),
+            ListProblem::Invalid(error) => gazetteer_error(error, Lang::Ar),
         }
+    }
+}
+
+/// Why the entity list refused an edit or a loaded list, as the interface says it. The engine's
+/// [`GazetteerError`] carries no interface text; this is the one place that words it, for
+/// [`ListProblem`] and for the app's notices alike.
+pub fn gazetteer_error(error: &GazetteerError, lang: Lang) -> String {
+    match (error, lang) {
+        (GazetteerError::UnknownEntity(id), Lang::En) => format!("There is no entity “{id}”."),
+        (GazetteerError::DuplicateId(id), Lang::En) => format!("Two entities have the id “{id}”."),
+        (GazetteerError::EmptyName, Lang::En) => "A name cannot be empty.".to_string(),
+        (GazetteerError::NoAliases(id), Lang::En) => format!("Entity “{id}” has no spelling left."),
+        (GazetteerError::AliasTaken(alias, id), Lang::En) => format!("“{alias}” already names “{id}”."),
+        (GazetteerError::SameEntity, Lang::En) => "An entity cannot be merged into itself.".to_string(),
+        (GazetteerError::UnknownEntity(id), Lang::Ar) => format!("لا يوجد كيان «{id}»."),
+        (GazetteerError::DuplicateId(id), Lang::Ar) => format!("للكيانين المعرّف نفسه «{id}»."),
+        (GazetteerError::EmptyName, Lang::Ar) => "لا يصح أن يكون الاسم فارغًا.".to_string(),
+        (GazetteerError::NoAliases(id), Lang::Ar) => format!("لم يبق للكيان «{id}» أي صيغة."),
+        (GazetteerError::AliasTaken(alias, id), Lang::Ar) => format!("الصيغة «{alias}» اسم للكيان «{id}» من قبل."),
+        (GazetteerError::SameEntity, Lang::Ar) => "لا يُدمج الكيان في نفسه.".to_string(),
     }
 }
 
