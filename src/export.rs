@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn concordance_context_that_opens_with_a_dash_is_neutralized() {
         let index = Index::build(
-            [siyaq_engine::DocumentInput { id: "dash", text: "روسيا -1 قالت\nروسيا =1+1", uncounted: vec![] }],
+            [siyaq_engine::DocumentInput { id: "dash", text: ("روسيا -1 قالت\nروسيا =1+1").into(), uncounted: vec![] }],
             Steps::default(),
         );
         let hits = search(&index, &parse("روسيا", MatchMode::Clitic).unwrap()).hits;

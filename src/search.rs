@@ -186,7 +186,7 @@ fn synthetic_index(megabytes: usize, steps: siyaq_engine::Steps) -> Index {
     let documents = crate::corpus::loaded().synthetic(megabytes);
     let ids: Vec<String> = (0..documents.len()).map(|i| format!("synthetic-{i:04}")).collect();
     Index::build(
-        documents.iter().zip(&ids).map(|(text, id)| siyaq_engine::DocumentInput { id, text, uncounted: vec![] }),
+        documents.iter().zip(&ids).map(|(text, id)| siyaq_engine::DocumentInput { id, text: (&text[..]).into(), uncounted: vec![] }),
         steps,
     )
 }

@@ -12,7 +12,7 @@ const TEXT: &str = "نشرت منظمة معاهدة الأمن الجماعي (
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| Index::build([DocumentInput { id: "d", text: TEXT, uncounted: vec![] }], Steps::default()))
+    INDEX.get_or_init(|| Index::build([DocumentInput { id: "d", text: (TEXT).into(), uncounted: vec![] }], Steps::default()))
 }
 
 fuzz_target!(|data: &[u8]| {

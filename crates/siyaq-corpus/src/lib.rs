@@ -8,9 +8,10 @@
 pub mod pack;
 
 use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 use siyaq_engine::gazetteer::{Entity, Gazetteer};
-use siyaq_engine::{DocumentInput, Index, Steps};
+use siyaq_engine::{DocumentInput, Index, SharedText, Steps};
 
 pub use pack::{DocumentDate, DocumentRecord, FORMAT, FileRecord, Pack, PackError, SkippedFile};
 
@@ -19,10 +20,19 @@ pub use pack::{DocumentDate, DocumentRecord, FORMAT, FileRecord, Pack, PackError
 pub struct Corpus {
     version: String,
     name: String,
-    files: Vec<FileRecord>,
+    files: Vec<CorpusFile>,
     documents: Vec<Document>,
     entities: Vec<Entity>,
     skipped: Vec<SkippedFile>,
+}
+
+/// A file of the corpus. Its text is held once and shared with the index.
+#[derive(Debug)]
+pub struct CorpusFile {
+    pub name: String,
+    /// Hex SHA-256 of the file as received.
+    pub sha256: String,
+    pub text: Arc<str>,
 }
 
 /// One article of the corpus: its record in the pack, and where its text lies.
@@ -128,10 +138,15 @@ impl Corpus {
                 Document { record, file_index, text_span, line_spans: lines }
             })
             .collect();
+        let files = pack
+            .files
+            .into_iter()
+            .map(|f| CorpusFile { name: f.name, sha256: f.sha256, text: f.text.into() })
+            .collect();
         Ok(Corpus {
             version: pack.version,
             name: pack.name,
-            files: pack.files,
+            files,
             documents,
             entities: pack.entities,
             skipped: pack.skipped,
@@ -154,7 +169,7 @@ impl Corpus {
     }
 
     /// All files, in pack order.
-    pub fn files(&self) -> &[FileRecord] {
+    pub fn files(&self) -> &[CorpusFile] {
         &self.files
     }
 
@@ -167,7 +182,7 @@ impl Corpus {
         self.documents.iter().find(|d| d.id == id)
     }
 
-    pub fn file_of(&self, document: &Document) -> &FileRecord {
+    pub fn file_of(&self, document: &Document) -> &CorpusFile {
         &self.files[document.file_index]
     }
 
@@ -188,7 +203,8 @@ impl Corpus {
 
     /// A document as the engine indexes it.
     pub fn index_input<'a>(&'a self, document: &'a Document) -> DocumentInput<'a> {
-        DocumentInput { id: &document.id, text: self.text(document), uncounted: self.uncounted_ranges(document) }
+        let text = SharedText::new(self.file_of(document).text.clone(), document.text_span.clone());
+        DocumentInput { id: &document.id, text, uncounted: self.uncounted_ranges(document) }
     }
 
     /// The document's text: from the start of its first line to the end of its last.

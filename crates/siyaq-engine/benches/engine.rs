@@ -21,7 +21,7 @@ impl Corpus {
 
     fn index(&self) -> Index {
         Index::build(
-            self.texts.iter().enumerate().map(|(i, text)| DocumentInput { id: Box::leak(i.to_string().into_boxed_str()), text, uncounted: vec![] }),
+            self.texts.iter().enumerate().map(|(i, text)| DocumentInput { id: Box::leak(i.to_string().into_boxed_str()), text: (&text[..]).into(), uncounted: vec![] }),
             Steps::default(),
         )
     }

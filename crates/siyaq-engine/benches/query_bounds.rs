@@ -36,7 +36,7 @@ fn benches(c: &mut Criterion) {
         ("bundled".to_string(), siyaq_ingest::sample().build_index(Steps::default())),
         (
             format!("generated-{megabytes}mb"),
-            Index::build(generated.iter().map(|text| DocumentInput { id: "g", text, uncounted: vec![] }), Steps::default()),
+            Index::build(generated.iter().map(|text| DocumentInput { id: "g", text: (&text[..]).into(), uncounted: vec![] }), Steps::default()),
         ),
     ];
     let queries = [("alternation", widest_alternation()), ("regex", largest_regex())];

@@ -483,7 +483,7 @@ mod tests {
     use crate::query::parse;
 
     fn index(texts: &[&str]) -> Index {
-        Index::build(texts.iter().map(|text| DocumentInput { id: "d", text, uncounted: vec![] }), Steps::default())
+        Index::build(texts.iter().map(|text| DocumentInput { id: "d", text: (&text[..]).into(), uncounted: vec![] }), Steps::default())
     }
 
     fn words(hits: &[Hit]) -> Vec<(u32, u32)> {

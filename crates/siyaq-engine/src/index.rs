@@ -1,7 +1,10 @@
 //! The corpus index: every word's normalized form and position, built once per corpus and
 //! normalization, so a query costs time in proportion to its hits rather than to the corpus.
 
-use std::{ops::Range, sync::OnceLock};
+use std::{
+    ops::{Deref, Range},
+    sync::{Arc, OnceLock},
+};
 
 use rustc_hash::FxHashMap;
 
@@ -10,11 +13,47 @@ use crate::normalize::{Normalizer, Steps};
 use crate::stem::light10;
 use crate::tokenize::TokenKind;
 
+/// A document's text, shared rather than copied: a range of a text someone else holds too (the
+/// corpus keeps each file once; the index keeps a handle on it, not a second copy).
+#[derive(Clone, Debug)]
+pub struct SharedText {
+    source: Arc<str>,
+    span: Range<usize>,
+}
+
+impl SharedText {
+    /// `span` of `source`. Panics unless `span` lies on character boundaries of `source`.
+    pub fn new(source: Arc<str>, span: Range<usize>) -> SharedText {
+        assert!(source.get(span.clone()).is_some(), "a text's span lies inside it");
+        SharedText { source, span }
+    }
+}
+
+impl Deref for SharedText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.source[self.span.clone()]
+    }
+}
+
+impl From<&str> for SharedText {
+    fn from(text: &str) -> SharedText {
+        SharedText { span: 0..text.len(), source: text.into() }
+    }
+}
+
+impl From<String> for SharedText {
+    fn from(text: String) -> SharedText {
+        SharedText { span: 0..text.len(), source: text.into() }
+    }
+}
+
 /// A document handed to the index.
 #[derive(Clone, Debug)]
 pub struct DocumentInput<'a> {
     pub id: &'a str,
-    pub text: &'a str,
+    pub text: SharedText,
     /// Byte ranges whose words are shown in context but never matched or counted (a repeated
     /// title, say).
     pub uncounted: Vec<Range<usize>>,
@@ -52,7 +91,7 @@ impl Posting {
 #[derive(Clone, Debug)]
 pub struct IndexedDocument {
     pub id: String,
-    pub text: String,
+    pub text: SharedText,
     /// Global indices of this document's words.
     pub words: Range<u32>,
     /// Words that count (outside uncounted ranges).
@@ -159,15 +198,19 @@ impl Index {
     pub fn build<'a>(documents: impl IntoIterator<Item = DocumentInput<'a>>, steps: Steps) -> Index {
         let analyzer = Analyzer::new(steps);
         let mut index = Index { analyzer, documents: Vec::new(), words: Vec::new(), vocabulary: Vocabulary::default() };
-        let mut by_spelling: FxHashMap<&'a str, u32> = FxHashMap::default();
+        // Spellings met before, with their form: most words are normalized once.
+        let mut by_spelling: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let documents: Vec<DocumentInput<'a>> = documents.into_iter().collect();
+        // Arabic press text runs at about 11 bytes a word (two bytes a letter): room for all at
+        // once, with a margin, rather than growth by doubling, which on a corpus of tens of
+        // megabytes would leave twice the room needed until the end.
+        index.words.reserve_exact(documents.iter().map(|d| d.text.len()).sum::<usize>() / 9);
         for input in documents {
-            // About one word per eight bytes of Arabic text: grow once, not by doubling.
-            index.words.reserve(input.text.len() / 8);
             let first = index.words.len() as u32;
             let mut counted_words = 0;
             let mut flags = SENTENCE_START | PARAGRAPH_START;
             let mut uncounted = input.uncounted.iter().peekable();
-            let mut tokens = index.analyzer.token_stream(input.text);
+            let mut tokens = index.analyzer.token_stream(&input.text);
             while tokens.advance() {
                 match tokens.kind() {
                     TokenKind::Word | TokenKind::Number => {}
@@ -189,7 +232,7 @@ impl Index {
                     None => {
                         let key = tokens.form();
                         let form = if key.is_empty() { NO_FORM } else { index.vocabulary.intern(key) };
-                        by_spelling.insert(written, form);
+                        by_spelling.insert(written.into(), form);
                         form
                     }
                 };
@@ -217,7 +260,7 @@ impl Index {
             }
             index.documents.push(IndexedDocument {
                 id: input.id.to_string(),
-                text: input.text.to_string(),
+                text: input.text,
                 words: first..index.words.len() as u32,
                 counted_words,
             });
@@ -295,7 +338,7 @@ mod tests {
 
     fn index(texts: &[&str]) -> Index {
         Index::build(
-            texts.iter().enumerate().map(|(i, t)| DocumentInput { id: Box::leak(format!("d{i}").into_boxed_str()), text: t, uncounted: vec![] }),
+            texts.iter().enumerate().map(|(i, t)| DocumentInput { id: Box::leak(format!("d{i}").into_boxed_str()), text: (*t).into(), uncounted: vec![] }),
             Profile::Search.steps(),
         )
     }
@@ -326,7 +369,7 @@ mod tests {
         let second = text.find('\n').unwrap() + 1;
         let third = text.rfind('\n').unwrap();
         #[allow(clippy::single_range_in_vec_init)] // one uncounted range, not a range of numbers
-        let idx = Index::build([DocumentInput { id: "d", text, uncounted: vec![second..third] }], Profile::Search.steps());
+        let idx = Index::build([DocumentInput { id: "d", text: text.into(), uncounted: vec![second..third] }], Profile::Search.steps());
         assert_eq!(idx.words().len(), 6);
         assert_eq!(idx.documents()[0].counted_words, 4);
         let title = idx.vocabulary().id("عنوان").unwrap();

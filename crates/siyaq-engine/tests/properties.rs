@@ -130,7 +130,7 @@ proptest! {
 
     #[test]
     fn no_query_string_panics(query in "\\PC{0,40}", text in arabic_text(), mode in prop::sample::select(MatchMode::ALL.to_vec())) {
-        let index = Index::build([DocumentInput { id: "d", text: &text, uncounted: vec![] }], Steps::default());
+        let index = Index::build([DocumentInput { id: "d", text: text.as_str().into(), uncounted: vec![] }], Steps::default());
         if let Ok(query) = parse(&query, mode) {
             let result = search(&index, &query);
             for hit in &result.hits {
@@ -155,7 +155,7 @@ proptest! {
         "روسيا", "لروسيا", "وروسيا", "بيلاروسيا", "الروسية", "روسياها", "موسكو", "ولموسكو", "رُوسْيَا", "روسـيا",
     ]), 1..30), query in prop::sample::select(vec!["روسيا", "موسكو", "=روسيا", "روس*", "*سيا", "/سيا$/"])) {
         let text = words.join(" ");
-        let index = Index::build([DocumentInput { id: "d", text: &text, uncounted: vec![] }], Steps::default());
+        let index = Index::build([DocumentInput { id: "d", text: text.as_str().into(), uncounted: vec![] }], Steps::default());
         let result = search(&index, &parse(query, MatchMode::Clitic).unwrap());
         let normalizer = index.normalizer();
         let accepted: Vec<&str> = result.forms.iter().map(|f| f.form.as_str()).collect();
@@ -215,7 +215,7 @@ proptest! {
         profile in prop::sample::select(Profile::ALL.to_vec()),
     ) {
         let index = Index::build(
-            texts.iter().map(|text| DocumentInput { id: "d", text, uncounted: vec![] }),
+            texts.iter().map(|text| DocumentInput { id: "d", text: (&text[..]).into(), uncounted: vec![] }),
             profile.steps(),
         );
         prop_assert_eq!(
@@ -238,7 +238,7 @@ proptest! {
         ]), 1..5),
         mode in prop::sample::select(MatchMode::ALL.to_vec()),
     ) {
-        let index = Index::build([DocumentInput { id: "d", text: &text, uncounted: vec![] }], Steps::default());
+        let index = Index::build([DocumentInput { id: "d", text: text.as_str().into(), uncounted: vec![] }], Steps::default());
         let query = parse(&alternatives.join(" | "), mode).unwrap();
         let mut expected: Vec<(u32, std::cmp::Reverse<u32>)> = Vec::new();
         for phrase in &query.alternatives {
@@ -304,7 +304,7 @@ mod pitfalls {
     use siyaq_engine::{DocumentInput, Index, MatchMode, Profile, parse, search};
 
     fn surfaces(text: &str, query: &str, profile: Profile) -> Vec<String> {
-        let index = Index::build([DocumentInput { id: "d", text, uncounted: vec![] }], profile.steps());
+        let index = Index::build([DocumentInput { id: "d", text: (&text[..]).into(), uncounted: vec![] }], profile.steps());
         let result = search(&index, &parse(query, MatchMode::Clitic).unwrap());
         result.hits.iter().map(|h| index.original(h.words()).to_string()).collect()
     }
