@@ -98,7 +98,7 @@ pub fn write_into(root: &Path, pkg: &Path, dist: &Path, pack: &siyaq_corpus::Pac
     let single = write_single_file(&dist)?;
     minify(root, &dist)?;
     let version = write_service_worker(&dist)?;
-    write_gzip_twins(&dist)?;
+    write_gzip_twins(root, &dist)?;
     write_host_headers(&dist)?;
 
     let mut first_load: Vec<String> = FIRST_LOAD.iter().map(|s| s.to_string()).collect();
@@ -369,16 +369,33 @@ fn inline_chunk_loader(dist: &Path, glue: &str) -> Result<String> {
 /// `name.gz` beside every file a server would compress, made once (by zopfli for the files of a
 /// visit, gzip -9 for the single file), so that a server (ours, or a static host's) sends them
 /// without compressing on each request.
-fn write_gzip_twins(dist: &Path) -> Result {
+fn write_gzip_twins(root: &Path, dist: &Path) -> Result {
     for file in site_files(dist)?.into_iter().chain(["sw.js".to_string(), "siyaq.html".to_string()]) {
         if file.ends_with(".woff2") || file.ends_with(".png") || file == PACK_FILE {
             continue;
         }
         let path = dist.join(&file);
-        let bytes = if file == "siyaq.html" { site::gzip(&read(&path)?) } else { site::gzip_smallest(&read(&path)?) };
-        fs::write(dist.join(format!("{file}.gz")), bytes).map_err(|e| format!("{file}.gz: {e}"))?;
+        let bytes = read(&path)?;
+        let twin = if file == "siyaq.html" { site::gzip(&bytes) } else { smallest_gzip_cached(root, &bytes)? };
+        fs::write(dist.join(format!("{file}.gz")), twin).map_err(|e| format!("{file}.gz: {e}"))?;
     }
     Ok(())
+}
+
+/// zopfli's gzip of `bytes`, kept under `target/` by content: the same wasm written into several
+/// sites (one per corpus) is compressed once.
+fn smallest_gzip_cached(root: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
+    let hash: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let cached = site::target_dir(root).join("gzip-cache").join(format!("{hash}.gz"));
+    if let Ok(twin) = fs::read(&cached) {
+        return Ok(twin);
+    }
+    let twin = site::gzip_smallest(bytes);
+    if let Some(dir) = cached.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::write(&cached, &twin).map_err(|e| format!("{}: {e}", cached.display()))?;
+    Ok(twin)
 }
 
 fn fonts_in(css: &str) -> Vec<String> {
