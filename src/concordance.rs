@@ -7,10 +7,10 @@ use leptos::{ev, html, prelude::*};
 use siyaq_engine::{MatchMode, Profile, SortKey, Step, bidi::latin_and_number_runs};
 use wasm_bindgen::JsCast;
 
-use crate::app::Navigation;
 use crate::i18n::{Lang, tr, use_lang};
-use crate::library::articles;
-use crate::search::{KwicRow, Outcome, PAGE_SIZE, SearchState, page_count};
+use crate::state::corpus::articles;
+use crate::state::navigation::Navigation;
+use crate::state::search::{KwicRow, Outcome, PAGE_SIZE, SearchState, page_count};
 
 /// Milliseconds of quiet in the search box before searching.
 const DEBOUNCE_MS: u64 = 120;

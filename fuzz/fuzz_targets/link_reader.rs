@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     let context = LinkContext { version, articles, words, bundled };
 
     let read_once = read(&link, &context);
-    let state = &read_once.state;
+    let state = &read_once.settings;
     assert!(state.query.chars().count() <= MAX_QUERY_CHARS);
     assert!(state.form.as_ref().is_none_or(|f| !f.is_empty() && f.chars().count() <= MAX_QUERY_CHARS));
     assert!((1..=MAX_WIDTH).contains(&state.width) && (1..=MAX_TOP).contains(&state.top) && state.page < MAX_PAGE);
@@ -50,10 +50,10 @@ fuzz_target!(|data: &[u8]| {
     let written = write(state, &context);
     let read_twice = read(&written, &context);
     if written.contains(&format!("entities={TOO_MANY}")) {
-        assert_eq!(read_twice.state.entities, Default::default());
-        assert_eq!(siyaq_state::link::ViewState { entities: state.entities.clone(), ..read_twice.state }, *state);
+        assert_eq!(read_twice.settings.entities, Default::default());
+        assert_eq!(siyaq_state::link::Settings { entities: state.entities.clone(), ..read_twice.settings }, *state);
     } else {
-        assert_eq!(read_twice.state, *state, "{written}");
+        assert_eq!(read_twice.settings, *state, "{written}");
         assert!(read_twice.ignored.is_empty() && read_twice.more_ignored == 0 && read_twice.entities_problem.is_none(), "{written}");
     }
 
