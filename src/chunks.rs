@@ -1,9 +1,9 @@
 //! Code a first visit does without. In the site's build (`--cfg siyaq_split`, see
-//! `xtask/src/site.rs`) each function made with [`chunk!`] is split into a wasm chunk of its own, fetched the
-//! first time it is called and kept by the service worker; elsewhere (tests, other builds) the
-//! calls are ordinary. A chunk that cannot be fetched (a dropped connection before the service
-//! worker kept it) is an error the page reports, never a panic: a failed load is not remembered,
-//! so trying again fetches it anew.
+//! `xtask/src/site.rs`) each function made with [`chunk!`] is split into a wasm chunk of its
+//! own, fetched the first time it is called and kept by the service worker; elsewhere (tests,
+//! other builds) the calls are ordinary. A chunk that cannot be fetched (a dropped connection
+//! before the service worker kept it) is an error the page reports, never a panic: a failed load
+//! is not remembered, so trying again fetches it anew.
 
 use leptos::prelude::*;
 use siyaq_engine::{Hit, Index};

@@ -1,7 +1,7 @@
 //! The corpus the page loaded, and its articles as the interface lists them. The wasm carries no
 //! corpus: `boot.js` fetches the corpus pack (or reads the copy inlined in `siyaq.html`) while
-//! the wasm compiles, and [`start`](crate::start) installs it here before anything renders, so
-//! every view reads one corpus.
+//! the wasm compiles, and the page's start (`start.rs`) installs it here before anything
+//! renders, so every view reads one corpus.
 
 use std::sync::{Arc, LazyLock, OnceLock};
 

@@ -77,28 +77,49 @@ impl State {
 
     /// Shows `settings`. The entity list is left alone: it is the user's, not the history's. An
     /// article is kept open when `settings` name none, so the reader has one to come back to.
+    /// Every setting is named, so a setting added to `Settings` is not forgotten here.
     pub fn show(&self, settings: &Settings) {
-        let search = self.search;
-        search.typed.set(settings.query.clone());
-        search.query.set(settings.query.clone());
-        search.mode.set(settings.mode);
-        search.steps.set(settings.steps);
-        search.width.set(settings.width);
-        search.sort.set(vec![settings.sort]);
-        search.excluded.set(settings.excluded.clone());
-        search.form.set(settings.form.clone());
-        search.page.set(settings.page);
-        self.nav.view.set(settings.view);
-        if let Some(article) = settings.open.and_then(|d| articles().get(d)) {
-            self.nav.open.set(Some(article.id()));
+        let Settings {
+            query,
+            mode,
+            steps,
+            width,
+            sort,
+            excluded,
+            form,
+            page,
+            view,
+            open,
+            focus,
+            measure,
+            kinds,
+            top,
+            order,
+            demonyms,
+            lang,
+            entities: _,
+        } = settings;
+        let (search, nav, chart) = (self.search, self.nav, self.chart);
+        search.typed.set(query.clone());
+        search.query.set(query.clone());
+        search.mode.set(*mode);
+        search.steps.set(*steps);
+        search.width.set(*width);
+        search.sort.set(vec![*sort]);
+        search.excluded.set(excluded.clone());
+        search.form.set(form.clone());
+        search.page.set(*page);
+        nav.view.set(*view);
+        if let Some(article) = open.and_then(|d| articles().get(d)) {
+            nav.open.set(Some(article.id()));
         }
-        self.nav.focus.set(settings.focus);
-        self.chart.measure.set(settings.measure);
-        self.chart.kinds.set(settings.kinds.clone());
-        self.chart.top.set(settings.top);
-        self.chart.order.set(settings.order);
-        self.list.demonyms.set(settings.demonyms);
-        self.lang.set(settings.lang);
+        nav.focus.set(*focus);
+        chart.measure.set(*measure);
+        chart.kinds.set(kinds.clone());
+        chart.top.set(*top);
+        chart.order.set(*order);
+        self.list.demonyms.set(*demonyms);
+        self.lang.set(*lang);
     }
 }
 
