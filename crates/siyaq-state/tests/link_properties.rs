@@ -102,11 +102,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2_000))]
 
     #[test]
-    fn a_written_view_reads_back_the_same(state in any_settings()) {
+    fn a_written_view_reads_back_the_same(settings in any_settings()) {
         let bundled = bundled();
-        let link = write(&state, &context(&bundled));
+        let link = write(&settings, &context(&bundled));
         let read = read(&link, &context(&bundled));
-        prop_assert_eq!(&read.settings, &state, "{}", link);
+        prop_assert_eq!(&read.settings, &settings, "{}", link);
         prop_assert!(read.ignored.is_empty() && read.other_version.is_none() && read.entities_problem.is_none());
     }
 
