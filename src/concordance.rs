@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{Lang, tr, use_lang};
 use crate::state::corpus::articles;
 use crate::state::navigation::Navigation;
-use crate::state::search::{KwicRow, Outcome, PAGE_SIZE, SearchState, page_count};
+use crate::state::search::{KwicRow, MAX_WIDTH, Outcome, PAGE_SIZE, SearchState, page_count};
 
 /// Milliseconds of quiet in the search box before searching.
 const DEBOUNCE_MS: u64 = 120;
@@ -260,9 +260,9 @@ fn Controls(search: SearchState) -> impl IntoView {
             </details>
             <label>
                 {tr("السياق (كلمات)", "Context (words)")}
-                <input type="number" min="1" max="30" data-testid="width" prop:value=move || search.width.get().to_string()
+                <input type="number" min="1" max=MAX_WIDTH.to_string() data-testid="width" prop:value=move || search.width.get().to_string()
                     on:change=move |e| {
-                        if let Ok(width) = event_target_value(&e).parse::<u32>() { search.width.set(width.clamp(1, 30)); }
+                        if let Ok(width) = event_target_value(&e).parse::<u32>() { search.width.set(width.clamp(1, MAX_WIDTH)); }
                     } />
             </label>
             <label>

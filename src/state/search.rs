@@ -10,6 +10,7 @@ use siyaq_engine::{
     Hit, Index, MatchMode, QueryError, SearchResult, SortKey, Steps, kwic_line, parse, search, sentence_of,
     sort_hits,
 };
+pub use siyaq_state::link::MAX_WIDTH;
 use siyaq_state::link::Settings;
 
 use super::corpus::loaded;
