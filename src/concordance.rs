@@ -258,9 +258,10 @@ fn Controls(search: SearchState) -> impl IntoView {
                     </label>
                 }).collect_view()}
             </details>
+            // `max` is MAX_WIDTH written out: a literal costs the wasm nothing, a formatted number does.
             <label>
                 {tr("السياق (كلمات)", "Context (words)")}
-                <input type="number" min="1" max=MAX_WIDTH.to_string() data-testid="width" prop:value=move || search.width.get().to_string()
+                <input type="number" min="1" max="30" data-testid="width" prop:value=move || search.width.get().to_string()
                     on:change=move |e| {
                         if let Ok(width) = event_target_value(&e).parse::<u32>() { search.width.set(width.clamp(1, MAX_WIDTH)); }
                     } />
