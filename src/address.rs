@@ -2,21 +2,18 @@
 //! and on Back/Forward, and written to it on every change. Typing replaces the current history
 //! entry; a new search, opening an article or a hit, and switching views add one.
 
-use std::sync::Arc;
-
 use leptos::{ev, prelude::*};
 use siyaq_engine::gazetteer::{Gazetteer, GazetteerChanges};
 use siyaq_state::entity_changes::{self, ChangesProblem, MAX_COMPACT_BYTES, TOO_MANY};
-use siyaq_state::link::{LinkContext, ReadLink, ViewState, read, write_with_entities};
+use siyaq_state::link::{LinkContext, ReadLink, read, write_with_entities};
 use siyaq_state::link_notice::LinkNotice;
 use wasm_bindgen::JsValue;
 
-use crate::app::Navigation;
 use crate::browser::{self, Inflated};
-use crate::entities::{ChartSettings, EntityList, Notice};
 use crate::i18n::Lang;
-use crate::library::articles;
-use crate::search::SearchState;
+use crate::state::corpus::{articles, bundled, loaded};
+use crate::state::entities::Notice;
+use crate::state::settings::{Settings, State};
 
 /// A query typed this long after the last change starts a new search, and a new history entry.
 const NEW_SEARCH_AFTER_MS: f64 = 2000.0;
@@ -28,22 +25,16 @@ fn replace_entry(url: &str) {
     let _ = window().history().map(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(url)));
 }
 
-/// Every signal a link restores.
+/// The view state the address bar follows, and the entity changes as its link carries them.
 #[derive(Clone, Copy)]
-pub struct ViewSignals {
-    pub search: SearchState,
-    pub nav: Navigation,
-    pub chart: ChartSettings,
-    pub list: EntityList,
-    pub lang: RwSignal<Lang>,
-    /// The entity changes as the link carries them.
-    pub entities: LinkEntities,
+pub struct AddressBar {
+    pub state: State,
+    entities: LinkEntities,
 }
 
-impl ViewSignals {
-    pub fn new(search: SearchState, nav: Navigation, chart: ChartSettings, list: EntityList, lang: RwSignal<Lang>) -> Self {
-        let entities = LinkEntities { value: RwSignal::new(None) };
-        ViewSignals { search, nav, chart, list, lang, entities }
+impl AddressBar {
+    pub fn new(state: State) -> Self {
+        AddressBar { state, entities: LinkEntities { value: RwSignal::new(None) } }
     }
 }
 
@@ -64,7 +55,7 @@ enum EntitiesValue {
 
 impl crate::notice::Notify for LinkNotice {
     fn message(&self, lang: Lang) -> String {
-        LinkNotice::message(self, lang, crate::corpus::loaded().version())
+        LinkNotice::message(self, lang, loaded().version())
     }
 
     fn is_problem(&self) -> bool {
@@ -100,17 +91,17 @@ fn address(parameters: &str) -> String {
 
 /// The full address of the view as it is now, even before the address bar catches up; its entity
 /// changes compressed when the browser can.
-pub async fn current_link(signals: ViewSignals) -> String {
+pub async fn current_link(bar: AddressBar) -> String {
     let href = window().location().href().unwrap_or_default();
     let base = href.split(['?', '#']).next().unwrap_or_default().to_string();
-    let state = signals.snapshot_untracked();
-    let entities = match signals.entities.value.get_untracked() {
+    let settings = bar.state.settings_untracked();
+    let entities = match bar.entities.value.get_untracked() {
         Some(EntitiesValue::Inflating(value)) => Some(value),
-        Some(EntitiesValue::Encoded { changes, value }) if changes == state.entities => Some(value),
-        _ if state.entities.is_empty() => None,
-        _ => Some(encode(&state.entities).await),
+        Some(EntitiesValue::Encoded { changes, value }) if changes == settings.entities => Some(value),
+        _ if settings.entities.is_empty() => None,
+        _ => Some(encode(&settings.entities).await),
     };
-    let parameters = with_context(|context| write_with_entities(&state, context, entities.as_deref()));
+    let parameters = with_context(|context| write_with_entities(&settings, context, entities.as_deref()));
     format!("{base}{}{parameters}", if from_file() { '#' } else { '?' })
 }
 
@@ -118,7 +109,7 @@ pub async fn current_link(signals: ViewSignals) -> String {
 fn with_context<T>(work: impl FnOnce(&LinkContext) -> T) -> T {
     let articles: Vec<&str> = articles().iter().map(|a| a.id()).collect();
     // A bound for hit positions that needs no index: there are fewer words than bytes.
-    let corpus = crate::corpus::loaded();
+    let corpus = loaded();
     let words = corpus.text_bytes();
     let bundled = bundled();
     work(&LinkContext { version: corpus.version(), articles: &articles, words, bundled: &bundled })
@@ -139,11 +130,7 @@ async fn encode(changes: &GazetteerChanges) -> String {
     [compact, deflated].into_iter().filter(|v| v != TOO_MANY).min_by_key(String::len).unwrap_or_else(|| TOO_MANY.to_string())
 }
 
-impl ViewSignals {
-    fn snapshot_untracked(&self) -> ViewState {
-        leptos::prelude::untrack(|| self.snapshot())
-    }
-
+impl AddressBar {
     /// The value of `entities=` for `changes` now, tracked: the latest encoding when it is of
     /// these changes, else (while the browser compresses) the compact form.
     fn entities_value(&self, changes: &GazetteerChanges) -> Option<String> {
@@ -154,81 +141,22 @@ impl ViewSignals {
             _ => Some(entity_changes::compact_value(changes, &bundled())),
         }
     }
-
-    /// The view now, tracked: an effect that calls this runs again on any change.
-    fn snapshot(&self) -> ViewState {
-        let search = self.search;
-        let sort = search.sort.with(|s| s.first().copied()).unwrap_or(siyaq_engine::SortKey::Document);
-        let open = self.nav.open.get().and_then(|id| articles().iter().position(|a| a.id() == id));
-        ViewState {
-            query: search.query.get(),
-            mode: search.mode.get(),
-            steps: search.steps.get(),
-            width: search.width.get(),
-            sort,
-            excluded: search.excluded.get(),
-            form: search.form.get(),
-            page: search.page.get(),
-            view: self.nav.view.get(),
-            open: if self.nav.view.get() == crate::app::View::Reader { open } else { None },
-            focus: if self.nav.view.get() == crate::app::View::Reader { self.nav.focus.get() } else { None },
-            measure: self.chart.measure.get(),
-            kinds: self.chart.kinds.get(),
-            top: self.chart.top.get(),
-            order: self.chart.order.get(),
-            demonyms: self.list.demonyms.get(),
-            lang: self.lang.get(),
-            entities: self.list.gazetteer.with(|g| g.changes_from(&bundled())),
-        }
-    }
-
-    /// Shows `state`. The entity list is left alone: it is the user's, not the history's.
-    fn apply(&self, state: &ViewState) {
-        let search = self.search;
-        search.typed.set(state.query.clone());
-        search.query.set(state.query.clone());
-        search.mode.set(state.mode);
-        search.steps.set(state.steps);
-        search.width.set(state.width);
-        search.sort.set(vec![state.sort]);
-        search.excluded.set(state.excluded.clone());
-        search.form.set(state.form.clone());
-        search.page.set(state.page);
-        self.nav.view.set(state.view);
-        if let Some(article) = state.open.and_then(|d| articles().get(d)) {
-            self.nav.open.set(Some(article.id()));
-        }
-        self.nav.focus.set(state.focus);
-        self.chart.measure.set(state.measure);
-        self.chart.kinds.set(state.kinds.clone());
-        self.chart.top.set(state.top);
-        self.chart.order.set(state.order);
-        self.list.demonyms.set(state.demonyms);
-        self.lang.set(state.lang);
-    }
-}
-
-fn bundled() -> Arc<Gazetteer> {
-    thread_local! {
-        static BUNDLED: Arc<Gazetteer> = Arc::new(crate::corpus::loaded().gazetteer());
-    }
-    BUNDLED.with(Arc::clone)
 }
 
 /// Reads the link the page was opened with, then keeps the URL in step with the view.
-pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> {
+pub fn follow_the_address(bar: AddressBar) -> RwSignal<Option<LinkNotice>> {
     let opened = read_location();
-    signals.apply(&opened.state);
+    bar.state.show(&opened.settings);
     let link_notice = RwSignal::new(LinkNotice::of(&opened));
-    if !opened.state.entities.is_empty() {
-        show_link_changes(signals, link_notice, &opened.state.entities);
+    if !opened.settings.entities.is_empty() {
+        show_link_changes(bar, link_notice, &opened.settings.entities);
     }
     if let Some(deflated) = opened.deflated_entities {
-        inflate_link_changes(signals, link_notice, deflated);
+        inflate_link_changes(bar, link_notice, deflated);
     }
-    keep_entities_encoded(signals, link_notice);
+    keep_entities_encoded(bar, link_notice);
 
-    let last = StoredValue::new(None::<ViewState>);
+    let last = StoredValue::new(None::<Settings>);
     let last_query_change = StoredValue::new(f64::NEG_INFINITY);
     // Browsers stop obeying (or throw) after a few hundred history calls in seconds: replacements
     // wait for a pause; a new entry is written at once, after any replacement still waiting.
@@ -241,19 +169,19 @@ pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> 
         }
     };
     Effect::new(move |_| {
-        let state = signals.snapshot();
-        let entities = signals.entities_value(&state.entities);
-        let parameters = with_context(|context| write_with_entities(&state, context, entities.as_deref()));
+        let settings = bar.state.settings();
+        let entities = bar.entities_value(&settings.entities);
+        let parameters = with_context(|context| write_with_entities(&settings, context, entities.as_deref()));
         let previous = last.get_value();
-        last.set_value(Some(state.clone()));
+        last.set_value(Some(settings.clone()));
         let url = address(&parameters);
         if pending.with_value(|p| p.as_ref().map(|(_, u)| u == &url)).unwrap_or(location_parameters() == parameters) {
             return;
         }
         let now = js_sys::Date::now();
         let new_entry = previous.is_some_and(|before| {
-            let moved = before.view != state.view || before.open != state.open || before.focus != state.focus;
-            let new_search = before.query != state.query && {
+            let moved = before.view != settings.view || before.open != settings.open || before.focus != settings.focus;
+            let new_search = before.query != settings.query && {
                 let quiet = now - last_query_change.get_value() > NEW_SEARCH_AFTER_MS;
                 last_query_change.set_value(now);
                 quiet
@@ -285,14 +213,14 @@ pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> 
             pending.set_value(None);
         }
         let read = read_location();
-        last.set_value(Some(read.state.clone()));
-        signals.apply(&read.state);
+        last.set_value(Some(read.settings.clone()));
+        bar.state.show(&read.settings);
         tell_about(link_notice, &read);
     });
     let _ = window_event_listener(ev::hashchange, move |_| {
         if from_file() {
             let read = read_location();
-            signals.apply(&read.state);
+            bar.state.show(&read.settings);
             tell_about(link_notice, &read);
         }
     });
@@ -300,15 +228,15 @@ pub fn follow_the_address(signals: ViewSignals) -> RwSignal<Option<LinkNotice>> 
 }
 
 /// Shows the entity list a link carries (the saved one is left alone), or says why it cannot.
-fn show_link_changes(signals: ViewSignals, link_notice: RwSignal<Option<LinkNotice>>, changes: &GazetteerChanges) {
+fn show_link_changes(bar: AddressBar, link_notice: RwSignal<Option<LinkNotice>>, changes: &GazetteerChanges) {
     match Gazetteer::with_changes(&bundled(), changes) {
         Ok(list) => {
-            signals.list.show_from_link(list);
+            bar.state.list.show_from_link(list);
             link_notice.update(|notice| {
                 notice.get_or_insert_with(LinkNotice::empty).carried_entities = true;
             });
         }
-        Err(error) => signals.list.notice.set(Some(Notice::EditRefused(error))),
+        Err(error) => bar.state.list.notice.set(Some(Notice::EditRefused(error))),
     }
 }
 
@@ -324,9 +252,9 @@ fn tell_about(link_notice: RwSignal<Option<LinkNotice>>, read: &ReadLink) {
 
 /// The link's changes came deflated: the browser inflates them, and the address keeps them as
 /// they came meanwhile.
-fn inflate_link_changes(signals: ViewSignals, link_notice: RwSignal<Option<LinkNotice>>, deflated: Vec<u8>) {
+fn inflate_link_changes(bar: AddressBar, link_notice: RwSignal<Option<LinkNotice>>, deflated: Vec<u8>) {
     let value = entity_changes::deflated_value(&deflated);
-    signals.entities.value.set(Some(EntitiesValue::Inflating(value.clone())));
+    bar.entities.value.set(Some(EntitiesValue::Inflating(value.clone())));
     leptos::task::spawn_local(async move {
         let changes = match browser::inflate(&deflated, MAX_COMPACT_BYTES).await {
             Inflated::Bytes(compact) => entity_changes::from_compact(&compact, &bundled()),
@@ -336,11 +264,11 @@ fn inflate_link_changes(signals: ViewSignals, link_notice: RwSignal<Option<LinkN
         };
         match changes {
             Ok(changes) => {
-                signals.entities.value.set(Some(EntitiesValue::Encoded { changes: changes.clone(), value }));
-                show_link_changes(signals, link_notice, &changes);
+                bar.entities.value.set(Some(EntitiesValue::Encoded { changes: changes.clone(), value }));
+                show_link_changes(bar, link_notice, &changes);
             }
             Err(problem) => {
-                signals.entities.value.set(None);
+                bar.entities.value.set(None);
                 link_notice.update(|notice| notice.get_or_insert_with(LinkNotice::empty).entities_problem = Some(problem));
             }
         }
@@ -349,8 +277,8 @@ fn inflate_link_changes(signals: ViewSignals, link_notice: RwSignal<Option<LinkN
 
 /// Encodes the list's changes for the link whenever the list changes; says so (in the link's
 /// notice) while they are too many for a link.
-fn keep_entities_encoded(signals: ViewSignals, link_notice: RwSignal<Option<LinkNotice>>) {
-    let (list, value) = (signals.list, signals.entities.value);
+fn keep_entities_encoded(bar: AddressBar, link_notice: RwSignal<Option<LinkNotice>>) {
+    let (list, value) = (bar.state.list, bar.entities.value);
     let left_out = move |now: bool| {
         if link_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.edits_left_out) != now) {
             link_notice.update(|notice| {

@@ -1,74 +1,36 @@
+//! The page: the masthead with its tabs, the notices, the corpus panel and the main view.
+
 use leptos::{ev, prelude::*};
 use siyaq_engine::Hit;
 use wasm_bindgen::JsCast;
 
+use crate::address::{AddressBar, follow_the_address};
 use crate::chunks::ChunkUnavailable;
 use crate::concordance::ConcordanceView;
 use crate::corpus_panel::CorpusPanel;
-use crate::address::{ViewSignals, follow_the_address};
-use crate::entities::{ChartSettings, EntityList, ListStatus, entities_view};
+use crate::entities::{ListStatus, entities_view};
+use crate::i18n::tr;
 use crate::notice::NoticeBar;
-use crate::i18n::{Lang, tr};
-use crate::library::articles;
 use crate::reader::Reader;
-use crate::search::SearchState;
-
-pub use siyaq_state::View;
-
-/// Where the user is: the view, the open article and the hit in focus.
-#[derive(Clone, Copy)]
-pub struct Navigation {
-    pub view: RwSignal<View>,
-    pub open: RwSignal<Option<&'static str>>,
-    pub focus: RwSignal<Option<Hit>>,
-}
-
-impl Navigation {
-    /// Opens an article in the reader at its start.
-    pub fn open_article(&self, id: &'static str) {
-        self.open.set(Some(id));
-        self.focus.set(None);
-        self.view.set(View::Reader);
-    }
-
-    /// True from the first time `view` is shown on.
-    pub fn opened_once(&self, view: View) -> Memo<bool> {
-        let shown = self.view;
-        Memo::new(move |opened: Option<&bool>| opened.copied().unwrap_or(false) || shown.get() == view)
-    }
-
-    /// Opens the reader at a hit of the concordance.
-    pub fn open_hit(&self, document: usize, hit: Hit) {
-        if let Some(article) = articles().get(document) {
-            self.open.set(Some(article.id()));
-            self.focus.set(Some(hit));
-            self.view.set(View::Reader);
-        }
-    }
-}
+use crate::state::navigation::View;
+use crate::state::settings::{Settings, State};
 
 /// The whole page: masthead, the corpus panel, and the concordance or the reader.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(Lang::Ar);
+    // The view of a link without parameters, until the address says otherwise.
+    let state = State::new(&Settings::default());
+    let State { search, nav, chart, list, lang } = state;
     provide_context(lang);
     // A part of the app that could not be downloaded when asked for (see `chunks`).
     let unavailable = RwSignal::new(None::<ChunkUnavailable>);
     provide_context(unavailable);
-    let nav = Navigation {
-        view: RwSignal::new(View::Concordance),
-        open: RwSignal::new(articles().first().map(|a| a.id())),
-        focus: RwSignal::new(None),
-    };
-    let list = EntityList::load();
-    let search = SearchState::new(list);
-    let chart = ChartSettings::default();
-    let signals = ViewSignals::new(search, nav, chart, list, lang);
+    let address_bar = AddressBar::new(state);
     // The reader and the entities view are built the first time they open, then kept (with their
     // scroll position) while hidden: a first load draws only what it shows.
     let reader_opened = nav.opened_once(View::Reader);
     let entities_opened = nav.opened_once(View::Entities);
-    let link_notice = follow_the_address(signals);
+    let link_notice = follow_the_address(address_bar);
 
     Effect::new(move |_| {
         let lang = lang.get();
@@ -105,7 +67,7 @@ pub fn App() -> impl IntoView {
                 {tab(View::Reader, "القارئ", "Reader")}
                 {tab(View::Entities, "الكيانات", "Entities")}
             </nav>
-            <CopyLink signals />
+            <CopyLink address_bar />
             <button type="button" class="lang-switch" data-testid="lang-switch" lang=move || lang.get().other().code()
                 on:click=move |_| lang.update(|l| *l = l.other())>
                 {move || lang.get().pick("English", "العربية")}
@@ -134,12 +96,12 @@ pub fn App() -> impl IntoView {
 
 /// Copies the address of the view, which restores it anywhere, and says so.
 #[component]
-fn CopyLink(signals: ViewSignals) -> impl IntoView {
-    let lang = use_context::<RwSignal<Lang>>().expect("the language is provided");
+fn CopyLink(address_bar: AddressBar) -> impl IntoView {
+    let lang = address_bar.state.lang;
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         leptos::task::spawn_local(async move {
-            let href = crate::address::current_link(signals).await;
+            let href = crate::address::current_link(address_bar).await;
             let ok = crate::browser::copy_text(&href).await;
             copied.set(Some(ok));
             set_timeout(move || copied.set(None), std::time::Duration::from_millis(2500));

@@ -1,17 +1,15 @@
 //! Code a first visit does without. In the site's build (`--cfg siyaq_split`, see
-//! `xtask/src/site.rs`) each function here is split into a wasm chunk of its own, fetched the
-//! first time it is called and kept by the service worker; elsewhere (tests, other builds) the
-//! calls are ordinary. A chunk that cannot be fetched (a dropped connection before the service
-//! worker kept it) is an error the page reports, never a panic: a failed load is not remembered,
-//! so trying again fetches it anew.
+//! `xtask/src/site.rs`) each function made with [`chunk!`] is split into a wasm chunk of its
+//! own, fetched the first time it is called and kept by the service worker; elsewhere (tests,
+//! other builds) the calls are ordinary. A chunk that cannot be fetched (a dropped connection
+//! before the service worker kept it) is an error the page reports, never a panic: a failed load
+//! is not remembered, so trying again fetches it anew.
 
 use leptos::prelude::*;
 use siyaq_engine::{Hit, Index};
 
-use crate::app::Navigation;
-use crate::entities::{ChartSettings, EntityList};
 use crate::i18n::Lang;
-use crate::search::{SearchState, Shared};
+use crate::state::search::Shared;
 
 /// A part of the app could not be downloaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,30 +43,25 @@ impl crate::notice::Notify for ChunkUnavailable {
 
 /// Defines a function once for both builds: in the site's build a split point whose code goes to
 /// a chunk of its own (a failed download is `Err(ChunkUnavailable)`), elsewhere an ordinary async
-/// function that always succeeds.
+/// function that always succeeds. A view's chunk is made where the view lives, so that this
+/// module depends on no view.
 macro_rules! chunk {
     ($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
         $(#[$doc])*
         #[cfg(siyaq_split)]
         #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<$out, ChunkUnavailable> {
+        pub fn $name($($arg: $ty),*) -> Result<$out, $crate::chunks::ChunkUnavailable> {
             Ok($body)
         }
 
         $(#[$doc])*
         #[cfg(not(siyaq_split))]
-        pub async fn $name($($arg: $ty),*) -> Result<$out, ChunkUnavailable> {
+        pub async fn $name($($arg: $ty),*) -> Result<$out, $crate::chunks::ChunkUnavailable> {
             Ok($body)
         }
     };
 }
-
-chunk! {
-    /// The entities view: the chart, its table, the list editor and the suggestions.
-    fn entities_view(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
-        crate::entities::build_view(search, nav, list, settings)
-    }
-}
+pub(crate) use chunk;
 
 chunk! {
     /// Every hit as CSV, for the concordance's export button (the CSV writer lives here).

@@ -7,10 +7,10 @@ use leptos::{ev, html, prelude::*};
 use siyaq_engine::{MatchMode, Profile, SortKey, Step, bidi::latin_and_number_runs};
 use wasm_bindgen::JsCast;
 
-use crate::app::Navigation;
 use crate::i18n::{Lang, tr, use_lang};
-use crate::library::articles;
-use crate::search::{KwicRow, Outcome, PAGE_SIZE, SearchState, page_count};
+use crate::state::corpus::articles;
+use crate::state::navigation::Navigation;
+use crate::state::search::{KwicRow, MAX_WIDTH, Outcome, PAGE_SIZE, SearchState, page_count};
 
 /// Milliseconds of quiet in the search box before searching.
 const DEBOUNCE_MS: u64 = 120;
@@ -258,11 +258,12 @@ fn Controls(search: SearchState) -> impl IntoView {
                     </label>
                 }).collect_view()}
             </details>
+            // `max` is MAX_WIDTH written out: a literal costs the wasm nothing, a formatted number does.
             <label>
                 {tr("السياق (كلمات)", "Context (words)")}
                 <input type="number" min="1" max="30" data-testid="width" prop:value=move || search.width.get().to_string()
                     on:change=move |e| {
-                        if let Ok(width) = event_target_value(&e).parse::<u32>() { search.width.set(width.clamp(1, 30)); }
+                        if let Ok(width) = event_target_value(&e).parse::<u32>() { search.width.set(width.clamp(1, MAX_WIDTH)); }
                     } />
             </label>
             <label>

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use siyaq_corpus::Heading;
 
-use crate::app::Navigation;
 use crate::i18n::{Lang, counted_ar, tr, use_lang};
-use crate::library::{Article, articles, date_label, date_label_en, words_label};
+use crate::labels::{DateBadge, words_label};
+use crate::state::corpus::{Article, articles};
+use crate::state::navigation::Navigation;
 
 /// The list of bundled articles with their metadata and word counts.
 #[component]
@@ -34,7 +35,7 @@ pub fn CorpusPanel(nav: Navigation) -> impl IntoView {
 #[component]
 fn LeftOut() -> impl IntoView {
     let lang = use_lang();
-    let skipped = crate::corpus::loaded().skipped();
+    let skipped = crate::state::corpus::loaded().skipped();
     (!skipped.is_empty()).then(|| {
         let count = skipped.len();
         view! {
@@ -94,35 +95,4 @@ fn ArticleEntry(article: &'static Article, nav: Navigation) -> impl IntoView {
             </button>
         </li>
     }
-}
-
-/// The article's date; an inferred one says so and shows the words that imply it. An article
-/// whose date is unknown says so too.
-#[component]
-pub fn DateBadge(article: &'static Article) -> impl IntoView {
-    let lang = use_lang();
-    let Some(date) = article.date() else {
-        return view! {
-            <span class="doc-date unknown" data-date="">{move || lang.get().pick("بلا تاريخ", "undated")}</span>
-        }
-        .into_any();
-    };
-    let title = move || {
-        date.evidence.as_ref().map(|words| match (lang.get(), date.inferred) {
-            (Lang::Ar, true) => format!("تاريخ مستنتج من النص: «{words}»"),
-            (Lang::En, true) => format!("Date inferred from the text: «{words}»"),
-            (Lang::Ar, false) => format!("التاريخ كما ورد: «{words}»"),
-            (Lang::En, false) => format!("The date as printed: «{words}»"),
-        })
-    };
-    view! {
-        <span class="doc-date" class:inferred=date.inferred title=title data-date=date.value.clone()>
-            {move || match lang.get() {
-                Lang::Ar => date_label(date),
-                Lang::En => date_label_en(date),
-            }}
-            {move || date.inferred.then(|| lang.get().pick(" (مستنتج)", " (inferred)"))}
-        </span>
-    }
-    .into_any()
 }

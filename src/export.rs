@@ -3,8 +3,9 @@
 use siyaq_corpus::Document;
 use siyaq_engine::{Hit, Index, kwic_line};
 
-use crate::corpus::loaded;
-use crate::library::date_label;
+use crate::labels::date_label;
+use crate::state::chart::ChartData;
+use crate::state::corpus::{articles, loaded};
 
 /// Spreadsheet programs read UTF-8 as Arabic only with a byte-order mark.
 const BOM: &str = "\u{FEFF}";
@@ -93,10 +94,10 @@ fn flatten(text: &str) -> String {
 
 /// The chart's rows as CSV: one line per entity, a column per article (by id) and the total, in
 /// the chart's measure.
-pub fn entity_table_csv(gazetteer: &siyaq_engine::gazetteer::Gazetteer, data: &crate::entities::ChartData) -> String {
+pub fn entity_table_csv(gazetteer: &siyaq_engine::gazetteer::Gazetteer, data: &ChartData) -> String {
     let documents = data.table.words.len();
     let mut header: Vec<&str> = vec!["entity", "name_ar", "name_en", "type", "measure"];
-    header.extend(crate::library::articles().iter().take(documents).map(|a| a.id()));
+    header.extend(articles().iter().take(documents).map(|a| a.id()));
     header.push("total");
     let rows = data.rows.iter().map(|&e| {
         let entity = &gazetteer.entities[e];
@@ -170,7 +171,7 @@ mod tests {
         let mentions = find_mentions(&index, &gazetteer.alias_lists(false));
         let table = EntityTable::new(&index, &mentions, gazetteer.entities.len());
         let rows = vec![gazetteer.position(&id).unwrap()];
-        let data = crate::entities::ChartData { table: crate::search::Shared(std::sync::Arc::new(table)), rows, measure: Measure::Count };
+        let data = ChartData { table: crate::state::search::Shared(std::sync::Arc::new(table)), rows, measure: Measure::Count };
         let csv = entity_table_csv(&gazetteer, &data);
         let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
         let record = reader.records().next().unwrap().unwrap();
@@ -214,7 +215,7 @@ mod tests {
         let table = EntityTable::new(&index, &mentions, gazetteer.entities.len());
         let putin = gazetteer.position("putin").unwrap();
         let rows = vec![putin];
-        let data = crate::entities::ChartData { table: crate::search::Shared(std::sync::Arc::new(table)), rows, measure: Measure::Count };
+        let data = ChartData { table: crate::state::search::Shared(std::sync::Arc::new(table)), rows, measure: Measure::Count };
         let csv = entity_table_csv(&gazetteer, &data);
         let mut lines = csv.trim_start_matches('\u{FEFF}').lines();
         assert_eq!(

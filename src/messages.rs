@@ -103,7 +103,7 @@ mod tests {
     /// message in both languages.
     #[test]
     fn a_250_way_alternation_is_refused_with_a_short_message() {
-        let index = crate::corpus::loaded().build_index(Steps::default());
+        let index = crate::state::corpus::loaded().build_index(Steps::default());
         let vocabulary = index.vocabulary();
         let words: Vec<String> = (0..250).map(|i| vocabulary.form(i * 7 % vocabulary.len() as u32).chars().take(2).collect()).collect();
         let error = err(&words.join("|"));

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use siyaq_corpus::{Line, LineRole};
 use siyaq_engine::Hit;
 
-use crate::app::Navigation;
-use crate::corpus_panel::DateBadge;
 use crate::i18n::{tr, use_lang};
-use crate::library::{Article, article, words_label};
-use crate::search::{SearchState, hit_ranges_in};
+use crate::labels::{DateBadge, words_label};
+use crate::state::corpus::{Article, article, loaded};
+use crate::state::navigation::Navigation;
+use crate::state::search::{SearchState, hit_ranges_in};
 use crate::text::OriginalText;
 
 /// One article's original text with its metadata, the query's hits marked in it.
@@ -30,7 +30,7 @@ fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) 
     let lang = use_lang();
     let doc = article.document;
     // The hits of the current query in this article, as byte ranges of its text.
-    let corpus = crate::corpus::loaded();
+    let corpus = loaded();
     let text = corpus.text(doc);
     let hits = Memo::new(move |_| match search.shown.get() {
         Some(result) => hit_ranges_in(&search.index.get(), &result.hits, &doc.id)

@@ -13,7 +13,7 @@ const PACK_PROMISE: &str = "siyaqPack";
 pub async fn start() {
     match load().await {
         Ok(corpus) => {
-            crate::corpus::install(corpus);
+            crate::state::corpus::install(corpus);
             leptos::mount::mount_to_body(crate::App);
         }
         Err(problem) => show_problem(&problem),

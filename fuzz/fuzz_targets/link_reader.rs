@@ -32,28 +32,28 @@ fuzz_target!(|data: &[u8]| {
     let context = LinkContext { version, articles, words, bundled };
 
     let read_once = read(&link, &context);
-    let state = &read_once.state;
-    assert!(state.query.chars().count() <= MAX_QUERY_CHARS);
-    assert!(state.form.as_ref().is_none_or(|f| !f.is_empty() && f.chars().count() <= MAX_QUERY_CHARS));
-    assert!((1..=MAX_WIDTH).contains(&state.width) && (1..=MAX_TOP).contains(&state.top) && state.page < MAX_PAGE);
-    assert!(state.excluded.len() < articles.len().max(1) && state.excluded.iter().all(|d| *d < articles.len()));
-    assert!(state.open.is_none_or(|d| d < articles.len()));
-    if let Some(hit) = state.focus {
-        assert!(state.open.is_some() && (1..=MAX_HIT_WORDS).contains(&hit.len));
+    let settings = &read_once.settings;
+    assert!(settings.query.chars().count() <= MAX_QUERY_CHARS);
+    assert!(settings.form.as_ref().is_none_or(|f| !f.is_empty() && f.chars().count() <= MAX_QUERY_CHARS));
+    assert!((1..=MAX_WIDTH).contains(&settings.width) && (1..=MAX_TOP).contains(&settings.top) && settings.page < MAX_PAGE);
+    assert!(settings.excluded.len() < articles.len().max(1) && settings.excluded.iter().all(|d| *d < articles.len()));
+    assert!(settings.open.is_none_or(|d| d < articles.len()));
+    if let Some(hit) = settings.focus {
+        assert!(settings.open.is_some() && (1..=MAX_HIT_WORDS).contains(&hit.len));
         assert!((hit.word as usize).checked_add(hit.len as usize).is_some_and(|end| end <= words));
     }
     assert!(read_once.ignored.len() <= MAX_IGNORED_KEPT);
     assert!(read_once.ignored.iter().all(|i| i.name.chars().count() <= 21 && i.value.chars().count() <= 13));
     assert!(read_once.other_version.as_ref().is_none_or(|v| v.chars().count() <= 41));
-    assert!(read_once.deflated_entities.is_none() || state.entities.is_empty());
+    assert!(read_once.deflated_entities.is_none() || settings.entities.is_empty());
 
-    let written = write(state, &context);
+    let written = write(settings, &context);
     let read_twice = read(&written, &context);
     if written.contains(&format!("entities={TOO_MANY}")) {
-        assert_eq!(read_twice.state.entities, Default::default());
-        assert_eq!(siyaq_state::link::ViewState { entities: state.entities.clone(), ..read_twice.state }, *state);
+        assert_eq!(read_twice.settings.entities, Default::default());
+        assert_eq!(siyaq_state::link::Settings { entities: settings.entities.clone(), ..read_twice.settings }, *settings);
     } else {
-        assert_eq!(read_twice.state, *state, "{written}");
+        assert_eq!(read_twice.settings, *settings, "{written}");
         assert!(read_twice.ignored.is_empty() && read_twice.more_ignored == 0 && read_twice.entities_problem.is_none(), "{written}");
     }
 

@@ -8,11 +8,12 @@ use siyaq_engine::entities::{EntityTable, Measure, RowOrder};
 use siyaq_engine::gazetteer::{Entity, EntityKind};
 use wasm_bindgen::{JsCast, closure::Closure};
 
-use super::{ChartData, ChartSettings, EntityList, MAX_TOP, open_mentions};
-use crate::app::Navigation;
 use crate::i18n::{Lang, counted_ar, tr, use_lang};
-use crate::library::articles;
-use crate::search::SearchState;
+use crate::state::chart::{ChartData, ChartSettings, MAX_TOP, open_mentions};
+use crate::state::corpus::articles;
+use crate::state::entities::EntityList;
+use crate::state::navigation::Navigation;
+use crate::state::search::SearchState;
 
 const LABEL_WIDTH: f64 = 190.0;
 const COLUMN_WIDTH: f64 = 92.0;
@@ -459,7 +460,7 @@ fn rows_of(list: EntityList, rows: &[usize]) -> std::collections::HashMap<usize,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::Shared;
+    use crate::state::search::Shared;
     use std::sync::Arc;
 
     fn data(counts: Vec<Vec<u32>>, words: Vec<u32>, rows: Vec<usize>, measure: Measure) -> ChartData {

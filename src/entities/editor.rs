@@ -5,9 +5,9 @@
 use leptos::{html, prelude::*};
 use siyaq_engine::gazetteer::EntityKind;
 
-use super::EntityList;
 use super::chart::{entity_name, kind_label};
 use crate::i18n::{tr, use_lang};
+use crate::state::entities::{EntityList, ListProblem, Notice};
 
 /// Entities listed at once, in the list and in the merge menu: a list of thousands is found
 /// through the filter, never drawn whole (which would freeze the page).
@@ -95,7 +95,7 @@ fn ListFile(list: EntityList) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match crate::browser::read_chosen_file(&input).await {
                 Ok(text) => list.import(&text),
-                Err(detail) => list.notice.set(Some(super::Notice::ImportRefused(super::ListProblem::Unreadable(detail)))),
+                Err(detail) => list.notice.set(Some(Notice::ImportRefused(ListProblem::Unreadable(detail)))),
             }
             input.set_value("");
         });

@@ -5,66 +5,19 @@ mod chart;
 mod editor;
 mod list;
 mod status;
-mod store;
 mod suggestions;
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
-use siyaq_engine::entities::{EntityTable, Measure, RowOrder};
-use siyaq_engine::gazetteer::EntityKind;
+use siyaq_engine::entities::EntityTable;
 
-use crate::app::{Navigation, View};
+use crate::chunks::chunk;
 use crate::i18n::tr;
-use crate::library::articles;
-use crate::search::{SearchState, Shared};
+use crate::state::chart::{ChartData, ChartSettings};
+use crate::state::entities::EntityList;
+use crate::state::navigation::Navigation;
+use crate::state::search::{SearchState, Shared};
 
-pub use list::{EntityList, Notice};
 pub use status::ListStatus;
-pub use store::ListProblem;
-
-/// How the chart is drawn.
-#[derive(Clone, Copy)]
-pub struct ChartSettings {
-    pub measure: RwSignal<Measure>,
-    /// Entity types shown.
-    pub kinds: RwSignal<BTreeSet<EntityKind>>,
-    pub top: RwSignal<usize>,
-    pub order: RwSignal<RowOrder>,
-}
-
-pub use siyaq_state::link::MAX_TOP;
-
-impl Default for ChartSettings {
-    /// The settings of a link that names none.
-    fn default() -> Self {
-        let view = siyaq_state::link::ViewState::default();
-        ChartSettings {
-            measure: RwSignal::new(view.measure),
-            kinds: RwSignal::new(view.kinds),
-            top: RwSignal::new(view.top),
-            order: RwSignal::new(view.order),
-        }
-    }
-}
-
-/// What the chart and its table show: the table of counts and the rows chosen from it.
-#[derive(Clone, PartialEq)]
-pub struct ChartData {
-    pub table: Shared<EntityTable>,
-    pub rows: Vec<usize>,
-    pub measure: Measure,
-}
-
-/// Opens the concordance on every mention of `entity` in `document` (all articles when `None`).
-pub fn open_mentions(search: SearchState, nav: Navigation, entity_id: &str, document: Option<usize>) {
-    search.excluded.set(match document {
-        Some(document) => (0..articles().len()).filter(|&d| d != document).collect(),
-        None => BTreeSet::new(),
-    });
-    search.search_now(format!("@{entity_id}"));
-    nav.view.set(View::Concordance);
-}
 
 /// The entities view, built once its code is there (see `chunks`); if it cannot be downloaded,
 /// the page's notice says so and a button here tries again.
@@ -75,7 +28,7 @@ pub fn entities_view(search: SearchState, nav: Navigation, list: EntityList, set
         attempt.track();
         // Suspend keeps the reactive owner across the await: the view is owned like any other.
         Suspend::new(async move {
-            match crate::chunks::entities_view(search, nav, list, settings).await {
+            match build_view(search, nav, list, settings).await {
                 Ok(view) => view,
                 Err(problem) => {
                     unavailable.set(Some(problem));
@@ -93,9 +46,11 @@ pub fn entities_view(search: SearchState, nav: Navigation, list: EntityList, set
     .into_any()
 }
 
-/// The view itself, for `chunks::entities_view`.
-pub(crate) fn build_view(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
-    view! { <EntitiesView search nav list settings /> }.into_any()
+chunk! {
+    /// The view itself: the chart, its table, the list editor and the suggestions.
+    fn build_view(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
+        view! { <EntitiesView search nav list settings /> }.into_any()
+    }
 }
 
 #[component]

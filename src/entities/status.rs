@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::list::{EntityList, Origin};
 use crate::i18n::tr;
+use crate::state::entities::{EntityList, Origin};
 
 #[component]
 pub fn ListStatus(list: EntityList) -> impl IntoView {

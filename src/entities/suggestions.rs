@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer};
 use siyaq_engine::suggest::{Suggestion, SuggestionReason, suggest};
 
-use super::EntityList;
 use super::chart::entity_name;
 use super::editor::MOST_LISTED;
 use crate::i18n::{Lang, tr, use_lang};
-use crate::search::{SearchState, kwic_rows};
+use crate::state::entities::EntityList;
+use crate::state::search::{SearchState, kwic_rows};
 
 /// Shown at first; the rest on request.
 const FIRST_SHOWN: usize = 25;

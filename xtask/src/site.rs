@@ -80,7 +80,7 @@ pub fn build_variant(root: &Path, variant: Variant) -> Result<SiteReport> {
         }
     };
 
-    // `siyaq_split` turns the functions of src/chunks.rs into split points; the relocations let
+    // `siyaq_split` turns the functions made with `chunk!` (src/chunks.rs) into split points; the relocations let
     // the splitter move their code into chunks. These flags replace .cargo/config.toml's, so they repeat them.
     tools::run(
         Command::new(env!("CARGO"))

@@ -43,9 +43,11 @@ pub struct LinkContext<'a> {
     pub bundled: &'a Gazetteer,
 }
 
-/// Everything a link restores.
+/// Every setting of the view, as a link carries it: the one definition. The page's signals are
+/// built from a `Settings` and read back into one (the app's `state::settings`), so a setting is
+/// added here, to `write` and `read`, and to the signal that holds it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ViewState {
+pub struct Settings {
     pub query: String,
     pub mode: MatchMode,
     pub steps: Steps,
@@ -70,9 +72,9 @@ pub struct ViewState {
     pub entities: GazetteerChanges,
 }
 
-impl Default for ViewState {
+impl Default for Settings {
     fn default() -> Self {
-        ViewState {
+        Settings {
             query: String::new(),
             mode: MatchMode::Clitic,
             steps: Steps::default(),
@@ -105,86 +107,86 @@ pub struct Ignored {
 /// What reading a link gave.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReadLink {
-    pub state: ViewState,
+    pub settings: Settings,
     /// The first parameters that were not used (at most `MAX_IGNORED_KEPT`), shortened.
     pub ignored: Vec<Ignored>,
     /// How many more were not used.
     pub more_ignored: usize,
     /// The corpus version the link was made against, when it is not this one.
     pub other_version: Option<String>,
-    /// The link's entity changes, deflated: the page inflates them (`state.entities` is empty
+    /// The link's entity changes, deflated: the page inflates them (`settings.entities` is empty
     /// meanwhile).
     pub deflated_entities: Option<Vec<u8>>,
     /// Why the link's entity changes were not used.
     pub entities_problem: Option<ChangesProblem>,
 }
 
-/// The parameters of `state`, `version` first, defaults left out; entity changes in their compact
+/// The parameters of `settings`, `version` first, defaults left out; entity changes in their compact
 /// form, uncompressed.
-pub fn write(state: &ViewState, context: &LinkContext) -> String {
-    let entities = (!state.entities.is_empty()).then(|| entity_changes::compact_value(&state.entities, context.bundled));
-    write_with_entities(state, context, entities.as_deref())
+pub fn write(settings: &Settings, context: &LinkContext) -> String {
+    let entities = (!settings.entities.is_empty()).then(|| entity_changes::compact_value(&settings.entities, context.bundled));
+    write_with_entities(settings, context, entities.as_deref())
 }
 
-/// The parameters of `state`, with `entities` (already encoded, see `entity_changes`) as the
+/// The parameters of `settings`, with `entities` (already encoded, see `entity_changes`) as the
 /// value of its entity changes; `None` writes none.
-pub fn write_with_entities(state: &ViewState, context: &LinkContext, entities: Option<&str>) -> String {
+pub fn write_with_entities(settings: &Settings, context: &LinkContext, entities: Option<&str>) -> String {
     let articles = context.articles;
-    let defaults = ViewState::default();
+    let defaults = Settings::default();
     let mut out = form_urlencoded::Serializer::new(String::new());
     out.append_pair("v", context.version);
-    if state.view != defaults.view {
-        out.append_pair("view", state.view.name());
+    if settings.view != defaults.view {
+        out.append_pair("view", settings.view.name());
     }
-    if !state.query.is_empty() {
-        out.append_pair("q", &state.query);
+    if !settings.query.is_empty() {
+        out.append_pair("q", &settings.query);
     }
-    if state.mode != defaults.mode {
-        out.append_pair("mode", state.mode.name());
+    if settings.mode != defaults.mode {
+        out.append_pair("mode", settings.mode.name());
     }
-    if state.steps != defaults.steps {
-        match state.steps.profile() {
+    if settings.steps != defaults.steps {
+        match settings.steps.profile() {
             Some(profile) => out.append_pair("norm", profile.name()),
             None => {
-                let on: Vec<&str> = Step::ALL.into_iter().filter(|s| state.steps.get(*s)).map(Step::name).collect();
+                let on: Vec<&str> = Step::ALL.into_iter().filter(|s| settings.steps.get(*s)).map(Step::name).collect();
                 out.append_pair("steps", &on.join(","))
             }
         };
     }
-    if state.width != defaults.width {
-        out.append_pair("width", &state.width.to_string());
+    if settings.width != defaults.width {
+        out.append_pair("width", &settings.width.to_string());
     }
-    if state.sort != defaults.sort {
-        out.append_pair("sort", &state.sort.name());
+    if settings.sort != defaults.sort {
+        out.append_pair("sort", &settings.sort.name());
     }
-    if !state.excluded.is_empty() {
+    if !settings.excluded.is_empty() {
         let included: Vec<&str> =
-            articles.iter().enumerate().filter(|(i, _)| !state.excluded.contains(i)).map(|(_, id)| *id).collect();
+            articles.iter().enumerate().filter(|(i, _)| !settings.excluded.contains(i)).map(|(_, id)| *id).collect();
         out.append_pair("docs", &included.join(","));
     }
-    if let Some(form) = &state.form {
+    if let Some(form) = &settings.form {
         out.append_pair("form", form);
     }
-    if state.page != 0 {
-        out.append_pair("page", &state.page.saturating_add(1).to_string());
+    if settings.page != 0 {
+        out.append_pair("page", &settings.page.saturating_add(1).to_string());
     }
-    if let Some(id) = state.open.and_then(|d| articles.get(d)) {
+    if let Some(id) = settings.open.and_then(|d| articles.get(d)) {
         out.append_pair("doc", id);
     }
-    if let Some(hit) = state.focus {
+    if let Some(hit) = settings.focus {
         out.append_pair("hit", &format!("{}-{}", hit.word, hit.len));
     }
-    if state.measure != defaults.measure {
-        out.append_pair("measure", state.measure.name());
+    if settings.measure != defaults.measure {
+        out.append_pair("measure", settings.measure.name());
     }
-    if state.kinds != defaults.kinds {
-        let kinds: Vec<&str> = state.kinds.iter().map(|k| k.name()).collect();
+    if settings.kinds != defaults.kinds {
+        let kinds: Vec<&str> = settings.kinds.iter().map(|k| k.name()).collect();
         out.append_pair("types", &kinds.join(","));
     }
-    if state.top != defaults.top {
-        out.append_pair("top", &state.top.to_string());
+    if settings.top != defaults.top {
+        out.append_pair("top", &settings.top.to_string());
     }
-    match state.order {
+    match settings.order {
         RowOrder::Total => {}
         RowOrder::Document(d) => {
             if let Some(id) = articles.get(d) {
@@ -192,11 +194,11 @@ pub fn write_with_entities(state: &ViewState, context: &LinkContext, entities: O
             }
         }
     }
-    if state.demonyms {
+    if settings.demonyms {
         out.append_pair("demonyms", "1");
     }
-    if state.lang != defaults.lang {
-        out.append_pair("lang", state.lang.code());
+    if settings.lang != defaults.lang {
+        out.append_pair("lang", settings.lang.code());
     }
     if let Some(entities) = entities {
         out.append_pair("entities", entities);
@@ -207,7 +209,7 @@ pub fn write_with_entities(state: &ViewState, context: &LinkContext, entities: O
 /// Reads the parameters of a link (`?` or `#` part, without the sign).
 pub fn read(parameters: &str, context: &LinkContext) -> ReadLink {
     let (version, articles) = (context.version, context.articles);
-    let mut state = ViewState::default();
+    let mut settings = Settings::default();
     let mut ignored = Vec::new();
     let mut more_ignored = 0;
     let mut other_version = None;
@@ -223,37 +225,37 @@ pub fn read(parameters: &str, context: &LinkContext) -> ReadLink {
                 }
                 true
             }
-            "view" => View::from_name(&value).map(|v| state.view = v).is_some(),
-            "q" => (value.chars().count() <= MAX_QUERY_CHARS).then(|| state.query = value.clone()).is_some(),
-            "mode" => MatchMode::from_name(&value).map(|m| state.mode = m).is_some(),
-            "norm" => Profile::from_name(&value).map(|p| state.steps = p.steps()).is_some(),
-            "steps" => steps_from(&value).map(|s| state.steps = s).is_some(),
-            "width" => bounded(&value, 1, MAX_WIDTH).map(|w| state.width = w).is_some(),
-            "sort" => SortKey::from_name(&value).map(|s| state.sort = s).is_some(),
+            "view" => View::from_name(&value).map(|v| settings.view = v).is_some(),
+            "q" => (value.chars().count() <= MAX_QUERY_CHARS).then(|| settings.query = value.clone()).is_some(),
+            "mode" => MatchMode::from_name(&value).map(|m| settings.mode = m).is_some(),
+            "norm" => Profile::from_name(&value).map(|p| settings.steps = p.steps()).is_some(),
+            "steps" => steps_from(&value).map(|s| settings.steps = s).is_some(),
+            "width" => bounded(&value, 1, MAX_WIDTH).map(|w| settings.width = w).is_some(),
+            "sort" => SortKey::from_name(&value).map(|s| settings.sort = s).is_some(),
             "docs" => {
                 let included: Option<BTreeSet<usize>> = value.split(',').map(article).collect();
                 included
                     .filter(|set| !set.is_empty())
-                    .map(|set| state.excluded = (0..articles.len()).filter(|i| !set.contains(i)).collect())
+                    .map(|set| settings.excluded = (0..articles.len()).filter(|i| !set.contains(i)).collect())
                     .is_some()
             }
-            "form" => (!value.is_empty() && value.chars().count() <= MAX_QUERY_CHARS).then(|| state.form = Some(value.clone())).is_some(),
-            "page" => bounded(&value, 1, MAX_PAGE).map(|p| state.page = p - 1).is_some(),
-            "doc" => article(&value).map(|d| state.open = Some(d)).is_some(),
-            "hit" => hit_from(&value, context.words).map(|h| state.focus = Some(h)).is_some(),
-            "measure" => Measure::from_name(&value).map(|m| state.measure = m).is_some(),
+            "form" => (!value.is_empty() && value.chars().count() <= MAX_QUERY_CHARS).then(|| settings.form = Some(value.clone())).is_some(),
+            "page" => bounded(&value, 1, MAX_PAGE).map(|p| settings.page = p - 1).is_some(),
+            "doc" => article(&value).map(|d| settings.open = Some(d)).is_some(),
+            "hit" => hit_from(&value, context.words).map(|h| settings.focus = Some(h)).is_some(),
+            "measure" => Measure::from_name(&value).map(|m| settings.measure = m).is_some(),
             "types" => {
                 // Empty when every type is switched off.
                 let kinds: Option<BTreeSet<EntityKind>> = value.split(',').filter(|n| !n.is_empty()).map(EntityKind::from_name).collect();
-                kinds.map(|k| state.kinds = k).is_some()
+                kinds.map(|k| settings.kinds = k).is_some()
             }
-            "top" => bounded(&value, 1, MAX_TOP).map(|t| state.top = t).is_some(),
-            "order" => article(&value).map(|d| state.order = RowOrder::Document(d)).is_some(),
-            "demonyms" => matches!(value.as_str(), "1" | "0").then(|| state.demonyms = value == "1").is_some(),
-            "lang" => Lang::from_code(&value).map(|l| state.lang = l).is_some(),
+            "top" => bounded(&value, 1, MAX_TOP).map(|t| settings.top = t).is_some(),
+            "order" => article(&value).map(|d| settings.order = RowOrder::Document(d)).is_some(),
+            "demonyms" => matches!(value.as_str(), "1" | "0").then(|| settings.demonyms = value == "1").is_some(),
+            "lang" => Lang::from_code(&value).map(|l| settings.lang = l).is_some(),
             // Reported on its own: what went wrong with a list matters more than its text.
             "entities" => {
-                (state.entities, deflated_entities, entities_problem) = match entity_changes::read_value(&value, context.bundled) {
+                (settings.entities, deflated_entities, entities_problem) = match entity_changes::read_value(&value, context.bundled) {
                     Ok(LinkChanges::Ready(changes)) => (changes, None, None),
                     Ok(LinkChanges::Deflated(bytes)) => (GazetteerChanges::default(), Some(bytes), None),
                     Err(problem) => (GazetteerChanges::default(), None, Some(problem)),
@@ -271,10 +273,10 @@ pub fn read(parameters: &str, context: &LinkContext) -> ReadLink {
         }
     }
     // A hit only means something in the article it belongs to.
-    if state.open.is_none() {
-        state.focus = None;
+    if settings.open.is_none() {
+        settings.focus = None;
     }
-    ReadLink { state, ignored, more_ignored, other_version, deflated_entities, entities_problem }
+    ReadLink { settings, ignored, more_ignored, other_version, deflated_entities, entities_problem }
 }
 
 fn bounded<T: std::str::FromStr + PartialOrd>(value: &str, min: T, max: T) -> Option<T> {
@@ -330,20 +332,20 @@ mod tests {
         read_with(link, 1000)
     }
 
-    fn write_link(state: &ViewState) -> String {
+    fn write_link(settings: &Settings) -> String {
         let bundled = bundled();
-        write(state, &LinkContext { version: VERSION, articles: &ARTICLES, words: 1000, bundled: &bundled })
+        write(settings, &LinkContext { version: VERSION, articles: &ARTICLES, words: 1000, bundled: &bundled })
     }
 
-    fn round_trip(state: &ViewState) -> ReadLink {
-        read_link(&write_link(state))
+    fn round_trip(settings: &Settings) -> ReadLink {
+        read_link(&write_link(settings))
     }
 
     #[test]
     fn the_default_view_is_a_bare_link() {
-        assert_eq!(write_link(&ViewState::default()), "v=0123456789ab");
-        let read = round_trip(&ViewState::default());
-        assert_eq!(read.state, ViewState::default());
+        assert_eq!(write_link(&Settings::default()), "v=0123456789ab");
+        let read = round_trip(&Settings::default());
+        assert_eq!(read.settings, Settings::default());
         assert!(read.ignored.is_empty() && read.other_version.is_none() && read.entities_problem.is_none());
     }
 
@@ -354,7 +356,7 @@ mod tests {
         let mut list = bundled();
         list.add_alias("biden", "بايدين").unwrap();
         list.add_entity("توكاييف", "Tokayev", EntityKind::Person).unwrap();
-        let state = ViewState {
+        let settings = Settings {
             query: "\"الأمن الجماعي\" | بوتين & =x".into(),
             mode: MatchMode::Stem,
             steps,
@@ -374,14 +376,64 @@ mod tests {
             lang: Lang::En,
             entities: list.changes_from(&bundled()),
         };
-        let link = write_link(&state);
+        assert_differs_from_default_everywhere(&settings);
+        let link = write_link(&settings);
         assert!(link.contains("docs=second&") && link.contains("order=third") && link.contains("entities=1"), "{link}");
-        let read = round_trip(&state);
-        assert_eq!(read.state, state);
+        let read = round_trip(&settings);
+        assert_eq!(read.settings, settings);
         assert!(read.ignored.is_empty() && read.entities_problem.is_none());
-        let loose = ViewState { steps: Profile::Loose.steps(), ..ViewState::default() };
+        let loose = Settings { steps: Profile::Loose.steps(), ..Settings::default() };
         assert!(write_link(&loose).ends_with("norm=loose"));
-        assert_eq!(round_trip(&loose).state, loose);
+        assert_eq!(round_trip(&loose).settings, loose);
+    }
+
+    /// Fails to compile when a setting is added without being named here, and fails when one
+    /// keeps its default: so the round trip above covers every setting.
+    fn assert_differs_from_default_everywhere(settings: &Settings) {
+        let Settings {
+            query,
+            mode,
+            steps,
+            width,
+            sort,
+            excluded,
+            form,
+            page,
+            view,
+            open,
+            focus,
+            measure,
+            kinds,
+            top,
+            order,
+            demonyms,
+            lang,
+            entities,
+        } = settings;
+        let d = Settings::default();
+        let differs = [
+            ("query", *query != d.query),
+            ("mode", *mode != d.mode),
+            ("steps", *steps != d.steps),
+            ("width", *width != d.width),
+            ("sort", *sort != d.sort),
+            ("excluded", *excluded != d.excluded),
+            ("form", *form != d.form),
+            ("page", *page != d.page),
+            ("view", *view != d.view),
+            ("open", *open != d.open),
+            ("focus", *focus != d.focus),
+            ("measure", *measure != d.measure),
+            ("kinds", *kinds != d.kinds),
+            ("top", *top != d.top),
+            ("order", *order != d.order),
+            ("demonyms", *demonyms != d.demonyms),
+            ("lang", *lang != d.lang),
+            ("entities", *entities != d.entities),
+        ];
+        for (name, differs) in differs {
+            assert!(differs, "{name} keeps its default");
+        }
     }
 
     #[test]
@@ -389,61 +441,61 @@ mod tests {
         let link = "v=old&q=روسيا&width=9999&mode=fuzzy&view=<script>&docs=nope&hit=5&page=-1&top=0&\
                     entities=!!!&types=person,robot&lang=fr&unknown=1&steps=nfc,nonsense&%FF=%FE";
         let read = read_link(link);
-        assert_eq!(read.state.query, "روسيا");
+        assert_eq!(read.settings.query, "روسيا");
         assert_eq!(read.other_version.as_deref(), Some("old"));
         let names: Vec<&str> = read.ignored.iter().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["width", "mode", "view", "docs", "hit"]);
         // page, top, types, lang, unknown, steps and the unreadable name.
         assert_eq!(read.more_ignored, 7);
         assert_eq!(read.entities_problem, Some(ChangesProblem::Unreadable));
-        let expected = ViewState { query: "روسيا".into(), ..ViewState::default() };
-        assert_eq!(read.state, expected);
+        let expected = Settings { query: "روسيا".into(), ..Settings::default() };
+        assert_eq!(read.settings, expected);
     }
 
     #[test]
     fn values_are_bounded() {
         let long = "ا".repeat(MAX_QUERY_CHARS + 1);
         assert_eq!(read_link(&format!("q={long}")).ignored.len(), 1);
-        assert_eq!(read_link(&format!("form={long}")).state.form, None);
-        assert_eq!(read_link("hit=999-2&doc=first").state.focus, None);
-        assert_eq!(read_link("hit=998-2&doc=first").state.focus, Some(Hit { word: 998, len: 2 }));
-        assert_eq!(read_link("hit=1-65&doc=first").state.focus, None);
-        assert_eq!(read_link("hit=1-0&doc=first").state.focus, None);
+        assert_eq!(read_link(&format!("form={long}")).settings.form, None);
+        assert_eq!(read_link("hit=999-2&doc=first").settings.focus, None);
+        assert_eq!(read_link("hit=998-2&doc=first").settings.focus, Some(Hit { word: 998, len: 2 }));
+        assert_eq!(read_link("hit=1-65&doc=first").settings.focus, None);
+        assert_eq!(read_link("hit=1-0&doc=first").settings.focus, None);
         // A hit without its article is dropped.
-        assert_eq!(read_link("hit=5-1").state.focus, None);
-        assert_eq!(read_link("width=30&top=200").state.width, 30);
+        assert_eq!(read_link("hit=5-1").settings.focus, None);
+        assert_eq!(read_link("width=30&top=200").settings.width, 30);
         assert_eq!(read_link("width=31&top=201").ignored.len(), 2);
         assert_eq!(read_link("width=0&top=0").ignored.len(), 2);
-        assert_eq!(read_link("types=").state.kinds, BTreeSet::new());
+        assert_eq!(read_link("types=").settings.kinds, BTreeSet::new());
         // Both signs start the parameters: a file opened from disk keeps them after `#`.
-        assert_eq!(read_link("#q=x&lang=en").state.lang, Lang::En);
+        assert_eq!(read_link("#q=x&lang=en").settings.lang, Lang::En);
     }
 
     #[test]
     fn a_hit_at_the_end_of_the_numbers_does_not_overflow() {
         for hit in ["4294967295-2", "4294967295-1", "4294967232-64", "4294967296-1", "1-4294967295", "18446744073709551615-1"] {
             let read = read_with(&format!("hit={hit}&doc=first"), usize::MAX);
-            assert_eq!(read.state.focus, None, "{hit}");
+            assert_eq!(read.settings.focus, None, "{hit}");
             assert_eq!(read.ignored.len(), 1, "{hit}");
         }
-        assert_eq!(read_with("hit=4294967294-1&doc=first", usize::MAX).state.focus, Some(Hit { word: 4_294_967_294, len: 1 }));
-        assert_eq!(read_with("hit=-1-1&doc=first", usize::MAX).state.focus, None);
-        assert_eq!(read_with("hit=1--1&doc=first", usize::MAX).state.focus, None);
+        assert_eq!(read_with("hit=4294967294-1&doc=first", usize::MAX).settings.focus, Some(Hit { word: 4_294_967_294, len: 1 }));
+        assert_eq!(read_with("hit=-1-1&doc=first", usize::MAX).settings.focus, None);
+        assert_eq!(read_with("hit=1--1&doc=first", usize::MAX).settings.focus, None);
     }
 
     #[test]
     fn a_huge_page_is_refused_and_the_largest_is_kept() {
-        assert_eq!(read_link("page=1000000").state.page, 999_999);
+        assert_eq!(read_link("page=1000000").settings.page, 999_999);
         for page in ["1000001", "0", "-1", "18446744073709551616", "1e6", "٣"] {
             let read = read_link(&format!("page={page}"));
-            assert_eq!(read.state.page, 0, "{page}");
+            assert_eq!(read.settings.page, 0, "{page}");
             assert_eq!(read.ignored.len(), 1, "{page}");
         }
-        let state = ViewState { page: MAX_PAGE - 1, ..ViewState::default() };
-        assert_eq!(round_trip(&state).state, state);
+        let settings = Settings { page: MAX_PAGE - 1, ..Settings::default() };
+        assert_eq!(round_trip(&settings).settings, settings);
         // Whatever page the app holds, writing it does not overflow; reading it back refuses it.
-        let beyond = ViewState { page: usize::MAX, ..ViewState::default() };
-        assert_eq!(round_trip(&beyond).state.page, 0);
+        let beyond = Settings { page: usize::MAX, ..Settings::default() };
+        assert_eq!(round_trip(&beyond).settings.page, 0);
     }
 
     #[test]
@@ -463,8 +515,8 @@ mod tests {
             for value in ["ب", "٣", "1٣", "ا-ب", "٣-٣", "\u{202E}", "😀", "é", "ب,ب"] {
                 let link = format!("{name}={value}&doc=first");
                 let read = read_link(&link);
-                let again = round_trip(&read.state);
-                assert_eq!(again.state, read.state, "{link}");
+                let again = round_trip(&read.settings);
+                assert_eq!(again.settings, read.settings, "{link}");
             }
         }
         assert_eq!(read_link("sort=%D8%A8").ignored[0].name, "sort");
@@ -476,7 +528,7 @@ mod tests {
         let long = "1".repeat(entity_changes::MAX_VALUE_CHARS + 1);
         let read = read_link(&format!("entities={long}"));
         assert_eq!(read.entities_problem, Some(ChangesProblem::TooLong(entity_changes::MAX_VALUE_CHARS + 1)));
-        assert!(read.ignored.is_empty() && read.state.entities.is_empty());
+        assert!(read.ignored.is_empty() && read.settings.entities.is_empty());
         let read = read_link("entities=too-many");
         assert_eq!(read.entities_problem, Some(ChangesProblem::LeftOut));
         let read = read_link("entities=2AQID");

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use siyaq_engine::entities::{Measure, RowOrder};
 use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer, GazetteerChanges};
 use siyaq_engine::{Hit, MatchMode, SortKey, Step, Steps};
-use siyaq_state::link::{LinkContext, MAX_IGNORED_KEPT, MAX_PAGE, MAX_TOP, MAX_WIDTH, ViewState, read, write};
+use siyaq_state::link::{LinkContext, MAX_IGNORED_KEPT, MAX_PAGE, MAX_TOP, MAX_WIDTH, Settings, read, write};
 use siyaq_state::{Lang, View};
 
 const ARTICLES: [&str; 3] = ["first", "الثاني", "third-3"];
@@ -37,7 +37,7 @@ fn sort_key() -> impl Strategy<Value = SortKey> {
 }
 
 prop_compose! {
-    fn view_state()(
+    fn any_settings()(
         query in text().prop_filter("a query within bounds", |q| q.chars().count() <= siyaq_engine::query::MAX_QUERY_CHARS),
         mode in prop::sample::select(MatchMode::ALL.to_vec()),
         steps in any::<u16>(),
@@ -58,12 +58,12 @@ prop_compose! {
         demonyms in any::<bool>(),
         english in any::<bool>(),
         entities in changes(),
-    ) -> ViewState {
+    ) -> Settings {
         let mut switches = Steps::default();
         for (i, step) in Step::ALL.into_iter().enumerate() {
             switches.set(step, steps & (1 << i) != 0);
         }
-        ViewState {
+        Settings {
             query,
             mode,
             steps: switches,
@@ -86,15 +86,15 @@ prop_compose! {
     }
 }
 
-fn bounded(state: &ViewState) {
-    assert!(state.query.chars().count() <= siyaq_engine::query::MAX_QUERY_CHARS);
-    assert!((1..=MAX_WIDTH).contains(&state.width));
-    assert!((1..=MAX_TOP).contains(&state.top));
-    assert!(state.page < MAX_PAGE);
-    assert!(state.excluded.len() < ARTICLES.len() && state.excluded.iter().all(|d| *d < ARTICLES.len()));
-    assert!(state.open.is_none_or(|d| d < ARTICLES.len()));
-    if let Some(hit) = state.focus {
-        assert!(state.open.is_some() && hit.len >= 1 && (hit.word as usize) + (hit.len as usize) <= WORDS);
+fn bounded(settings: &Settings) {
+    assert!(settings.query.chars().count() <= siyaq_engine::query::MAX_QUERY_CHARS);
+    assert!((1..=MAX_WIDTH).contains(&settings.width));
+    assert!((1..=MAX_TOP).contains(&settings.top));
+    assert!(settings.page < MAX_PAGE);
+    assert!(settings.excluded.len() < ARTICLES.len() && settings.excluded.iter().all(|d| *d < ARTICLES.len()));
+    assert!(settings.open.is_none_or(|d| d < ARTICLES.len()));
+    if let Some(hit) = settings.focus {
+        assert!(settings.open.is_some() && hit.len >= 1 && (hit.word as usize) + (hit.len as usize) <= WORDS);
     }
 }
 
@@ -102,11 +102,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2_000))]
 
     #[test]
-    fn a_written_view_reads_back_the_same(state in view_state()) {
+    fn a_written_view_reads_back_the_same(settings in any_settings()) {
         let bundled = bundled();
-        let link = write(&state, &context(&bundled));
+        let link = write(&settings, &context(&bundled));
         let read = read(&link, &context(&bundled));
-        prop_assert_eq!(&read.state, &state, "{}", link);
+        prop_assert_eq!(&read.settings, &settings, "{}", link);
         prop_assert!(read.ignored.is_empty() && read.other_version.is_none() && read.entities_problem.is_none());
     }
 
@@ -119,9 +119,9 @@ proptest! {
     ]) {
         let bundled = bundled();
         let read = read(&link, &context(&bundled));
-        bounded(&read.state);
+        bounded(&read.settings);
         prop_assert!(read.ignored.len() <= MAX_IGNORED_KEPT);
-        let again = siyaq_state::link::read(&write(&read.state, &context(&bundled)), &context(&bundled));
-        prop_assert_eq!(again.state, read.state);
+        let again = siyaq_state::link::read(&write(&read.settings, &context(&bundled)), &context(&bundled));
+        prop_assert_eq!(again.settings, read.settings);
     }
 }

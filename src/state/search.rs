@@ -10,8 +10,11 @@ use siyaq_engine::{
     Hit, Index, MatchMode, QueryError, SearchResult, SortKey, Steps, kwic_line, parse, search, sentence_of,
     sort_hits,
 };
+pub use siyaq_state::link::MAX_WIDTH;
+use siyaq_state::link::Settings;
 
-use crate::entities::EntityList;
+use super::corpus::loaded;
+use super::entities::EntityList;
 
 /// Shares a large value between signals; equal when it is the same value.
 #[derive(Debug)]
@@ -93,18 +96,17 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    pub fn new(entities: EntityList) -> Self {
-        // A link without parameters means exactly these settings.
-        let start = siyaq_state::link::ViewState::default();
-        let typed = RwSignal::new(start.query.clone());
-        let query = RwSignal::new(start.query);
-        let mode = RwSignal::new(start.mode);
-        let steps = RwSignal::new(start.steps);
-        let width = RwSignal::new(start.width);
-        let sort = RwSignal::new(vec![start.sort]);
-        let excluded = RwSignal::new(start.excluded);
-        let form = RwSignal::new(start.form);
-        let page = RwSignal::new(start.page);
+    /// The search `settings` say, resolving `@id` against `entities`.
+    pub fn new(settings: &Settings, entities: EntityList) -> Self {
+        let typed = RwSignal::new(settings.query.clone());
+        let query = RwSignal::new(settings.query.clone());
+        let mode = RwSignal::new(settings.mode);
+        let steps = RwSignal::new(settings.steps);
+        let width = RwSignal::new(settings.width);
+        let sort = RwSignal::new(vec![settings.sort]);
+        let excluded = RwSignal::new(settings.excluded.clone());
+        let form = RwSignal::new(settings.form.clone());
+        let page = RwSignal::new(settings.page);
         #[cfg(feature = "bench-corpus")]
         let synthetic = synthetic_megabytes();
         let index = Memo::new(move |_| {
@@ -113,7 +115,7 @@ impl SearchState {
             if let Some(megabytes) = synthetic {
                 return Shared(Arc::new(synthetic_index(megabytes, steps)));
             }
-            Shared(Arc::new(crate::corpus::loaded().build_index(steps)))
+            Shared(Arc::new(loaded().build_index(steps)))
         });
         let mentions = Memo::new(move |_| {
             let lists = entities.gazetteer.with(|g| g.alias_lists(entities.demonyms.get()));
@@ -183,7 +185,7 @@ fn synthetic_megabytes() -> Option<usize> {
 
 #[cfg(feature = "bench-corpus")]
 fn synthetic_index(megabytes: usize, steps: siyaq_engine::Steps) -> Index {
-    let documents = crate::corpus::loaded().synthetic(megabytes);
+    let documents = loaded().synthetic(megabytes);
     let ids: Vec<String> = (0..documents.len()).map(|i| format!("synthetic-{i:04}")).collect();
     Index::build(
         documents.iter().zip(&ids).map(|(text, id)| siyaq_engine::DocumentInput { id, text: (&text[..]).into(), uncounted: vec![] }),
@@ -252,7 +254,7 @@ mod tests {
     use super::*;
 
     fn index() -> Index {
-        crate::corpus::loaded().build_index(Steps::default())
+        loaded().build_index(Steps::default())
     }
 
     #[test]

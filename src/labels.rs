@@ -1,47 +1,11 @@
-//! The bundled articles as the interface lists them, computed once.
+//! How an article's facts read in the interface: its date, in words and as a badge, and its
+//! length.
 
-use std::sync::LazyLock;
+use leptos::prelude::*;
+use siyaq_corpus::DocumentDate;
 
-use siyaq_corpus::{Document, DocumentDate, Heading};
-
-use crate::corpus::loaded;
-
-/// One article with the figures the corpus panel shows.
-#[derive(Debug)]
-pub struct Article {
-    pub document: &'static Document,
-    pub heading: Heading<'static>,
-    pub words: usize,
-}
-
-impl Article {
-    pub fn id(&self) -> &'static str {
-        &self.document.id
-    }
-
-    /// When it appeared, when the text or its metadata says.
-    pub fn date(&self) -> Option<&'static DocumentDate> {
-        self.document.date.as_ref()
-    }
-}
-
-static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| {
-    let corpus = loaded();
-    corpus
-        .documents()
-        .iter()
-        .map(|document| Article { document, heading: corpus.heading(document), words: corpus.word_count(document) })
-        .collect()
-});
-
-/// All articles, in corpus order.
-pub fn articles() -> &'static [Article] {
-    &ARTICLES
-}
-
-pub fn article(id: &str) -> Option<&'static Article> {
-    articles().iter().find(|a| a.id() == id)
-}
+use crate::i18n::{Lang, counted_ar, use_lang};
+use crate::state::corpus::Article;
 
 const MONTHS_AR: [&str; 12] = [
     "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
@@ -80,33 +44,53 @@ fn month_year(date: &DocumentDate, months: &[&str; 12]) -> String {
 }
 
 /// The word count in the interface language.
-pub fn words_label(lang: crate::i18n::Lang, words: usize) -> String {
+pub fn words_label(lang: Lang, words: usize) -> String {
     match lang {
-        crate::i18n::Lang::Ar => word_count_label(words),
-        crate::i18n::Lang::En if words == 1 => "1 word".to_string(),
-        crate::i18n::Lang::En => format!("{words} words"),
+        Lang::Ar => word_count_label(words),
+        Lang::En if words == 1 => "1 word".to_string(),
+        Lang::En => format!("{words} words"),
     }
 }
 
 /// "612 كلمة", with the counted noun in the form Arabic grammar asks for after the number.
 pub fn word_count_label(words: usize) -> String {
-    crate::i18n::counted_ar(words, ["كلمة واحدة", "كلمتان", "كلمات", "كلمة"])
+    counted_ar(words, ["كلمة واحدة", "كلمتان", "كلمات", "كلمة"])
+}
+
+/// The article's date; an inferred one says so and shows the words that imply it. An article
+/// whose date is unknown says so too.
+#[component]
+pub fn DateBadge(article: &'static Article) -> impl IntoView {
+    let lang = use_lang();
+    let Some(date) = article.date() else {
+        return view! {
+            <span class="doc-date unknown" data-date="">{move || lang.get().pick("بلا تاريخ", "undated")}</span>
+        }
+        .into_any();
+    };
+    let title = move || {
+        date.evidence.as_ref().map(|words| match (lang.get(), date.inferred) {
+            (Lang::Ar, true) => format!("تاريخ مستنتج من النص: «{words}»"),
+            (Lang::En, true) => format!("Date inferred from the text: «{words}»"),
+            (Lang::Ar, false) => format!("التاريخ كما ورد: «{words}»"),
+            (Lang::En, false) => format!("The date as printed: «{words}»"),
+        })
+    };
+    view! {
+        <span class="doc-date" class:inferred=date.inferred title=title data-date=date.value.clone()>
+            {move || match lang.get() {
+                Lang::Ar => date_label(date),
+                Lang::En => date_label_en(date),
+            }}
+            {move || date.inferred.then(|| lang.get().pick(" (مستنتج)", " (inferred)"))}
+        </span>
+    }
+    .into_any()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_document_is_listed_with_a_heading_and_its_words() {
-        assert_eq!(articles().len(), loaded().documents().len());
-        for article in articles() {
-            assert!(!article.heading.text().is_empty(), "{}", article.id());
-            assert_eq!(article.words, loaded().word_count(article.document));
-        }
-        let printed = articles().iter().filter(|a| matches!(a.heading, Heading::Printed(_))).count();
-        assert_eq!(printed, 2);
-    }
 
     #[test]
     fn dates_read_as_arabic_months() {

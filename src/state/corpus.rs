@@ -1,0 +1,90 @@
+//! The corpus the page loaded, and its articles as the interface lists them. The wasm carries no
+//! corpus: `boot.js` fetches the corpus pack (or reads the copy inlined in `siyaq.html`) while
+//! the wasm compiles, and the page's start (`start.rs`) installs it here before anything
+//! renders, so every view reads one corpus.
+
+use std::sync::{Arc, LazyLock, OnceLock};
+
+use siyaq_corpus::{Corpus, Document, DocumentDate, Heading};
+use siyaq_engine::gazetteer::Gazetteer;
+
+static LOADED: OnceLock<Corpus> = OnceLock::new();
+
+/// Makes `corpus` the page's corpus. The first call wins: a page has one corpus for its life.
+pub fn install(corpus: Corpus) -> &'static Corpus {
+    LOADED.get_or_init(|| corpus)
+}
+
+/// The page's corpus.
+#[cfg(not(test))]
+pub fn loaded() -> &'static Corpus {
+    LOADED.get().expect("the corpus is installed before the app mounts")
+}
+
+/// Native unit tests read the repository's sample corpus.
+#[cfg(test)]
+pub fn loaded() -> &'static Corpus {
+    LOADED.get().unwrap_or_else(siyaq_ingest::sample)
+}
+
+/// The entity list that comes with the corpus: the user's list and a link's changes are told
+/// against it. Built once, then shared.
+pub fn bundled() -> Arc<Gazetteer> {
+    thread_local! {
+        static BUNDLED: Arc<Gazetteer> = Arc::new(loaded().gazetteer());
+    }
+    BUNDLED.with(Arc::clone)
+}
+
+/// One article with the figures the corpus panel shows.
+#[derive(Debug)]
+pub struct Article {
+    pub document: &'static Document,
+    pub heading: Heading<'static>,
+    pub words: usize,
+}
+
+impl Article {
+    pub fn id(&self) -> &'static str {
+        &self.document.id
+    }
+
+    /// When it appeared, when the text or its metadata says.
+    pub fn date(&self) -> Option<&'static DocumentDate> {
+        self.document.date.as_ref()
+    }
+}
+
+static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| {
+    let corpus = loaded();
+    corpus
+        .documents()
+        .iter()
+        .map(|document| Article { document, heading: corpus.heading(document), words: corpus.word_count(document) })
+        .collect()
+});
+
+/// All articles, in corpus order.
+pub fn articles() -> &'static [Article] {
+    &ARTICLES
+}
+
+pub fn article(id: &str) -> Option<&'static Article> {
+    articles().iter().find(|a| a.id() == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_document_is_listed_with_a_heading_and_its_words() {
+        assert_eq!(articles().len(), loaded().documents().len());
+        for article in articles() {
+            assert!(!article.heading.text().is_empty(), "{}", article.id());
+            assert_eq!(article.words, loaded().word_count(article.document));
+        }
+        let printed = articles().iter().filter(|a| matches!(a.heading, Heading::Printed(_))).count();
+        assert_eq!(printed, 2);
+    }
+}
