@@ -357,7 +357,11 @@ fn Summary(search: SearchState) -> impl IntoView {
             })}
             <p class="total">
                 {tr("النتائج:", "Hits:")} " "
-                <strong data-testid="hit-total">{move || total().unwrap_or(0).to_string()}</strong>
+                <strong
+                    data-testid="hit-total"
+                    data-query=move || { search.shown.track(); search.timing.with_value(|(query, _)| query.clone()) }
+                    data-engine-ms=move || { search.shown.track(); search.timing.with_value(|(_, ms)| format!("{ms:.2}")) }
+                >{move || total().unwrap_or(0).to_string()}</strong>
                 {move || (search.visible.get().len() != search.shown.get().map_or(0, |r| r.total())).then(|| view! {
                     <span class="shown-count">
                         {move || format!(" ({} {})", search.visible.get().len(), lang.get().pick("معروضة", "shown"))}

@@ -93,6 +93,9 @@ pub struct SearchState {
     pub shown: Memo<Option<Shared<SearchResult>>>,
     /// The hits on screen: filtered by document and form, sorted.
     pub visible: Memo<Shared<Vec<Hit>>>,
+    /// The last query the engine answered and its time in milliseconds (search only, no
+    /// debounce, no rendering): the page shows it to the browser benchmark.
+    pub timing: StoredValue<(String, f64)>,
 }
 
 impl SearchState {
@@ -121,6 +124,7 @@ impl SearchState {
             let lists = entities.gazetteer.with(|g| g.alias_lists(entities.demonyms.get()));
             Shared(Arc::new(find_mentions(&index.get(), &lists)))
         });
+        let timing = StoredValue::new((String::new(), 0.0));
         let outcome = Memo::new(move |_| {
             let text = query.get();
             if text.trim().is_empty() {
@@ -137,7 +141,13 @@ impl SearchState {
                 };
             }
             match parse(&text, mode.get()) {
-                Ok(parsed) => Outcome::Found(Shared(Arc::new(search(&index.get(), &parsed)))),
+                Ok(parsed) => {
+                    let index = index.get();
+                    let started = crate::browser::now_ms();
+                    let result = search(&index, &parsed);
+                    timing.set_value((text, crate::browser::now_ms() - started));
+                    Outcome::Found(Shared(Arc::new(result)))
+                }
                 Err(error) => Outcome::Invalid(error),
             }
         });
@@ -153,7 +163,7 @@ impl SearchState {
             sort_hits(&index, &mut hits, &sort.get());
             Shared(Arc::new(hits))
         });
-        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, entities, index, mentions, outcome, shown, visible }
+        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, entities, index, mentions, outcome, shown, visible, timing }
     }
 
     /// Searches for `text` at once, as if typed and paused on.
