@@ -360,7 +360,8 @@ fn Summary(search: SearchState) -> impl IntoView {
                 <strong
                     data-testid="hit-total"
                     data-query=move || { search.shown.track(); search.timing.with_value(|(query, _)| query.clone()) }
-                    data-engine-ms=move || { search.shown.track(); search.timing.with_value(|(_, ms)| format!("{ms:.2}")) }
+                    // Whole microseconds: formatting a float would cost the wasm its float printer.
+                    data-engine-us=move || { search.shown.track(); search.timing.with_value(|(_, ms)| ((ms * 1000.0) as u64).to_string()) }
                 >{move || total().unwrap_or(0).to_string()}</strong>
                 {move || (search.visible.get().len() != search.shown.get().map_or(0, |r| r.total())).then(|| view! {
                     <span class="shown-count">

@@ -69,8 +69,8 @@ for (const q of ['روسيا', 'كازاخستان', 'الأمن', 'بوتين']
       box.value = text;
       box.dispatchEvent(new Event('input', { bubbles: true }));
       return new Promise((resolve) => {
-        const check = () => (total() && total().dataset.engineMs !== undefined && box.value === text && total().dataset.query === text
-          ? resolve(Number(total().dataset.engineMs)) : requestAnimationFrame(check));
+        const check = () => (total() && total().dataset.engineUs !== undefined && box.value === text && total().dataset.query === text
+          ? resolve(Number(total().dataset.engineUs) / 1000) : requestAnimationFrame(check));
         check();
       });
     }, q));

@@ -38,10 +38,15 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
     let mut megabytes = 50;
     let mut runs = 15;
     let mut browser_only = false;
+    let mut large_only = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         if arg == "--browser" {
             browser_only = true;
+            continue;
+        }
+        if arg == "--large-corpus" {
+            large_only = true;
             continue;
         }
         let value = rest.next().ok_or(format!("{arg} needs a value"))?;
@@ -49,8 +54,14 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
         match arg.as_str() {
             "--mb" => megabytes = number,
             "--runs" => runs = number,
-            _ => return Err("usage: cargo xtask bench [--mb N] [--runs N] [--browser]".into()),
+            _ => return Err("usage: cargo xtask bench [--mb N] [--runs N] [--browser | --large-corpus]".into()),
         }
+    }
+    if large_only {
+        tools::ensure_chromium()?;
+        tools::ensure_npm_packages(root)?;
+        site::build(root)?;
+        return large_corpus_bench(root, runs, LARGE_CORPUS_MB);
     }
     if browser_only {
         return browser_bench(root, runs);

@@ -33,10 +33,12 @@ commands:
   test                            every test: native, wasm in headless Chromium, end-to-end
   e2e [NAME-PATTERN]              only the release build and the end-to-end tests (those whose
                                   name matches the pattern)
-  bench [--mb N] [--runs N] [--browser]
+  bench [--mb N] [--runs N] [--browser | --large-corpus]
                                   engine benchmarks (criterion) on the bundled corpus and an N MB
                                   generated one (default 50), the Python peer comparison, and the
-                                  browser benchmark (N cold loads, default 15; --browser: only it)
+                                  browser benchmark (N cold loads, default 15; --browser: only it),
+                                  and a site around the 50 MB generated corpus built as --corpus
+                                  builds it (--large-corpus: only that)
   gen-corpus --mb N               write the deterministic N MB synthetic corpus to target/siyaq-gen/
   fuzz [--runs N | --seconds N]   run each fuzz target (cargo-fuzz, nightly): N executions (default
                                   10 million) or N seconds each; print executions per target
