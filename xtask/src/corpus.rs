@@ -35,8 +35,22 @@ fn report(dir: &Path, built: &Built) {
     for skipped in &built.skipped {
         println!("  skipped {}: {}", skipped.what, skipped.why);
     }
-    for note in &built.notes {
+    print_notes(&built.notes);
+}
+
+/// How many notes a build prints before it only counts them: a folder of thousands of articles
+/// would otherwise bury what was skipped.
+const NOTES_SHOWN: usize = 12;
+
+fn print_notes(notes: &[String]) {
+    for note in notes.iter().take(NOTES_SHOWN) {
         println!("  note: {note}");
+    }
+    if notes.len() > NOTES_SHOWN {
+        println!(
+            "  … and {} more notes: `cargo xtask manifest DIR` writes them all at the top of the proposed corpus.toml",
+            notes.len() - NOTES_SHOWN
+        );
     }
 }
 
@@ -63,9 +77,7 @@ pub fn manifest(args: &[String]) -> Result {
     for skipped in &proposal.skipped {
         println!("  skipped {}: {}", skipped.what, skipped.why);
     }
-    for note in &proposal.notes {
-        println!("  note: {note}");
-    }
+    print_notes(&proposal.notes);
     let text = siyaq_ingest::propose::proposed_toml(&proposal);
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     println!(
