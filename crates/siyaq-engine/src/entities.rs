@@ -415,7 +415,7 @@ mod tests {
     #[test]
     fn the_longest_alias_wins_and_nothing_counts_twice() {
         let text = "قال الرئيس فلاديمير بوتين إن بوتين ولفلاديمير بوتين رأيًا. ونور سلطان نزار باييف في نور سلطان.";
-        let index = Index::build([DocumentInput { id: "d", text: (&text[..]).into(), uncounted: vec![] }], Steps::default());
+        let index = Index::build([DocumentInput { id: "d", text: text.into(), uncounted: vec![] }], Steps::default());
         let list = entities(&[
             ("putin", &["فلاديمير بوتين", "بوتين"]),
             ("nazarbayev", &["نور سلطان نزار باييف", "نزار باييف"]),
@@ -431,7 +431,7 @@ mod tests {
     #[test]
     fn a_name_restated_at_once_is_one_mention() {
         let text = "نشرت منظمة معاهدة الأمن الجماعي (CSTO) قواتها، ثم CSTO مرة أخرى.";
-        let index = Index::build([DocumentInput { id: "d", text: (&text[..]).into(), uncounted: vec![] }], Steps::default());
+        let index = Index::build([DocumentInput { id: "d", text: text.into(), uncounted: vec![] }], Steps::default());
         let list = entities(&[("csto", &["منظمة معاهدة الأمن الجماعي", "CSTO"])]);
         let mentions = find_mentions(&index, &list);
         assert_eq!(counts_by_document(&index, &mentions, 1), [vec![2]]);
@@ -440,7 +440,7 @@ mod tests {
     #[test]
     fn clitics_only_on_the_first_word() {
         let text = "نور سلطانه";
-        let index = Index::build([DocumentInput { id: "d", text: (&text[..]).into(), uncounted: vec![] }], Steps::default());
+        let index = Index::build([DocumentInput { id: "d", text: text.into(), uncounted: vec![] }], Steps::default());
         let mentions = find_mentions(&index, &entities(&[("astana", &["نور سلطان"])]));
         assert!(mentions.is_empty());
     }
@@ -488,7 +488,7 @@ mod tests {
     #[test]
     fn aliases_that_cannot_match_are_ruled_out_and_the_rest_found_as_by_search() {
         let text = "قال الرئيس فلاديمير بوتين للحكومة إن اللجنة ولجنتها (اللجنة) في مستشفاها ووزير الوزير زير.";
-        let index = Index::build([DocumentInput { id: "d", text: (&text[..]).into(), uncounted: vec![] }], Steps::default());
+        let index = Index::build([DocumentInput { id: "d", text: text.into(), uncounted: vec![] }], Steps::default());
         let list = entities(&[
             ("putin", &["فلاديمير بوتين", "بوتين", "الرئيس بوتين"]),
             ("government", &["الحكومة", "حكومة روسيا"]),

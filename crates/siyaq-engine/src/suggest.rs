@@ -858,7 +858,7 @@ mod tests {
     use SuggestionReason::{Latin, Repeated};
 
     fn index(text: &str) -> Index {
-        Index::build([DocumentInput { id: "d", text: (&text[..]).into(), uncounted: vec![] }], Steps::default())
+        Index::build([DocumentInput { id: "d", text: text.into(), uncounted: vec![] }], Steps::default())
     }
 
     /// Mentions of entities given as lists of aliases.

@@ -215,7 +215,7 @@ proptest! {
         profile in prop::sample::select(Profile::ALL.to_vec()),
     ) {
         let index = Index::build(
-            texts.iter().map(|text| DocumentInput { id: "d", text: (&text[..]).into(), uncounted: vec![] }),
+            texts.iter().map(|text| DocumentInput { id: "d", text: text.as_str().into(), uncounted: vec![] }),
             profile.steps(),
         );
         prop_assert_eq!(
@@ -304,7 +304,7 @@ mod pitfalls {
     use siyaq_engine::{DocumentInput, Index, MatchMode, Profile, parse, search};
 
     fn surfaces(text: &str, query: &str, profile: Profile) -> Vec<String> {
-        let index = Index::build([DocumentInput { id: "d", text: (&text[..]).into(), uncounted: vec![] }], profile.steps());
+        let index = Index::build([DocumentInput { id: "d", text: text.into(), uncounted: vec![] }], profile.steps());
         let result = search(&index, &parse(query, MatchMode::Clitic).unwrap());
         result.hits.iter().map(|h| index.original(h.words()).to_string()).collect()
     }
