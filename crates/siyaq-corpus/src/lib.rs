@@ -125,13 +125,13 @@ impl Corpus {
     /// Checks a pack: its format, that every document names a file it carries, that its lines
     /// lie inside that file, and that ids are unique.
     pub fn from_pack(pack: Pack) -> Result<Corpus, PackError> {
-        pack.check()?;
+        let file_of_each = pack.file_of_each_document()?;
         let line_spans: Vec<Vec<Range<usize>>> = pack.files.iter().map(|f| line_spans(&f.text)).collect();
         let documents = pack
             .documents
             .into_iter()
-            .map(|record| {
-                let file_index = pack.files.iter().position(|f| f.name == record.file).expect("checked");
+            .zip(file_of_each)
+            .map(|(record, file_index)| {
                 let [first, last] = record.lines;
                 let lines = line_spans[file_index][first - 1..last].to_vec();
                 let text_span = lines[0].start..lines[lines.len() - 1].end;

@@ -161,29 +161,40 @@ pub fn is_usable_id(id: &str) -> bool {
 impl Pack {
     /// Every check [`crate::Corpus::from_pack`] relies on.
     pub fn check(&self) -> Result<(), PackError> {
+        self.file_of_each_document().map(|_| ())
+    }
+
+    /// Checks the pack and gives the index of each document's file, in document order. Files are
+    /// found by name once each, not once per document: a pack may hold thousands of both.
+    pub fn file_of_each_document(&self) -> Result<Vec<usize>, PackError> {
         if self.format != FORMAT {
             return Err(PackError::UnknownFormat(self.format));
         }
         if self.documents.is_empty() {
             return Err(PackError::NoDocuments);
         }
-        let mut names = std::collections::HashSet::new();
-        for file in &self.files {
-            if !names.insert(file.name.as_str()) {
+        let mut by_name = std::collections::HashMap::with_capacity(self.files.len());
+        for (i, file) in self.files.iter().enumerate() {
+            if by_name.insert(file.name.as_str(), (i, line_count(&file.text))).is_some() {
                 return Err(PackError::DuplicateFile(file.name.clone()));
             }
         }
-        let mut ids = std::collections::HashSet::new();
-        for doc in &self.documents {
-            if !is_usable_id(&doc.id) {
-                return Err(PackError::BadId(doc.id.clone()));
-            }
-            if !ids.insert(doc.id.as_str()) {
-                return Err(PackError::DuplicateDocument(doc.id.clone()));
-            }
-            check_document(&self.files, doc)?;
-        }
-        Ok(())
+        let mut ids = std::collections::HashSet::with_capacity(self.documents.len());
+        self.documents
+            .iter()
+            .map(|doc| {
+                if !is_usable_id(&doc.id) {
+                    return Err(PackError::BadId(doc.id.clone()));
+                }
+                if !ids.insert(doc.id.as_str()) {
+                    return Err(PackError::DuplicateDocument(doc.id.clone()));
+                }
+                let Some(&(file, lines_in_file)) = by_name.get(doc.file.as_str()) else {
+                    return Err(PackError::MissingFile { document: doc.id.clone(), file: doc.file.clone() });
+                };
+                check_lines(doc, lines_in_file).map(|()| file)
+            })
+            .collect()
     }
 
     /// The pack as JSON, uncompressed.
@@ -198,7 +209,17 @@ pub fn check_document(files: &[FileRecord], doc: &DocumentRecord) -> Result<(), 
     let Some(file) = files.iter().find(|f| f.name == doc.file) else {
         return Err(PackError::MissingFile { document: doc.id.clone(), file: doc.file.clone() });
     };
-    let lines_in_file = file.text.split('\n').count();
+    check_lines(doc, line_count(&file.text))
+}
+
+/// Lines in `text`, as `split('\n')` cuts them.
+fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// Checks that `doc`'s lines and line roles lie inside a file of `lines_in_file` lines and its
+/// own range.
+fn check_lines(doc: &DocumentRecord, lines_in_file: usize) -> Result<(), PackError> {
     let [first, last] = doc.lines;
     let bad = |line| PackError::BadLines { document: doc.id.clone(), line, lines_in_file };
     if first == 0 || first > last {

@@ -38,13 +38,8 @@ pub const MANIFEST_FILE: &str = "corpus.toml";
 /// The entity list's file name in a corpus folder.
 pub const ENTITIES_FILE: &str = "entities.toml";
 
-/// A file, or a document, left out of the corpus, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Skipped {
-    /// The file's path in the folder, or `file: document id`.
-    pub what: String,
-    pub why: String,
-}
+/// A file, or a document, left out of the corpus, and why: the pack carries the list as is.
+pub use siyaq_corpus::SkippedFile as Skipped;
 
 /// One source of text read out of the folder: a file, or a record of a table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -277,10 +272,7 @@ pub fn assemble(
     let used: std::collections::HashSet<String> =
         pack.documents.iter().map(|d| d.file.clone()).collect();
     pack.files.retain(|f| used.contains(&f.name));
-    pack.skipped = skipped
-        .iter()
-        .map(|s| siyaq_corpus::SkippedFile { what: s.what.clone(), why: s.why.clone() })
-        .collect();
+    pack.skipped = skipped.clone();
     pack.version = version_of(&pack);
     pack
 }
