@@ -78,7 +78,7 @@ pub fn App() -> impl IntoView {
         <ListStatus list />
         <NoticeBar notice=unavailable testid="chunk-notice" />
         <main class="workspace">
-            <CorpusPanel nav />
+            <CorpusPanel nav search />
             <div class="main-view">
                 <div hidden=move || nav.view.get() != View::Concordance>
                     <ConcordanceView search nav />

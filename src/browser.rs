@@ -15,6 +15,17 @@ pub fn now_ms() -> f64 {
     }
 }
 
+/// Marks a moment of the page's start on the browser's performance timeline (`siyaq:` + `name`),
+/// where the browser benchmark reads how long each stage took.
+pub fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(&format!("siyaq:{name}"));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
 /// Offers `contents` as a download named `name`.
 pub fn save_file(name: &str, contents: &str, mime: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));

@@ -12,8 +12,10 @@ use crate::state::corpus::articles;
 use crate::state::navigation::Navigation;
 use crate::state::search::{KwicRow, MAX_WIDTH, Outcome, PAGE_SIZE, SearchState, page_count};
 
-/// Milliseconds of quiet in the search box before searching.
+/// Milliseconds of quiet in the search box before searching, when searching is slow (see
+/// `SearchState::answers_instantly`: on a small corpus each keystroke searches at once).
 const DEBOUNCE_MS: u64 = 120;
+
 
 #[component]
 pub fn ConcordanceView(search: SearchState, nav: Navigation) -> impl IntoView {
@@ -38,16 +40,17 @@ fn SearchBar(search: SearchState) -> impl IntoView {
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        let handle = set_timeout_with_handle(
-            move || {
-                search.query.set(text);
-                search.page.set(0);
-                search.form.set(None);
-            },
-            Duration::from_millis(DEBOUNCE_MS),
-        )
-        .ok();
-        pending.set_value(handle);
+        let run = move || {
+            search.query.set(text);
+            search.page.set(0);
+            search.form.set(None);
+        };
+        if search.answers_instantly() {
+            pending.set_value(None);
+            run();
+        } else {
+            pending.set_value(set_timeout_with_handle(run, Duration::from_millis(DEBOUNCE_MS)).ok());
+        }
     };
     // `/` anywhere focuses the search box.
     let _ = window_event_listener(ev::keydown, move |event| {

@@ -5,12 +5,13 @@ use crate::i18n::{Lang, counted_ar, tr, use_lang};
 use crate::labels::{DateBadge, words_label};
 use crate::state::corpus::{Article, articles};
 use crate::state::navigation::Navigation;
+use crate::state::search::SearchState;
 
 /// The list of bundled articles with their metadata and word counts.
 #[component]
-pub fn CorpusPanel(nav: Navigation) -> impl IntoView {
+pub fn CorpusPanel(nav: Navigation, search: SearchState) -> impl IntoView {
     let lang = use_lang();
-    let total: usize = articles().iter().map(|a| a.words).sum();
+    let total = move || search.total_words();
     view! {
         <nav class="corpus-panel" aria-labelledby="corpus-heading">
             <h2 id="corpus-heading">{tr("المقالات", "Articles")}</h2>
@@ -20,10 +21,10 @@ pub fn CorpusPanel(nav: Navigation) -> impl IntoView {
                     (Lang::En, 1) => "1 article · ".to_string(),
                     (Lang::En, n) => format!("{n} articles · "),
                 }}
-                <span data-testid="corpus-words" data-words=total>{move || words_label(lang.get(), total)}</span>
+                <span data-testid="corpus-words" data-words=total>{move || words_label(lang.get(), total())}</span>
             </p>
             <ul class="doc-list" data-testid="doc-list">
-                {articles().iter().map(|article| view! { <ArticleEntry article nav /> }).collect_view()}
+                {articles().iter().map(|article| view! { <ArticleEntry article nav search /> }).collect_view()}
             </ul>
             <LeftOut />
         </nav>
@@ -59,8 +60,9 @@ fn LeftOut() -> impl IntoView {
 }
 
 #[component]
-fn ArticleEntry(article: &'static Article, nav: Navigation) -> impl IntoView {
+fn ArticleEntry(article: &'static Article, nav: Navigation, search: SearchState) -> impl IntoView {
     let lang = use_lang();
+    let words = move || search.words(article.position);
     let id = article.id();
     let doc = article.document;
     let is_open = move || nav.open.get() == Some(id);
@@ -83,14 +85,14 @@ fn ArticleEntry(article: &'static Article, nav: Navigation) -> impl IntoView {
                 class:open=is_open
                 aria-current=move || is_open().then_some("true")
                 data-doc=id
-                data-words=article.words
+                data-words=words
                 on:click=move |_| nav.open_article(id)
             >
                 {heading}
                 <span class="doc-meta">
                     {(!byline.is_empty()).then(|| view! { <bdi class="doc-byline" lang="ar">{byline}</bdi> })}
                     <DateBadge article />
-                    <span class="doc-words">{move || words_label(lang.get(), article.words)}</span>
+                    <span class="doc-words">{move || words_label(lang.get(), words())}</span>
                 </span>
             </button>
         </li>

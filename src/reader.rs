@@ -81,7 +81,7 @@ fn ArticleView(article: &'static Article, nav: Navigation, search: SearchState) 
                     }))
                     .collect_view()}
                 <div><dt>{tr("التاريخ", "Date")}</dt><dd><DateBadge article /></dd></div>
-                <div><dt>{tr("الطول", "Length")}</dt><dd data-testid="reader-words" data-words=article.words>{move || words_label(lang.get(), article.words)}</dd></div>
+                <div><dt>{tr("الطول", "Length")}</dt><dd data-testid="reader-words" data-words=move || search.words(article.position)>{move || words_label(lang.get(), search.words(article.position))}</dd></div>
                 <div><dt>{tr("الملف", "File")}</dt><dd><bdi dir="ltr">{format!("{} : {}–{}", corpus.file_of(doc).name, doc.first_line(), doc.last_line())}</bdi></dd></div>
             </dl>
             <div class="hit-nav" hidden=move || hits.get().is_empty() data-testid="hit-nav" lang=move || lang.get().code() dir=move || lang.get().dir()>

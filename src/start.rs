@@ -15,6 +15,7 @@ pub async fn start() {
         Ok(corpus) => {
             crate::state::corpus::install(corpus);
             leptos::mount::mount_to_body(crate::App);
+            crate::browser::mark("mounted");
         }
         Err(problem) => show_problem(&problem),
     }
@@ -34,7 +35,10 @@ async fn load() -> Result<Corpus, Problem> {
         .ok_or_else(|| Problem::Unavailable("boot.js did not start loading the corpus".into()))?;
     let bytes = JsFuture::from(promise).await.map_err(|e| Problem::Unavailable(describe(&e)))?;
     let bytes = bytes.dyn_into::<Uint8Array>().map_err(|_| Problem::Unavailable("not bytes".into()))?.to_vec();
-    Corpus::from_json(&bytes).map_err(Problem::Unusable)
+    crate::browser::mark("pack-copied");
+    let corpus = Corpus::from_bytes(bytes).map_err(Problem::Unusable);
+    crate::browser::mark("pack-read");
+    corpus
 }
 
 fn describe(error: &JsValue) -> String {
@@ -52,6 +56,10 @@ fn show_problem(problem: &Problem) {
         Problem::Unavailable(reason) => (
             "تعذّر تحميل مجموعة المقالات. تحقق من الاتصال ثم أعد تحميل الصفحة.".to_string(),
             format!("The corpus could not be loaded ({reason}). Check the connection and reload."),
+        ),
+        Problem::Unusable(PackError::UnknownFormat(format)) if *format < siyaq_corpus::FORMAT => (
+            "صُنعت مجموعة المقالات هذه بإصدار أقدم من سياق: أعد بناءها.".to_string(),
+            format!("This corpus was made by an older siyaq and must be built again: {}.", describe_pack(problem)),
         ),
         Problem::Unusable(PackError::UnknownFormat(_)) => (
             "صُنعت مجموعة المقالات هذه بإصدار أحدث من سياق.".to_string(),

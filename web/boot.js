@@ -2,7 +2,7 @@
 // keeps the offline copy fresh.
 import init from './pkg/siyaq.js';
 
-// The corpus pack is gzip-compressed JSON; the wasm reads the inflated bytes from this promise.
+// The corpus pack is gzip-compressed (a JSON header line, then the texts); the wasm reads the inflated bytes from this promise.
 // A host that already inflated it in transit (it sent Content-Encoding: gzip) hands over JSON.
 globalThis.siyaqPack = fetch('./corpus.pack')
   .then((response) => {
@@ -10,16 +10,23 @@ globalThis.siyaqPack = fetch('./corpus.pack')
     return response.arrayBuffer();
   })
   .then((buffer) => {
+    performance.mark('siyaq:pack-fetched');
     const bytes = new Uint8Array(buffer);
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
     const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(inflated).arrayBuffer().then((b) => new Uint8Array(b));
+    return new Response(inflated).arrayBuffer().then((b) => {
+      performance.mark('siyaq:pack-inflated');
+      return new Uint8Array(b);
+    });
   });
 // Awaited by the wasm, which reports a failure itself; this keeps it off the console meanwhile.
 globalThis.siyaqPack.catch(() => {});
 
 // The wasm's memory stays reachable for the browser benchmark, which reports its size.
-init({ module_or_path: './pkg/siyaq_bg.wasm' }).then((wasm) => { globalThis.siyaqWasmMemory = wasm.memory; }).catch((error) => {
+init({ module_or_path: './pkg/siyaq_bg.wasm' }).then((wasm) => {
+  performance.mark('siyaq:wasm-ready');
+  globalThis.siyaqWasmMemory = wasm.memory;
+}).catch((error) => {
   const note = document.getElementById('boot-error');
   note.hidden = false;
   note.querySelector('code').textContent = String(error);

@@ -8,7 +8,7 @@ use siyaq_corpus::Corpus;
 use siyaq_engine::Steps;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(corpus) = Corpus::from_json(data) else { return };
+    let Ok(corpus) = Corpus::from_bytes(data.to_vec()) else { return };
     for doc in corpus.documents() {
         let text = corpus.text(doc);
         let lines: Vec<_> = corpus.lines(doc).collect();

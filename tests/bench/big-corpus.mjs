@@ -28,9 +28,15 @@ const recordFirstAnswer = () => {
 };
 const query = `?q=${encodeURIComponent('روسيا')}`;
 
-async function firstAnswer(page) {
+// The page marks each stage of its start (boot.js and the wasm): when each was reached, in ms
+// from the start of the navigation, by stage.
+const stages = {};
+async function firstAnswer(page, kind) {
   await page.goto(new URL(query, url).href, { timeout: 120000 });
   await page.waitForFunction(() => window.siyaqFirstAnswer !== undefined, null, { timeout: 120000 });
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('siyaq:')).map((m) => [m.name.slice(6), m.startTime]));
+  for (const [name, at] of marks) ((stages[kind] ??= {})[name] ??= []).push(at);
   return page.evaluate(() => window.siyaqFirstAnswer);
 }
 
@@ -40,7 +46,7 @@ for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(recordFirstAnswer);
   const page = await context.newPage();
-  cold.push(await firstAnswer(page));
+  cold.push(await firstAnswer(page, 'cold'));
   firstLoadBytes = await page.evaluate(() => performance.getEntriesByType('navigation')
     .concat(performance.getEntriesByType('resource')).reduce((sum, e) => sum + (e.transferSize || 0), 0));
   await context.close();
@@ -49,11 +55,11 @@ for (let i = 0; i < runs; i++) {
 const context = await browser.newContext();
 await context.addInitScript(recordFirstAnswer);
 const page = await context.newPage();
-await firstAnswer(page);
+await firstAnswer(page, 'first visit');
 await page.evaluate(() => navigator.serviceWorker.ready);
 await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 const fromWorker = [];
-for (let i = 0; i < runs; i++) fromWorker.push(await firstAnswer(page));
+for (let i = 0; i < runs; i++) fromWorker.push(await firstAnswer(page, 'service worker'));
 
 // The engine's own time for clitic queries, as the page measures it around the search.
 const engine = {};
@@ -84,5 +90,9 @@ console.log(`\nlarge-corpus benchmark (${runs} runs, medians): ${mb(textBytes)} 
 console.log(`  corpus pack: ${packBytes} bytes (${mb(packBytes)}, gzip)`);
 console.log(`  first load, bytes transferred: ${firstLoadBytes} (${mb(firstLoadBytes)})`);
 console.log(`  navigation -> first search answer: cold ${median(cold).toFixed(0)} ms, from the service worker ${median(fromWorker).toFixed(0)} ms`);
+for (const kind of ['cold', 'service worker']) {
+  const reached = Object.entries(stages[kind] ?? {}).map(([name, ats]) => [name, median(ats)]).sort((a, b) => a[1] - b[1]);
+  console.log(`  start, ${kind} (ms from navigation): ${reached.map(([name, at]) => `${name} ${at.toFixed(0)}`).join(', ')}`);
+}
 for (const [q, ms] of Object.entries(engine)) console.log(`  clitic query "${q}": engine ${ms.toFixed(1)} ms in the page`);
 console.log(`  wasm memory: ${memory} bytes (${mb(memory)}), ${(memory / textBytes).toFixed(2)}× the text`);

@@ -8,10 +8,9 @@
 pub mod pack;
 
 use std::ops::{Deref, Range};
-use std::sync::Arc;
 
 use siyaq_engine::gazetteer::{Entity, Gazetteer};
-use siyaq_engine::{DocumentInput, Index, SharedText, Steps};
+use siyaq_engine::{DocumentInput, Index, Steps};
 
 pub use pack::{DocumentDate, DocumentRecord, FORMAT, FileRecord, Pack, PackError, SkippedFile};
 
@@ -20,19 +19,10 @@ pub use pack::{DocumentDate, DocumentRecord, FORMAT, FileRecord, Pack, PackError
 pub struct Corpus {
     version: String,
     name: String,
-    files: Vec<CorpusFile>,
+    files: Vec<FileRecord>,
     documents: Vec<Document>,
     entities: Vec<Entity>,
     skipped: Vec<SkippedFile>,
-}
-
-/// A file of the corpus. Its text is held once and shared with the index.
-#[derive(Debug)]
-pub struct CorpusFile {
-    pub name: String,
-    /// Hex SHA-256 of the file as received.
-    pub sha256: String,
-    pub text: Arc<str>,
 }
 
 /// One article of the corpus: its record in the pack, and where its text lies.
@@ -110,16 +100,10 @@ pub struct Line<'a> {
 }
 
 impl Corpus {
-    /// Reads a pack's JSON (already decompressed) and checks it.
-    pub fn from_json(json: &[u8]) -> Result<Corpus, PackError> {
-        match serde_json::from_slice::<Pack>(json) {
-            Ok(pack) => Corpus::from_pack(pack),
-            // A newer format may add fields this build refuses: its number says more than that.
-            Err(e) => Err(match pack::format_of(json) {
-                Some(format) if format != FORMAT => PackError::UnknownFormat(format),
-                _ => PackError::Unreadable(e.to_string()),
-            }),
-        }
+    /// Reads a pack (already inflated) and checks it. The files' texts stay where they are in
+    /// `bytes`: the corpus keeps that one buffer.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Corpus, PackError> {
+        Corpus::from_pack(Pack::from_bytes(bytes)?)
     }
 
     /// Checks a pack: its format, that every document names a file it carries, that its lines
@@ -138,15 +122,10 @@ impl Corpus {
                 Document { record, file_index, text_span, line_spans: lines }
             })
             .collect();
-        let files = pack
-            .files
-            .into_iter()
-            .map(|f| CorpusFile { name: f.name, sha256: f.sha256, text: f.text.into() })
-            .collect();
         Ok(Corpus {
             version: pack.version,
             name: pack.name,
-            files,
+            files: pack.files,
             documents,
             entities: pack.entities,
             skipped: pack.skipped,
@@ -169,7 +148,7 @@ impl Corpus {
     }
 
     /// All files, in pack order.
-    pub fn files(&self) -> &[CorpusFile] {
+    pub fn files(&self) -> &[FileRecord] {
         &self.files
     }
 
@@ -182,7 +161,7 @@ impl Corpus {
         self.documents.iter().find(|d| d.id == id)
     }
 
-    pub fn file_of(&self, document: &Document) -> &CorpusFile {
+    pub fn file_of(&self, document: &Document) -> &FileRecord {
         &self.files[document.file_index]
     }
 
@@ -203,7 +182,7 @@ impl Corpus {
 
     /// A document as the engine indexes it.
     pub fn index_input<'a>(&'a self, document: &'a Document) -> DocumentInput<'a> {
-        let text = SharedText::new(self.file_of(document).text.clone(), document.text_span.clone());
+        let text = self.file_of(document).text.slice(document.text_span.clone());
         DocumentInput { id: &document.id, text, uncounted: self.uncounted_ranges(document) }
     }
 

@@ -1,34 +1,66 @@
 //! The corpus pack: one file that carries a whole corpus to the page.
 //!
-//! On disk and on the wire a pack is gzip-compressed JSON (the browser inflates it with its own
-//! `DecompressionStream`, so the wasm carries no inflater). Its `format` number changes whenever a
-//! reader of an older format could misread it. Everything in a pack is checked before use: a pack
-//! can come from anywhere a link points.
+//! On disk and on the wire a pack is gzip-compressed (the browser inflates it with its own
+//! `DecompressionStream`, so the wasm carries no inflater). Inflated, it is one line of JSON, the
+//! *header* (format, version, name, each file's name, hash and length in bytes, the documents, the
+//! entity list, what the build skipped), a `\n`, then the files' texts one after another, as
+//! UTF-8, in the header's order. The texts are not JSON strings, so reading a pack of 50 MB costs
+//! no unescaping and no second copy: every file is a span of the one buffer the pack was read into.
+//!
+//! The `format` number changes whenever a reader of an older format could misread a pack.
+//! Everything in a pack is checked before use: a pack can come from anywhere a link points.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use siyaq_engine::SharedText;
 use siyaq_engine::gazetteer::Entity;
 
-/// The pack format this build reads and writes.
-pub const FORMAT: u32 = 1;
+/// The pack format this build reads and writes. (Format 1, of the first builds that read packs,
+/// held the texts as JSON strings.)
+pub const FORMAT: u32 = 2;
 
-/// A pack, as serialized.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+/// A pack: a whole corpus, as written and as read back.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Pack {
     pub format: u32,
     /// A content hash of everything else in the pack, worked out when the pack is written.
     pub version: String,
     /// What the corpus calls itself: the folder it was built from.
-    #[serde(default)]
     pub name: String,
     pub files: Vec<FileRecord>,
     pub documents: Vec<DocumentRecord>,
-    #[serde(default)]
     pub entities: Vec<Entity>,
     /// What the build left out of the folder, and why: the page lists it, so nothing is
     /// dropped without a word.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<SkippedFile>,
+}
+
+/// The pack's first line. It borrows when written and owns when read.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Header<'a> {
+    format: u32,
+    version: Cow<'a, str>,
+    #[serde(default)]
+    name: Cow<'a, str>,
+    files: Vec<FileEntry<'a>>,
+    documents: Cow<'a, [DocumentRecord]>,
+    #[serde(default)]
+    entities: Cow<'a, [Entity]>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    skipped: Cow<'a, [SkippedFile]>,
+}
+
+/// A file as the header lists it: its text follows the header.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileEntry<'a> {
+    name: Cow<'a, str>,
+    sha256: Cow<'a, str>,
+    bytes: usize,
 }
 
 /// A file (or a document, or a record of a table) the build left out.
@@ -43,14 +75,14 @@ pub struct SkippedFile {
 
 /// One source of text: a file as received, or the text read out of one (a page's article, a
 /// record of a table), with `\n` between lines.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileRecord {
     /// The file's path in the corpus folder; `table.csv#12` for the 12th record of a table.
     pub name: String,
     /// Hex SHA-256 of the file as received.
     pub sha256: String,
-    pub text: String,
+    /// Held once: documents and the index share it.
+    pub text: SharedText,
 }
 
 /// When an article appeared: printed, or the month its text implies.
@@ -109,7 +141,7 @@ pub struct DocumentRecord {
 /// Why a pack cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PackError {
-    /// Not a pack at all: not JSON, or JSON of another shape.
+    /// Not a pack at all: no header, a header of another shape, or texts that do not match it.
     Unreadable(String),
     /// A pack of a format this build does not know (a newer siyaq wrote it).
     UnknownFormat(u32),
@@ -145,12 +177,17 @@ impl std::fmt::Display for PackError {
 impl std::error::Error for PackError {}
 
 /// The format number of a pack that could not be read whole, if it has one.
-pub fn format_of(json: &[u8]) -> Option<u32> {
+pub fn format_of(bytes: &[u8]) -> Option<u32> {
     #[derive(Deserialize)]
-    struct Header {
+    struct FormatOnly {
         format: u32,
     }
-    serde_json::from_slice::<Header>(json).ok().map(|h| h.format)
+    serde_json::from_slice::<FormatOnly>(header_line(bytes)).ok().map(|h| h.format)
+}
+
+/// The header's bytes: everything before the first `\n` (JSON as written here holds none).
+fn header_line(bytes: &[u8]) -> &[u8] {
+    bytes.split(|&b| b == b'\n').next().unwrap_or_default()
 }
 
 /// Whether `id` is fit for links and exports: 1 to 200 ASCII letters, digits, `-`, `_` or `.`.
@@ -197,10 +234,90 @@ impl Pack {
             .collect()
     }
 
-    /// The pack as JSON, uncompressed.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a pack always serializes")
+    /// The pack as written to disk before compression: the header, `\n`, the texts.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let header = Header {
+            format: self.format,
+            version: Cow::Borrowed(&self.version),
+            name: Cow::Borrowed(&self.name),
+            files: self
+                .files
+                .iter()
+                .map(|f| FileEntry { name: Cow::Borrowed(&f.name), sha256: Cow::Borrowed(&f.sha256), bytes: f.text.len() })
+                .collect(),
+            documents: Cow::Borrowed(&self.documents),
+            entities: Cow::Borrowed(&self.entities),
+            skipped: Cow::Borrowed(&self.skipped),
+        };
+        let mut bytes = serde_json::to_vec(&header).expect("a pack's header always serializes");
+        bytes.push(b'\n');
+        for file in &self.files {
+            bytes.extend_from_slice(file.text.as_bytes());
+        }
+        bytes
     }
+
+    /// Reads a pack (already inflated). The texts are not copied: every file's text is a span of
+    /// `bytes`, which the pack keeps. Only the header is checked here; [`Pack::check`] does the rest.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Pack, PackError> {
+        let header_end = bytes.iter().position(|&b| b == b'\n');
+        let header: Header = match serde_json::from_slice(&bytes[..header_end.unwrap_or(bytes.len())]) {
+            Ok(header) => header,
+            // A newer format may add fields this build refuses: its number says more than that.
+            Err(e) => {
+                return Err(match format_of(&bytes) {
+                    Some(format) if format != FORMAT => PackError::UnknownFormat(format),
+                    _ => PackError::Unreadable(e.to_string()),
+                });
+            }
+        };
+        if header.format != FORMAT {
+            return Err(PackError::UnknownFormat(header.format));
+        }
+        let texts_start = header_end.map_or(bytes.len(), |end| end + 1);
+        let spans = file_spans(&header.files, texts_start, bytes.len())?;
+        let all = Arc::new(String::from_utf8(bytes).map_err(|e| {
+            PackError::Unreadable(format!("the text is not UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+        })?);
+        let files = header
+            .files
+            .into_iter()
+            .zip(spans)
+            .map(|(entry, span)| {
+                let text = SharedText::checked(all.clone(), span).ok_or_else(|| {
+                    PackError::Unreadable(format!("the text of {} does not start or end on a character", entry.name))
+                })?;
+                Ok(FileRecord { name: entry.name.into_owned(), sha256: entry.sha256.into_owned(), text })
+            })
+            .collect::<Result<_, PackError>>()?;
+        Ok(Pack {
+            format: header.format,
+            version: header.version.into_owned(),
+            name: header.name.into_owned(),
+            files,
+            documents: header.documents.into_owned(),
+            entities: header.entities.into_owned(),
+            skipped: header.skipped.into_owned(),
+        })
+    }
+}
+
+/// Where each file's text lies in a pack of `total` bytes whose texts start at `start`: one after
+/// another, filling the rest of the pack exactly.
+fn file_spans(files: &[FileEntry], start: usize, total: usize) -> Result<Vec<Range<usize>>, PackError> {
+    let mut at = start;
+    let mut spans = Vec::with_capacity(files.len());
+    for file in files {
+        let end = at.checked_add(file.bytes).filter(|&end| end <= total).ok_or_else(|| {
+            PackError::Unreadable(format!("the pack ends inside the text of {}", file.name))
+        })?;
+        spans.push(at..end);
+        at = end;
+    }
+    if at != total {
+        return Err(PackError::Unreadable(format!("{} bytes follow the last file's text", total - at)));
+    }
+    Ok(spans)
 }
 
 /// Checks that `doc` names one of `files` and that its lines and line roles lie inside that file

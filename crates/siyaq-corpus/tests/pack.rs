@@ -23,7 +23,7 @@ fn a_good_pack_reads_back_with_its_lines_roles_and_counts() {
     doc.title_line = Some(1);
     doc.duplicate_lines = vec![2];
     let p = pack(vec![file("a.txt", TEXT)], vec![doc]);
-    let corpus = Corpus::from_json(p.to_json().as_bytes()).unwrap();
+    let corpus = Corpus::from_bytes(p.to_bytes()).unwrap();
     let doc = &corpus.documents()[0];
     let roles: Vec<LineRole> = corpus.lines(doc).map(|l| l.role).collect();
     assert_eq!(
@@ -78,16 +78,60 @@ fn every_broken_pack_is_refused_with_its_reason() {
     let mut odd_id = good();
     odd_id.documents[0].id = "a b\"<".into();
     assert!(matches!(Corpus::from_pack(odd_id).unwrap_err(), PackError::BadId(_)));
-    for junk in [&b""[..], b"{}", b"[1,2]", b"\x1f\x8b\x08", "{\"format\":1}".as_bytes(), b"\xff\xfe"] {
-        assert!(matches!(Corpus::from_json(junk).unwrap_err(), PackError::Unreadable(_)), "{junk:?}");
+    for junk in [&b""[..], b"{}", b"[1,2]", b"\x1f\x8b\x08", format!("{{\"format\":{FORMAT}}}").as_bytes(), b"\xff\xfe"] {
+        assert!(matches!(Corpus::from_bytes(junk.to_vec()).unwrap_err(), PackError::Unreadable(_)), "{junk:?}");
     }
 }
 
+/// The texts follow the header: a pack cut short, one with bytes to spare, and one whose text is
+/// not UTF-8 or is cut inside a letter are refused, each saying so.
 #[test]
-fn a_pack_of_a_newer_format_is_named_as_such_even_with_fields_this_build_does_not_know() {
-    let mut json: serde_json::Value = serde_json::from_str(&pack(vec![file("a.txt", TEXT)], vec![document("a", "a.txt", [1, 5])]).to_json()).unwrap();
-    json["format"] = 2.into();
-    json["documents"][0]["sections"] = serde_json::json!([[1, 2]]);
-    let error = Corpus::from_json(json.to_string().as_bytes()).unwrap_err();
-    assert_eq!(error, PackError::UnknownFormat(2));
+fn texts_that_do_not_match_the_header_are_refused() {
+    let good = pack(vec![file("a.txt", TEXT), file("b.txt", "بت")], vec![document("a", "a.txt", [1, 5])]).to_bytes();
+    assert!(Corpus::from_bytes(good.clone()).is_ok());
+    let unreadable = |bytes: Vec<u8>| match Corpus::from_bytes(bytes) {
+        Err(PackError::Unreadable(reason)) => reason,
+        other => panic!("{other:?}"),
+    };
+    assert!(unreadable(good[..good.len() - 1].to_vec()).contains("ends inside the text of b.txt"));
+    assert!(unreadable([&good[..], b"x"].concat()).contains("1 bytes follow"));
+    let mut not_utf8 = good.clone();
+    let last = not_utf8.len() - 1;
+    not_utf8[last] = 0xff;
+    assert!(unreadable(not_utf8).contains("not UTF-8"));
+    // A header that moves one byte of b.txt to a.txt cuts a letter in two.
+    let header_end = good.iter().position(|&b| b == b'\n').unwrap();
+    let header = String::from_utf8(good[..header_end].to_vec()).unwrap();
+    let a = TEXT.len();
+    let shifted = header.replace(&format!("\"bytes\":{a}"), &format!("\"bytes\":{}", a + 1)).replace("\"bytes\":4", "\"bytes\":3");
+    assert_ne!(shifted, header);
+    let cut = [shifted.as_bytes(), &good[header_end..]].concat();
+    assert!(unreadable(cut).contains("does not start or end on a character"));
+}
+
+/// The texts are not copied out of the buffer the pack was read into: a file's text lies inside it.
+#[test]
+fn files_are_spans_of_the_pack_read() {
+    let bytes = pack(vec![file("a.txt", TEXT)], vec![document("a", "a.txt", [1, 5])]).to_bytes();
+    let corpus = Corpus::from_bytes(bytes).unwrap();
+    let text = &corpus.files()[0].text;
+    assert_eq!(&**text, TEXT);
+    let doc = &corpus.documents()[0];
+    assert_eq!(corpus.text(doc).as_ptr(), text.as_ptr());
+}
+
+#[test]
+fn a_pack_of_another_format_is_named_as_such_even_with_fields_this_build_does_not_know() {
+    let bytes = pack(vec![file("a.txt", TEXT)], vec![document("a", "a.txt", [1, 5])]).to_bytes();
+    let header_end = bytes.iter().position(|&b| b == b'\n').unwrap();
+    let mut header: serde_json::Value = serde_json::from_slice(&bytes[..header_end]).unwrap();
+    header["documents"][0]["sections"] = serde_json::json!([[1, 2]]);
+    for format in [FORMAT + 1, 1] {
+        header["format"] = format.into();
+        let error = Corpus::from_bytes([header.to_string().as_bytes(), &bytes[header_end..]].concat()).unwrap_err();
+        assert_eq!(error, PackError::UnknownFormat(format));
+    }
+    // Format 1 held the texts as JSON strings in a single JSON document.
+    let old = serde_json::json!({"format": 1, "version": "v", "files": [{"name": "a.txt", "sha256": "", "text": TEXT}], "documents": []});
+    assert_eq!(Corpus::from_bytes(old.to_string().into_bytes()).unwrap_err(), PackError::UnknownFormat(1));
 }

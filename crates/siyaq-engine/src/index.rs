@@ -15,17 +15,30 @@ use crate::tokenize::TokenKind;
 
 /// A document's text, shared rather than copied: a range of a text someone else holds too (the
 /// corpus keeps each file once; the index keeps a handle on it, not a second copy).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct SharedText {
-    source: Arc<str>,
+    // `Arc<String>` rather than `Arc<str>`: a `String` (a whole corpus pack read into memory, say)
+    // moves in without being copied, which matters when the text is tens of megabytes.
+    source: Arc<String>,
     span: Range<usize>,
 }
 
 impl SharedText {
     /// `span` of `source`. Panics unless `span` lies on character boundaries of `source`.
-    pub fn new(source: Arc<str>, span: Range<usize>) -> SharedText {
+    pub fn new(source: Arc<String>, span: Range<usize>) -> SharedText {
         assert!(source.get(span.clone()).is_some(), "a text's span lies inside it");
         SharedText { source, span }
+    }
+
+    /// `span` of `source`, or `None` unless it lies on character boundaries of `source`.
+    pub fn checked(source: Arc<String>, span: Range<usize>) -> Option<SharedText> {
+        source.get(span.clone())?;
+        Some(SharedText { source, span })
+    }
+
+    /// Part of this text, by a byte range of it. Panics unless `span` lies on character boundaries.
+    pub fn slice(&self, span: Range<usize>) -> SharedText {
+        SharedText::new(self.source.clone(), self.span.start + span.start..self.span.start + span.end)
     }
 }
 
@@ -37,15 +50,29 @@ impl Deref for SharedText {
     }
 }
 
+impl PartialEq for SharedText {
+    fn eq(&self, other: &SharedText) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for SharedText {}
+
+impl std::fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
 impl From<&str> for SharedText {
     fn from(text: &str) -> SharedText {
-        SharedText { span: 0..text.len(), source: text.into() }
+        text.to_string().into()
     }
 }
 
 impl From<String> for SharedText {
     fn from(text: String) -> SharedText {
-        SharedText { span: 0..text.len(), source: text.into() }
+        SharedText { span: 0..text.len(), source: Arc::new(text) }
     }
 }
 
@@ -103,8 +130,12 @@ pub struct IndexedDocument {
 pub struct Vocabulary {
     forms: Vec<Box<str>>,
     ids: FxHashMap<Box<str>, u32>,
-    /// Counted occurrences of each form, as global word indices in ascending order.
-    occurrences: Vec<Vec<u32>>,
+    /// Counted occurrences of every form, as global word indices, form after form (each form's
+    /// in ascending order): one array sized exactly, rather than a growing array per form, whose
+    /// spare room would cost a third of the text's size on a large corpus.
+    occurrences: Vec<u32>,
+    /// Where each form's occurrences start in `occurrences`; one more entry than forms.
+    occurrence_starts: Vec<u32>,
     /// Form ids sorted by form, for prefix lookups.
     sorted: Vec<u32>,
     /// (reversed form, id) sorted, for suffix lookups.
@@ -131,7 +162,28 @@ impl Vocabulary {
 
     /// Counted occurrences of a form, in corpus order.
     pub fn occurrences(&self, id: u32) -> &[u32] {
-        &self.occurrences[id as usize]
+        let id = id as usize;
+        &self.occurrences[self.occurrence_starts[id] as usize..self.occurrence_starts[id + 1] as usize]
+    }
+
+    /// Lays out the counted occurrences of each form, once every word is in.
+    fn collect_occurrences(&mut self, words: &[Posting]) {
+        let mut starts = vec![0u32; self.forms.len() + 1];
+        for word in words.iter().filter(|w| w.is_counted()) {
+            starts[word.form as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut occurrences = vec![0u32; starts[starts.len() - 1] as usize];
+        for (at, word) in words.iter().enumerate().filter(|(_, w)| w.is_counted()) {
+            let slot = &mut next[word.form as usize];
+            occurrences[*slot as usize] = at as u32;
+            *slot += 1;
+        }
+        self.occurrences = occurrences;
+        self.occurrence_starts = starts;
     }
 
     /// Ids of the forms that start with `prefix`.
@@ -170,7 +222,6 @@ impl Vocabulary {
         let id = self.forms.len() as u32;
         self.forms.push(form.into());
         self.ids.insert(form.into(), id);
-        self.occurrences.push(Vec::new());
         id
     }
 }
@@ -244,9 +295,7 @@ impl Index {
                     uncounted.next();
                 }
                 let counts = uncounted.peek().is_none_or(|r| r.start > span.start);
-                let at = index.words.len() as u32;
                 if counts {
-                    index.vocabulary.occurrences[form as usize].push(at);
                     counted_words += 1;
                     flags |= COUNTED;
                 }
@@ -267,8 +316,8 @@ impl Index {
         }
         // Growth leaves spare capacity; the index lives as long as the page.
         index.words.shrink_to_fit();
+        index.vocabulary.collect_occurrences(&index.words);
         let vocabulary = &mut index.vocabulary;
-        vocabulary.occurrences.iter_mut().for_each(Vec::shrink_to_fit);
         let mut sorted: Vec<u32> = vocabulary.ids().collect();
         crate::sorting::sort_by(&mut sorted, |&a, &b| vocabulary.forms[a as usize].cmp(&vocabulary.forms[b as usize]));
         vocabulary.sorted = sorted;
@@ -323,7 +372,7 @@ impl Index {
     pub fn heap_bytes(&self) -> usize {
         let vocabulary = &self.vocabulary;
         let form_bytes: usize = vocabulary.forms.iter().map(|f| f.len()).sum();
-        let occurrence_bytes: usize = vocabulary.occurrences.iter().map(|o| o.capacity() * 4 + 24).sum();
+        let occurrence_bytes = (vocabulary.occurrences.capacity() + vocabulary.occurrence_starts.capacity()) * 4;
         self.words.capacity() * std::mem::size_of::<Posting>()
             + form_bytes * 3 // the form, its hash-map key and its reversed copy
             + vocabulary.forms.len() * (16 * 3 + 4 + 8) // boxed-str headers, hash-map slot, sorted id

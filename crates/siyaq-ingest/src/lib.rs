@@ -223,7 +223,7 @@ pub fn assemble(
         .map(|s| FileRecord {
             name: s.name,
             sha256: s.sha256,
-            text: s.text,
+            text: s.text.into(),
         })
         .collect();
     let mut pack = Pack {
@@ -277,11 +277,11 @@ pub fn assemble(
     pack
 }
 
-/// The first 12 hex digits of the SHA-256 of the pack's JSON with an empty version.
+/// The first 12 hex digits of the SHA-256 of the pack (uncompressed) with an empty version.
 pub fn version_of(pack: &Pack) -> String {
     let mut unversioned = pack.clone();
     unversioned.version.clear();
-    sha256_hex(unversioned.to_json().as_bytes())[..12].to_string()
+    sha256_hex(&unversioned.to_bytes())[..12].to_string()
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -291,21 +291,21 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The pack as the page fetches it: gzip-compressed JSON.
+/// The pack as the page fetches it: gzip-compressed.
 pub fn compress(pack: &Pack) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder
-        .write_all(pack.to_json().as_bytes())
+        .write_all(&pack.to_bytes())
         .expect("gzip into memory");
     encoder.finish().expect("gzip into memory")
 }
 
 /// A pack file read back: inflated and checked.
 pub fn decompress(bytes: &[u8]) -> Result<Corpus, String> {
-    let mut json = Vec::new();
-    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut json)
+    let mut inflated = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut inflated)
         .map_err(|e| format!("not gzip: {e}"))?;
-    Corpus::from_json(&json).map_err(|e| e.to_string())
+    Corpus::from_bytes(inflated).map_err(|e| e.to_string())
 }
 
 /// The repository's sample corpus (`corpus/`), built once: what native tests and benchmarks use.

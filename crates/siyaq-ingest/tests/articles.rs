@@ -348,7 +348,7 @@ fn each_encoding_decodes_to_its_text() {
     let built = built();
     for (name, text, _, encoding) in ENCODED {
         let file = built.pack.files.iter().find(|f| f.name == name).unwrap();
-        assert_eq!(file.text, text, "{name}");
+        assert_eq!(&*file.text, text, "{name}");
         let source = decode::decode(&std::fs::read(articles().join(name)).unwrap(), None).unwrap();
         assert_eq!(source.encoding, encoding, "{name}");
     }
@@ -401,7 +401,7 @@ fn encoded_files_are_their_texts() {
 #[test]
 fn the_page_s_article_without_menus_scripts_or_footer() {
     let built = built();
-    let page = &built
+    let page = &*built
         .pack
         .files
         .iter()
