@@ -111,7 +111,7 @@ test('the self-hosted Arabic font is used, and a screenshot is made for the READ
   const loaded = await page.evaluate(() =>
     [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight}`));
   assert.ok(loaded.some((f) => f.includes('Noto Naskh Arabic') && f.endsWith('400')), `loaded fonts: ${loaded}`);
-  assert.ok(fonts.some(([url, status]) => url.endsWith('arabic-400-normal.woff2') && status === 200), 'font served locally');
+  assert.ok(fonts.some(([url, status]) => url.endsWith('noto-naskh-arabic-400.woff2') && status === 200), 'font served locally');
   const family = await page.locator('.article-text .line').first().evaluate((e) => getComputedStyle(e).fontFamily);
   assert.match(family, /Noto Naskh Arabic/);
   mkdirSync(join(root, 'docs'), { recursive: true });

@@ -28,7 +28,8 @@ const STATIC_FILES: [(&str, &str); 9] = [
     ("web/sw.js", "sw.js"),
 ];
 
-/// The corpus pack: gzip-compressed JSON, fetched by `boot.js` while the wasm compiles.
+/// The corpus pack (gzip-compressed: a JSON header line, then the texts), fetched by `boot.js`
+/// while the wasm compiles.
 pub const PACK_FILE: &str = "corpus.pack";
 
 /// What a first visit downloads (the fonts are listed in the stylesheet and found there); the
