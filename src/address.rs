@@ -112,7 +112,8 @@ fn with_context<T>(work: impl FnOnce(&LinkContext) -> T) -> T {
     let corpus = loaded();
     let words = corpus.text_bytes();
     let bundled = bundled();
-    work(&LinkContext { version: corpus.version(), articles: &articles, words, bundled: &bundled })
+    let pack = crate::state::corpus::source();
+    work(&LinkContext { version: corpus.version(), pack, articles: &articles, words, bundled: &bundled })
 }
 
 fn read_location() -> ReadLink {

@@ -7,11 +7,19 @@ use crate::state::corpus::{Article, articles};
 use crate::state::navigation::Navigation;
 use crate::state::search::SearchState;
 
-/// The list of bundled articles with their metadata and word counts.
+/// How many articles the list shows before the reader asks for all: drawing a thousand entries
+/// would hold up the page's start by a good part of a second.
+const LISTED_FIRST: usize = 200;
+
+/// The list of the corpus's articles with their metadata and word counts.
 #[component]
 pub fn CorpusPanel(nav: Navigation, search: SearchState) -> impl IntoView {
     let lang = use_lang();
     let total = move || search.total_words();
+    let all = articles().len();
+    // An article a link opens is listed, however far down it lies.
+    let opened = nav.open.get_untracked().and_then(|id| articles().iter().position(|a| a.id() == id));
+    let listed = RwSignal::new(if opened.is_some_and(|i| i >= LISTED_FIRST) { all } else { all.min(LISTED_FIRST) });
     view! {
         <nav class="corpus-panel" aria-labelledby="corpus-heading">
             <h2 id="corpus-heading">{tr("المقالات", "Articles")}</h2>
@@ -24,8 +32,14 @@ pub fn CorpusPanel(nav: Navigation, search: SearchState) -> impl IntoView {
                 <span data-testid="corpus-words" data-words=total>{move || words_label(lang.get(), total())}</span>
             </p>
             <ul class="doc-list" data-testid="doc-list">
-                {articles().iter().map(|article| view! { <ArticleEntry article nav search /> }).collect_view()}
+                {move || articles()[..listed.get()].iter().map(|article| view! { <ArticleEntry article nav search /> }).collect_view()}
             </ul>
+            <button type="button" class="show-all" data-testid="show-all-articles" hidden=move || listed.get() >= all on:click=move |_| listed.set(all)>
+                {move || match lang.get() {
+                    Lang::Ar => format!("اعرض المقالات كلها ({all})"),
+                    Lang::En => format!("Show all {all} articles"),
+                }}
+            </button>
             <LeftOut />
         </nav>
     }

@@ -46,7 +46,7 @@ pub fn hits_csv(index: &Index, hits: &[Hit], width: u32) -> String {
         let line = kwic_line(index, *hit, width);
         let indexed = &index.documents()[line.document];
         let text = &indexed.text;
-        let doc = loaded().document(&indexed.id);
+        let doc = document_of(line.document, &indexed.id);
         let field = |f: fn(&Document) -> &Option<String>| doc.and_then(|d| f(d).clone()).unwrap_or_default();
         let form: Vec<&str> = hit.words().map(|w| index.vocabulary().form(index.word(w).form)).collect();
         let start = text[..line.node.start].chars().count();
@@ -68,6 +68,12 @@ pub fn hits_csv(index: &Index, hits: &[Hit], width: u32) -> String {
     csv_with_bom(&CSV_HEADER, rows)
 }
 
+/// The corpus's record of the index's `position`-th document: the index numbers documents in
+/// corpus order, so no search by id is needed (an export may cite tens of thousands of hits).
+fn document_of(position: usize, id: &str) -> Option<&'static Document> {
+    loaded().documents().get(position).filter(|d| d.id == id)
+}
+
 /// One line of context, cited: «…» followed by title, author, source and date where printed.
 pub fn citation(index: &Index, hit: Hit, width: u32) -> String {
     let line = kwic_line(index, hit, width);
@@ -75,7 +81,7 @@ pub fn citation(index: &Index, hit: Hit, width: u32) -> String {
     let text = &indexed.text;
     let quote = flatten(&text[line.before.start..line.after.end]);
     let mut parts: Vec<String> = Vec::new();
-    if let Some(doc) = loaded().document(&indexed.id) {
+    if let Some(doc) = document_of(line.document, &indexed.id) {
         parts.push(format!("«{}»", loaded().heading(doc).text()));
         parts.extend(doc.author.clone());
         parts.extend(doc.source.clone());

@@ -6,14 +6,19 @@ use siyaq_corpus::{Corpus, PackError};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Where `boot.js` leaves the promise of the pack's bytes (inflated JSON).
+/// Where `boot.js` leaves the promise of the pack's bytes (inflated).
 const PACK_PROMISE: &str = "siyaqPack";
+/// Where `boot.js` leaves the `pack=` a link chose, when it chose one.
+const PACK_SOURCE: &str = "siyaqPackSource";
+/// The name of the error `boot.js` rejects a pack of another site with.
+const PACK_REFUSED: &str = "SiyaqPackRefused";
 
 /// Reads the pack, installs the corpus and mounts the app; or explains why it cannot.
 pub async fn start() {
     match load().await {
         Ok(corpus) => {
-            crate::state::corpus::install(corpus);
+            let source = Reflect::get(&js_sys::global(), &JsValue::from_str(PACK_SOURCE)).ok().and_then(|s| s.as_string());
+            crate::state::corpus::install(corpus, source);
             leptos::mount::mount_to_body(crate::App);
             crate::browser::mark("mounted");
         }
@@ -24,6 +29,8 @@ pub async fn start() {
 enum Problem {
     /// The pack could not be fetched or inflated (offline on a first visit, a missing file).
     Unavailable(String),
+    /// A link chose a pack of another site (`pack=`): never fetched.
+    Refused(String),
     Unusable(PackError),
 }
 
@@ -33,7 +40,10 @@ async fn load() -> Result<Corpus, Problem> {
         .ok()
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
         .ok_or_else(|| Problem::Unavailable("boot.js did not start loading the corpus".into()))?;
-    let bytes = JsFuture::from(promise).await.map_err(|e| Problem::Unavailable(describe(&e)))?;
+    let bytes = JsFuture::from(promise).await.map_err(|e| match e.dyn_ref::<js_sys::Error>() {
+        Some(error) if error.name() == PACK_REFUSED => Problem::Refused(error.message().into()),
+        _ => Problem::Unavailable(describe(&e)),
+    })?;
     let bytes = bytes.dyn_into::<Uint8Array>().map_err(|_| Problem::Unavailable("not bytes".into()))?.to_vec();
     crate::browser::mark("pack-copied");
     let corpus = Corpus::from_bytes(bytes).map_err(Problem::Unusable);
@@ -56,6 +66,10 @@ fn show_problem(problem: &Problem) {
         Problem::Unavailable(reason) => (
             "تعذّر تحميل مجموعة المقالات. تحقق من الاتصال ثم أعد تحميل الصفحة.".to_string(),
             format!("The corpus could not be loaded ({reason}). Check the connection and reload."),
+        ),
+        Problem::Refused(address) => (
+            "يطلب هذا الرابط مجموعة مقالات من موقع آخر، ولا يفتح سياق إلا المجموعات المنشورة على موقعه.".to_string(),
+            format!("This link asks for a corpus from another site ({address}); siyaq opens only corpus packs published on its own site."),
         ),
         Problem::Unusable(PackError::UnknownFormat(format)) if *format < siyaq_corpus::FORMAT => (
             "صُنعت مجموعة المقالات هذه بإصدار أقدم من سياق: أعد بناءها.".to_string(),
@@ -80,7 +94,7 @@ fn show_problem(problem: &Problem) {
 
 fn describe_pack(problem: &Problem) -> String {
     match problem {
-        Problem::Unavailable(reason) => reason.clone(),
+        Problem::Unavailable(reason) | Problem::Refused(reason) => reason.clone(),
         Problem::Unusable(error) => error.to_string(),
     }
 }

@@ -1,36 +1,81 @@
 // Starts siyaq: loads the corpus and the wasm side by side, reports a failure in the page, and
 // keeps the offline copy fresh.
-import init from './pkg/siyaq.js';
 
-// The corpus pack is gzip-compressed (a JSON header line, then the texts); the wasm reads the inflated bytes from this promise.
-// A host that already inflated it in transit (it sent Content-Encoding: gzip) hands over JSON.
-globalThis.siyaqPack = fetch('./corpus.pack')
+// A link may open another corpus pack published on this site (`?pack=path/to/file.pack`); a pack
+// of another site is refused, and the page says so. Read before the app's own script loads, so that
+// the pack downloads while the wasm compiles.
+const chosenPack = new URLSearchParams(location.search).get('pack');
+function packAddress() {
+  if (chosenPack === null) return './corpus.pack';
+  const url = new URL(chosenPack, location.href);
+  if (url.origin !== location.origin) {
+    const refused = new Error(chosenPack);
+    refused.name = 'SiyaqPackRefused';
+    throw refused;
+  }
+  globalThis.siyaqPackSource = chosenPack;
+  return url.href;
+}
+
+// The corpus pack is gzip-compressed (a JSON header line, then the texts); the wasm reads the
+// inflated bytes from this promise. It is inflated as it arrives, not after. A host that already
+// inflated it in transit (it sent Content-Encoding: gzip) hands over the bytes as they are.
+globalThis.siyaqPack = Promise.resolve()
+  .then(packAddress)
+  .then((address) => fetch(address))
   .then((response) => {
-    if (!response.ok) throw new Error(`corpus.pack: HTTP ${response.status}`);
-    return response.arrayBuffer();
+    if (!response.ok) throw new Error(`${chosenPack ?? 'corpus.pack'}: HTTP ${response.status}`);
+    return inflated(response.body);
   })
-  .then((buffer) => {
-    performance.mark('siyaq:pack-fetched');
-    const bytes = new Uint8Array(buffer);
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(inflated).arrayBuffer().then((b) => {
-      performance.mark('siyaq:pack-inflated');
-      return new Uint8Array(b);
-    });
+  .then((bytes) => {
+    performance.mark('siyaq:pack-inflated');
+    return bytes;
   });
+
+// The bytes of `body`, inflated when they start as gzip does (1f 8b).
+async function inflated(body) {
+  const reader = body.getReader();
+  let head = new Uint8Array(0);
+  while (head.length < 2) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const joined = new Uint8Array(head.length + value.length);
+    joined.set(head);
+    joined.set(value, head.length);
+    head = joined;
+  }
+  const replayed = new ReadableStream({
+    start(controller) {
+      if (head.length) controller.enqueue(head);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  const stream = gzip ? replayed.pipeThrough(new DecompressionStream('gzip')) : replayed;
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
 // Awaited by the wasm, which reports a failure itself; this keeps it off the console meanwhile.
 globalThis.siyaqPack.catch(() => {});
 
 // The wasm's memory stays reachable for the browser benchmark, which reports its size.
-init({ module_or_path: './pkg/siyaq_bg.wasm' }).then((wasm) => {
-  performance.mark('siyaq:wasm-ready');
-  globalThis.siyaqWasmMemory = wasm.memory;
-}).catch((error) => {
-  const note = document.getElementById('boot-error');
-  note.hidden = false;
-  note.querySelector('code').textContent = String(error);
-});
+import('./pkg/siyaq.js')
+  .then(({ default: init }) => init({ module_or_path: './pkg/siyaq_bg.wasm' }))
+  .then((wasm) => {
+    performance.mark('siyaq:wasm-ready');
+    globalThis.siyaqWasmMemory = wasm.memory;
+  })
+  .catch((error) => {
+    const note = document.getElementById('boot-error');
+    note.hidden = false;
+    note.querySelector('code').textContent = String(error);
+  });
 
 // The service worker keeps every file of this build for offline use. A new build installs beside
 // it and waits; the page offers a reload, and only then does the new build take over, all at once.

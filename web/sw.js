@@ -4,6 +4,8 @@
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `siyaq-${VERSION}`;
+// Corpus packs a link chose (`?pack=`), kept across builds: a pack is data, not part of a build.
+const PACKS = 'siyaq-packs';
 
 // Addresses are resolved against the worker's scope, so the site works under any path.
 const SCOPE = new URL(self.registration.scope);
@@ -29,7 +31,7 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('siyaq-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('siyaq-') && k !== CACHE && k !== PACKS).map((k) => caches.delete(k))))
     .then(() => self.clients.claim()));
 });
 
@@ -125,6 +127,21 @@ async function navigate(event) {
   }
 }
 
+// Corpus packs a link chose (`?pack=`): from the network when possible, so that a republished
+// pack is seen at once; else the kept copy.
+async function chosenPack(event, request, url) {
+  const cache = await caches.open(PACKS);
+  try {
+    const response = await fetch(request);
+    if (response.ok) event.waitUntil(cache.put(url, response.clone()));
+    return response;
+  } catch (error) {
+    const kept = await cache.match(url);
+    if (kept) return kept;
+    throw error;
+  }
+}
+
 // The single file as itself: from the network when possible (kept for offline use), else the
 // kept copy.
 async function singleFile(event, request) {
@@ -150,5 +167,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   url.search = '';
   url.hash = '';
+  if (url.pathname.endsWith('.pack') && !KNOWN.has(url.href)) {
+    event.respondWith(chosenPack(event, request, url.href));
+    return;
+  }
   event.respondWith(cachedOrFetched(event, request, url.href));
 });

@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let version = VERSIONS[usize::from(shape / 4) % VERSIONS.len()];
     let words = WORDS[usize::from(shape / 12) % WORDS.len()];
     let bundled = bundled();
-    let context = LinkContext { version, articles, words, bundled };
+    let context = LinkContext { version, pack: None, articles, words, bundled };
 
     let read_once = read(&link, &context);
     let settings = &read_once.settings;

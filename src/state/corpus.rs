@@ -9,10 +9,19 @@ use siyaq_corpus::{Corpus, Document, DocumentDate, Heading};
 use siyaq_engine::gazetteer::Gazetteer;
 
 static LOADED: OnceLock<Corpus> = OnceLock::new();
+static SOURCE: OnceLock<Option<String>> = OnceLock::new();
 
-/// Makes `corpus` the page's corpus. The first call wins: a page has one corpus for its life.
-pub fn install(corpus: Corpus) -> &'static Corpus {
+/// Makes `corpus` the page's corpus; `source` is the `pack=` of the link that chose it, if one did.
+/// The first call wins: a page has one corpus for its life.
+pub fn install(corpus: Corpus, source: Option<String>) -> &'static Corpus {
+    SOURCE.get_or_init(|| source);
     LOADED.get_or_init(|| corpus)
+}
+
+/// The `pack=` of the link that chose the page's corpus; `None` for the site's own corpus. Links
+/// made on the page carry it.
+pub fn source() -> Option<&'static str> {
+    SOURCE.get().and_then(Option::as_deref)
 }
 
 /// The page's corpus.

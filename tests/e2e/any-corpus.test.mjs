@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage } from './harness.mjs';
+import { expected, launch, openPage } from './harness.mjs';
 
 const url = process.env.SIYAQ_ARTICLES_URL;
 const factsPath = process.env.SIYAQ_ARTICLES_EXPECTED;
@@ -137,4 +137,41 @@ test('another corpus: entities are charted, links carry its version, and it work
   await waitForTotal(page, answer.total);
   assert.equal(await page.locator('[data-testid="doc-list"] button[data-doc]').count(), KNOWN.length);
   await page.context().setOffline(false);
+});
+
+// Another pack published on the same site, chosen by a link: the page opens on that corpus, keeps
+// choosing it in the links it writes, keeps it for offline use, and refuses a pack of another site
+// or a missing one with a message instead of a blank page.
+test('a link may choose another pack of the same site: ?pack=', async (t) => {
+  const sample = expected();
+  const page = await openPage(browser, t, { expectedError: /404/ });
+  const answer = sample.searches.find((s) => s.query === 'روسيا' && s.mode === 'clitic');
+  await open(page, `?pack=packs/sample.pack&q=${encodeURIComponent('روسيا')}`);
+  await waitForTotal(page, answer.total);
+  const ids = await page.locator('[data-testid="doc-list"] button[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
+  assert.deepEqual(ids, sample.documents.map((d) => d.id));
+  assert.equal(await page.locator('[data-testid="link-notice"]').count(), 0);
+  // The address bar's link chooses the same pack, and names that pack's version.
+  await page.waitForFunction(() => location.search.includes('v='));
+  const written = new URL(page.url()).searchParams;
+  assert.equal(written.get('pack'), 'packs/sample.pack');
+  assert.equal(written.get('v'), sample.version);
+
+  // Offline after a visit: the worker kept the chosen pack.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.reload();
+  await waitForTotal(page, answer.total);
+  await page.context().setOffline(true);
+  await page.reload();
+  await waitForTotal(page, answer.total);
+  await page.context().setOffline(false);
+
+  for (const [pack, says] of [['https://example.org/corpus.pack', /another site/], ['packs/none.pack', /HTTP 404/]]) {
+    await page.goto(new URL(`?pack=${encodeURIComponent(pack)}`, url).href);
+    const note = page.locator('#boot-error');
+    await note.waitFor({ state: 'visible' });
+    assert.match(await note.innerText(), says, pack);
+    assert.equal(await page.locator('[data-testid="doc-list"]').count(), 0);
+  }
 });

@@ -105,6 +105,11 @@ fn end_to_end(root: &Path, name_pattern: Option<&str>) -> Result {
     let articles = crate::corpus::build(root, &root.join(ARTICLES))?;
     let articles_site = root.join("target/e2e/articles-site");
     crate::dist::write_into(root, &Variant::Site.pkg_dir(root), &articles_site, &articles.pack)?;
+    // Another pack published beside it, for links that choose one (`?pack=packs/sample.pack`).
+    let packs = articles_site.join("packs");
+    std::fs::create_dir_all(&packs).map_err(|e| format!("{}: {e}", packs.display()))?;
+    std::fs::copy(crate::dist::dist_dir(root).join(crate::dist::PACK_FILE), packs.join("sample.pack"))
+        .map_err(|e| format!("the sample pack beside the test articles' site: {e}"))?;
     let articles_expected = root.join("target/e2e/expected-articles.json");
     let corpus = siyaq_corpus::Corpus::from_pack(articles.pack).map_err(|e| e.to_string())?;
     expected::write(&corpus, &articles_expected)?;

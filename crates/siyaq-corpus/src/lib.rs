@@ -109,8 +109,9 @@ impl Corpus {
     /// Checks a pack: its format, that every document names a file it carries, that its lines
     /// lie inside that file, and that ids are unique.
     pub fn from_pack(pack: Pack) -> Result<Corpus, PackError> {
-        let file_of_each = pack.file_of_each_document()?;
         let line_spans: Vec<Vec<Range<usize>>> = pack.files.iter().map(|f| line_spans(&f.text)).collect();
+        let lines_in_files: Vec<usize> = line_spans.iter().map(Vec::len).collect();
+        let file_of_each = pack.file_of_each_document_with(&lines_in_files)?;
         let documents = pack
             .documents
             .into_iter()

@@ -204,6 +204,13 @@ impl Pack {
     /// Checks the pack and gives the index of each document's file, in document order. Files are
     /// found by name once each, not once per document: a pack may hold thousands of both.
     pub fn file_of_each_document(&self) -> Result<Vec<usize>, PackError> {
+        let lines_in_files: Vec<usize> = self.files.iter().map(|f| line_count(&f.text)).collect();
+        self.file_of_each_document_with(&lines_in_files)
+    }
+
+    /// [`Pack::file_of_each_document`], given the number of lines of each file (a reader that
+    /// has cut the files into lines already need not count them again).
+    pub fn file_of_each_document_with(&self, lines_in_files: &[usize]) -> Result<Vec<usize>, PackError> {
         if self.format != FORMAT {
             return Err(PackError::UnknownFormat(self.format));
         }
@@ -211,8 +218,8 @@ impl Pack {
             return Err(PackError::NoDocuments);
         }
         let mut by_name = std::collections::HashMap::with_capacity(self.files.len());
-        for (i, file) in self.files.iter().enumerate() {
-            if by_name.insert(file.name.as_str(), (i, line_count(&file.text))).is_some() {
+        for ((i, file), &lines) in self.files.iter().enumerate().zip(lines_in_files) {
+            if by_name.insert(file.name.as_str(), (i, lines)).is_some() {
                 return Err(PackError::DuplicateFile(file.name.clone()));
             }
         }

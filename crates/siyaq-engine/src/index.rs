@@ -257,62 +257,7 @@ impl Index {
         // megabytes would leave twice the room needed until the end.
         index.words.reserve_exact(documents.iter().map(|d| d.text.len()).sum::<usize>() / 9);
         for input in documents {
-            let first = index.words.len() as u32;
-            let mut counted_words = 0;
-            let mut flags = SENTENCE_START | PARAGRAPH_START;
-            let mut uncounted = input.uncounted.iter().peekable();
-            let mut tokens = index.analyzer.token_stream(&input.text);
-            while tokens.advance() {
-                match tokens.kind() {
-                    TokenKind::Word | TokenKind::Number => {}
-                    TokenKind::ParagraphBreak => {
-                        flags |= SENTENCE_START | PARAGRAPH_START;
-                        continue;
-                    }
-                    TokenKind::Punctuation => {
-                        if tokens.ends_sentence() {
-                            flags |= SENTENCE_START;
-                        }
-                        continue;
-                    }
-                }
-                // Words repeat: most are normalized once and then found by their spelling.
-                let written = tokens.written();
-                let form = match by_spelling.get(written) {
-                    Some(&form) => form,
-                    None => {
-                        let key = tokens.form();
-                        let form = if key.is_empty() { NO_FORM } else { index.vocabulary.intern(key) };
-                        by_spelling.insert(written.into(), form);
-                        form
-                    }
-                };
-                if form == NO_FORM {
-                    continue;
-                }
-                let span = tokens.span();
-                while uncounted.peek().is_some_and(|r| r.end <= span.start) {
-                    uncounted.next();
-                }
-                let counts = uncounted.peek().is_none_or(|r| r.start > span.start);
-                if counts {
-                    counted_words += 1;
-                    flags |= COUNTED;
-                }
-                index.words.push(Posting {
-                    start: span.start as u32,
-                    form,
-                    len: span.len().min(u16::MAX as usize) as u16,
-                    flags,
-                });
-                flags = 0;
-            }
-            index.documents.push(IndexedDocument {
-                id: input.id.to_string(),
-                text: input.text,
-                words: first..index.words.len() as u32,
-                counted_words,
-            });
+            index.add_document(input, &mut by_spelling);
         }
         // Growth leaves spare capacity; the index lives as long as the page.
         index.words.shrink_to_fit();
@@ -326,6 +271,70 @@ impl Index {
         crate::sorting::sort(&mut reversed);
         vocabulary.reversed = reversed;
         index
+    }
+
+    /// Adds one document's words. A function of its own, called once per document, rather than
+    /// the body of one loop over the corpus: a browser first runs wasm with baseline code and
+    /// switches a function to optimized code between two calls, never during one, so a single
+    /// call indexing 50 MB would run baseline code all the way.
+    #[inline(never)]
+    fn add_document(&mut self, input: DocumentInput<'_>, by_spelling: &mut FxHashMap<Box<str>, u32>) {
+        let first = self.words.len() as u32;
+        let mut counted_words = 0;
+        let mut flags = SENTENCE_START | PARAGRAPH_START;
+        let mut uncounted = input.uncounted.iter().peekable();
+        let mut tokens = self.analyzer.token_stream(&input.text);
+        while tokens.advance() {
+            match tokens.kind() {
+                TokenKind::Word | TokenKind::Number => {}
+                TokenKind::ParagraphBreak => {
+                    flags |= SENTENCE_START | PARAGRAPH_START;
+                    continue;
+                }
+                TokenKind::Punctuation => {
+                    if tokens.ends_sentence() {
+                        flags |= SENTENCE_START;
+                    }
+                    continue;
+                }
+            }
+            // Words repeat: most are normalized once and then found by their spelling.
+            let written = tokens.written();
+            let form = match by_spelling.get(written) {
+                Some(&form) => form,
+                None => {
+                    let key = tokens.form();
+                    let form = if key.is_empty() { NO_FORM } else { self.vocabulary.intern(key) };
+                    by_spelling.insert(written.into(), form);
+                    form
+                }
+            };
+            if form == NO_FORM {
+                continue;
+            }
+            let span = tokens.span();
+            while uncounted.peek().is_some_and(|r| r.end <= span.start) {
+                uncounted.next();
+            }
+            let counts = uncounted.peek().is_none_or(|r| r.start > span.start);
+            if counts {
+                counted_words += 1;
+                flags |= COUNTED;
+            }
+            self.words.push(Posting {
+                start: span.start as u32,
+                form,
+                len: span.len().min(u16::MAX as usize) as u16,
+                flags,
+            });
+            flags = 0;
+        }
+        self.documents.push(IndexedDocument {
+            id: input.id.to_string(),
+            text: input.text,
+            words: first..self.words.len() as u32,
+            counted_words,
+        });
     }
 
     /// The analysis the corpus went through; a query must go through the same.

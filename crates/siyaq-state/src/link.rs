@@ -35,6 +35,9 @@ pub const IGNORED_VALUE_CHARS: usize = 12;
 pub struct LinkContext<'a> {
     /// The corpus version links carry.
     pub version: &'a str,
+    /// Where the page's corpus pack came from, when a link chose it (`pack=`, a file on the same
+    /// site): links made on that corpus choose it again. `None` for the site's own corpus.
+    pub pack: Option<&'a str>,
     /// The articles' ids, by position: not empty, without commas.
     pub articles: &'a [&'a str],
     /// Every hit's words lie below this.
@@ -135,6 +138,9 @@ pub fn write_with_entities(settings: &Settings, context: &LinkContext, entities:
     let defaults = Settings::default();
     let mut out = form_urlencoded::Serializer::new(String::new());
     out.append_pair("v", context.version);
+    if let Some(pack) = context.pack {
+        out.append_pair("pack", pack);
+    }
     if settings.view != defaults.view {
         out.append_pair("view", settings.view.name());
     }
@@ -225,6 +231,8 @@ pub fn read(parameters: &str, context: &LinkContext) -> ReadLink {
                 }
                 true
             }
+            // The page's start chose the corpus by it (boot.js); it is no setting of the view.
+            "pack" => true,
             "view" => View::from_name(&value).map(|v| settings.view = v).is_some(),
             "q" => (value.chars().count() <= MAX_QUERY_CHARS).then(|| settings.query = value.clone()).is_some(),
             "mode" => MatchMode::from_name(&value).map(|m| settings.mode = m).is_some(),
@@ -325,7 +333,7 @@ mod tests {
 
     fn read_with(link: &str, words: usize) -> ReadLink {
         let bundled = bundled();
-        read(link, &LinkContext { version: VERSION, articles: &ARTICLES, words, bundled: &bundled })
+        read(link, &LinkContext { version: VERSION, pack: None, articles: &ARTICLES, words, bundled: &bundled })
     }
 
     fn read_link(link: &str) -> ReadLink {
@@ -334,7 +342,7 @@ mod tests {
 
     fn write_link(settings: &Settings) -> String {
         let bundled = bundled();
-        write(settings, &LinkContext { version: VERSION, articles: &ARTICLES, words: 1000, bundled: &bundled })
+        write(settings, &LinkContext { version: VERSION, pack: None, articles: &ARTICLES, words: 1000, bundled: &bundled })
     }
 
     fn round_trip(settings: &Settings) -> ReadLink {
@@ -347,6 +355,20 @@ mod tests {
         let read = round_trip(&Settings::default());
         assert_eq!(read.settings, Settings::default());
         assert!(read.ignored.is_empty() && read.other_version.is_none() && read.entities_problem.is_none());
+    }
+
+    /// A page opened on a pack a link chose (`pack=`) writes links that choose it again, and the
+    /// parameter is not reported as unused when read.
+    #[test]
+    fn a_chosen_pack_stays_in_the_links_made_on_it() {
+        let bundled = bundled();
+        let settings = Settings { query: "روسيا".into(), ..Settings::default() };
+        let context = LinkContext { version: VERSION, pack: Some("packs/gulf 2024.pack"), articles: &ARTICLES, words: 1000, bundled: &bundled };
+        let link = write(&settings, &context);
+        assert!(link.starts_with(&format!("v={VERSION}&pack=packs%2Fgulf+2024.pack&q=")), "{link}");
+        let back = read(&link, &context);
+        assert_eq!((back.settings, back.ignored.len(), back.other_version), (settings.clone(), 0, None));
+        assert!(!write_link(&settings).contains("pack="));
     }
 
     #[test]
