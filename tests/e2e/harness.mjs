@@ -54,8 +54,9 @@ export async function gotoApp(page, query = '') {
 }
 
 // A static server of its own over a copy of dist/, so that a test can change the build under it.
-// Returns the copy's folder and its URL; stopped and removed when the test ends.
-export async function serveCopyOfDist(t) {
+// Returns the copy's folder and its URL; stopped and removed when the test ends. `packEncoding`
+// serves corpus packs (gzip files) with that Content-Encoding, as a host that marks them does.
+export async function serveCopyOfDist(t, { packEncoding = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'siyaq-dist-'));
   cpSync(join(root, 'dist'), dir, { recursive: true });
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
@@ -65,7 +66,8 @@ export async function serveCopyOfDist(t) {
     if (!file.startsWith(dir)) { response.writeHead(404).end(); return; }
     try {
       const body = readFileSync(file);
-      response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' }).end(body);
+      const encoding = packEncoding && extname(file) === '.pack' ? { 'Content-Encoding': packEncoding } : {};
+      response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...encoding }).end(body);
     } catch {
       response.writeHead(404).end();
     }
