@@ -122,6 +122,10 @@ impl<'t> Tokenizer<'t> {
                     at += 2;
                     end = at;
                 }
+                // A space ends the word: nothing below would keep it.
+                if self.text.as_bytes().get(at) == Some(&b' ') {
+                    break;
+                }
             }
             let Some(c) = self.char_at(at) else { break };
             let next = at + c.len_utf8();
@@ -234,6 +238,15 @@ impl Iterator for Tokenizer<'_> {
                 }
             }
             let start = self.pos;
+            // A letter of the Arabic block, read off a table: the start of most words.
+            if let [lead @ 0xD8..=0xDB, trail, ..] = self.text.as_bytes()[start..] {
+                let slot = (((lead - 0xD8) as usize) << 6) | (trail & 0x3F) as usize;
+                if ARABIC_BLOCK_CLASS[slot] == BLOCK_LETTER {
+                    let end = self.scan_word(start);
+                    self.pos = end;
+                    return Some(Token { kind: TokenKind::Word, span: start..end });
+                }
+            }
             let c = self.char_at(start)?;
             if c.is_whitespace() {
                 let (end, line_break) = self.scan_space(start);
