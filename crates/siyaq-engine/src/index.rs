@@ -13,6 +13,9 @@ use crate::normalize::{Normalizer, Steps};
 use crate::stem::light10;
 use crate::tokenize::TokenKind;
 
+mod stored;
+pub use stored::StoredIndexError;
+
 /// A document's text, shared rather than copied: a range of a text someone else holds too (the
 /// corpus keeps each file once; the index keeps a handle on it, not a second copy).
 #[derive(Clone)]
@@ -232,6 +235,14 @@ impl crate::clitics::Vocabulary for Vocabulary {
     }
 }
 
+/// Each form reversed, with its id, sorted: for suffix lookups.
+fn reversed_forms(forms: &[Box<str>]) -> Vec<(Box<str>, u32)> {
+    let mut reversed: Vec<(Box<str>, u32)> =
+        forms.iter().enumerate().map(|(id, f)| (f.chars().rev().collect::<String>().into(), id as u32)).collect();
+    crate::sorting::sort(&mut reversed);
+    reversed
+}
+
 /// Marks a spelling that normalizes to nothing (a lone tatweel, say).
 const NO_FORM: u32 = u32::MAX;
 
@@ -266,10 +277,7 @@ impl Index {
         let mut sorted: Vec<u32> = vocabulary.ids().collect();
         crate::sorting::sort_by(&mut sorted, |&a, &b| vocabulary.forms[a as usize].cmp(&vocabulary.forms[b as usize]));
         vocabulary.sorted = sorted;
-        let mut reversed: Vec<(Box<str>, u32)> =
-            vocabulary.forms.iter().enumerate().map(|(id, f)| (f.chars().rev().collect::<String>().into(), id as u32)).collect();
-        crate::sorting::sort(&mut reversed);
-        vocabulary.reversed = reversed;
+        vocabulary.reversed = reversed_forms(&vocabulary.forms);
         index
     }
 

@@ -25,7 +25,7 @@ pub use concordance::{
     DEFAULT_CONTEXT_WORDS, FormCount, Hit, KwicLine, MAX_HITS, SearchResult, SortKey, kwic_line, search,
     sentence_of, sort_hits,
 };
-pub use index::{DocumentInput, Index, SharedText};
+pub use index::{DocumentInput, Index, SharedText, StoredIndexError};
 pub use normalize::{Normalizer, Profile, Step, Steps};
 pub use query::{MatchMode, Query, QueryError, QueryErrorKind, parse};
 pub use tokenize::{Token, TokenKind, Tokenizer, tokenize, word_count};

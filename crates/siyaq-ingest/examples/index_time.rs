@@ -12,9 +12,29 @@ fn main() {
     let started = std::time::Instant::now();
     let corpus = siyaq_corpus::Corpus::from_bytes(bytes).unwrap();
     println!("read {:?}", started.elapsed());
+    let mut index = None;
     for _ in 0..3 {
         let started = std::time::Instant::now();
-        let index = corpus.build_index(siyaq_engine::Steps::default());
-        println!("index {:?} ({} words)", started.elapsed(), index.words().len());
+        let built = corpus.build_index(siyaq_engine::Steps::default());
+        println!("index {:?} ({} words)", started.elapsed(), built.words().len());
+        index = Some(built);
+    }
+    let index = index.unwrap();
+    let mut stored = Vec::new();
+    let started = std::time::Instant::now();
+    index.write_stored(&mut |piece| stored.extend_from_slice(piece));
+    println!("stored {} bytes in {:?}", stored.len(), started.elapsed());
+    for _ in 0..3 {
+        let started = std::time::Instant::now();
+        let mut at = 0;
+        let mut source = |buffer: &mut [u8]| {
+            let n = buffer.len().min(stored.len() - at);
+            buffer[..n].copy_from_slice(&stored[at..at + n]);
+            at += n;
+            n
+        };
+        let inputs = corpus.documents().iter().map(|d| corpus.index_input(d));
+        let read = siyaq_engine::Index::read_stored(&mut source, inputs, siyaq_engine::Steps::default()).unwrap();
+        println!("read stored {:?} ({} words)", started.elapsed(), read.words().len());
     }
 }
