@@ -13,6 +13,7 @@ use crate::i18n::tr;
 use crate::notice::NoticeBar;
 use crate::reader::Reader;
 use crate::state::navigation::View;
+use crate::state::search::SearchState;
 use crate::state::settings::{Settings, State};
 
 /// The whole page: masthead, the corpus panel, and the concordance or the reader.
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("dir", lang.dir());
         }
     });
+    keep_the_index(search);
     // Escape leaves the reader for the concordance, back on the line that was opened.
     let _ = window_event_listener(ev::keydown, move |event| {
         if event.key() == "Escape" && nav.view.get_untracked() == View::Reader {
@@ -127,4 +129,28 @@ fn focus_row(hit: Hit) {
     {
         let _ = row.focus();
     }
+}
+
+/// How long after the page has drawn its index the page waits to keep it, so that writing it
+/// never competes with the first search.
+const KEEP_INDEX_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Keeps an index built here (with the default steps) in the browser's cache for later visits,
+/// once, when the page has settled.
+fn keep_the_index(search: SearchState) {
+    let kept = StoredValue::new(crate::state::corpus::index_was_offered());
+    Effect::new(move |_| {
+        let index = search.index.get();
+        if kept.get_value() || search.steps.get_untracked() != siyaq_engine::Steps::default() {
+            return;
+        }
+        kept.set_value(true);
+        set_timeout(
+            move || {
+                let corpus = crate::state::corpus::loaded();
+                leptos::task::spawn_local(crate::index_cache::keep(corpus, siyaq_engine::Steps::default(), index.0));
+            },
+            KEEP_INDEX_AFTER,
+        );
+    });
 }

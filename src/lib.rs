@@ -12,6 +12,7 @@ mod corpus_panel;
 mod entities;
 mod export;
 mod i18n;
+mod index_cache;
 mod labels;
 mod messages;
 mod notice;

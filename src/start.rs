@@ -18,7 +18,12 @@ pub async fn start() {
     match load().await {
         Ok(corpus) => {
             let source = Reflect::get(&js_sys::global(), &JsValue::from_str(PACK_SOURCE)).ok().and_then(|s| s.as_string());
-            crate::state::corpus::install(corpus, source);
+            let corpus = crate::state::corpus::install(corpus, source);
+            // A visit before this one may have kept the index: read back, it spares building it.
+            if let Some(index) = crate::index_cache::read(corpus, siyaq_engine::Steps::default()).await {
+                crate::browser::mark("index-read");
+                crate::state::corpus::offer_index(index);
+            }
             leptos::mount::mount_to_body(crate::App);
             crate::browser::mark("mounted");
         }

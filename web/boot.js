@@ -1,6 +1,10 @@
 // Starts siyaq: loads the corpus and the wasm side by side, reports a failure in the page, and
 // keeps the offline copy fresh.
 
+// This build, as `cargo xtask dist` names it (a hash of the wasm): the page keys the index it keeps
+// in the browser's cache by it, with the corpus's version.
+globalThis.siyaqBuild = '__SIYAQ_BUILD__';
+
 // A link may open another corpus pack published on this site (`?pack=path/to/file.pack`); a pack
 // of another site is refused, and the page says so. Read before the app's own script loads, so that
 // the pack downloads while the wasm compiles.

@@ -18,6 +18,29 @@ pub fn install(corpus: Corpus, source: Option<String>) -> &'static Corpus {
     LOADED.get_or_init(|| corpus)
 }
 
+thread_local! {
+    /// An index of the corpus with the default steps, read back from the browser's cache at start.
+    static OFFERED: std::cell::RefCell<Option<siyaq_engine::Index>> = const { std::cell::RefCell::new(None) };
+    static WAS_OFFERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Offers the search an index of the corpus with the default normalization steps, so that it
+/// need not build one.
+pub fn offer_index(index: siyaq_engine::Index) {
+    OFFERED.with(|offered| *offered.borrow_mut() = Some(index));
+    WAS_OFFERED.with(|was| was.set(true));
+}
+
+/// Whether the page started with an index read back rather than built.
+pub fn index_was_offered() -> bool {
+    WAS_OFFERED.with(std::cell::Cell::get)
+}
+
+/// The offered index, once: whoever takes it keeps it.
+pub fn take_offered_index() -> Option<siyaq_engine::Index> {
+    OFFERED.with(|offered| offered.borrow_mut().take())
+}
+
 /// The `pack=` of the link that chose the page's corpus; `None` for the site's own corpus. Links
 /// made on the page carry it.
 pub fn source() -> Option<&'static str> {

@@ -118,6 +118,11 @@ impl SearchState {
             if let Some(megabytes) = synthetic {
                 return Shared(Arc::new(synthetic_index(megabytes, steps)));
             }
+            if steps == Steps::default()
+                && let Some(index) = crate::state::corpus::take_offered_index()
+            {
+                return Shared(Arc::new(index));
+            }
             let index = loaded().build_index(steps);
             crate::browser::mark("index-built");
             Shared(Arc::new(index))

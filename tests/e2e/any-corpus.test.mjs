@@ -189,3 +189,41 @@ test('a pack the host inflated in transit reads the same', async (t) => {
   const ids = await page.locator('[data-testid="doc-list"] button[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
   assert.deepEqual(ids, sample.documents.map((d) => d.id));
 });
+
+// The index built on a first visit is kept in the browser's cache; a later visit reads it back
+// instead of analyzing the corpus again, with the same answers. A damaged entry is dropped and
+// the index built anew.
+test('a later visit reads the kept index back instead of building it', async (t) => {
+  const page = await openPage(browser, t, { serviceWorkers: 'block' });
+  const answer = facts.searches.find((s) => s.query === 'روسيا' && s.mode === 'clitic');
+  const marks = () => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  const nonZero = (counts) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+  await open(page, `?q=${encodeURIComponent('روسيا')}`);
+  await waitForTotal(page, answer.total);
+  assert.ok((await marks()).includes('siyaq:index-built'));
+  // Kept once its entry can be read whole (a pending entry is listed before it is written).
+  await page.evaluate(async () => {
+    for (let tries = 0; tries < 200; tries++) {
+      if ((await (await caches.open('siyaq-index')).matchAll()).length === 1) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the index was not kept');
+  });
+
+  await page.reload();
+  await waitForTotal(page, answer.total);
+  assert.deepEqual(nonZero(await perDocument(page)), nonZero(answer.per_document));
+  const second = await marks();
+  assert.ok(second.includes('siyaq:index-read') && !second.includes('siyaq:index-built'), `marks: ${second}`);
+
+  await page.evaluate(async () => {
+    const cache = await caches.open('siyaq-index');
+    const [entry] = await cache.keys();
+    await cache.put(entry, new Response(new Uint8Array([0x53, 0x49, 0x59, 1, 2, 3])));
+  });
+  await page.reload();
+  await waitForTotal(page, answer.total);
+  assert.deepEqual(nonZero(await perDocument(page)), nonZero(answer.per_document));
+  const third = await marks();
+  assert.ok(third.includes('siyaq:index-built') && !third.includes('siyaq:index-read'), `marks: ${third}`);
+});

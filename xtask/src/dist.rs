@@ -89,6 +89,7 @@ pub fn write_into(root: &Path, pkg: &Path, dist: &Path, pack: &siyaq_corpus::Pac
         copy(&pkg.join(&file), &dist.join("pkg").join(&file))?;
     }
     name_chunks_by_content(&dist)?;
+    stamp_build(&dist)?;
     let pack_bytes = siyaq_ingest::compress(pack);
     fs::write(dist.join(PACK_FILE), &pack_bytes).map_err(|e| format!("{PACK_FILE}: {e}"))?;
     for font in fonts(root)? {
@@ -219,6 +220,22 @@ fn write_service_worker(dist: &Path) -> Result<String> {
         .map_err(|e| format!("{}: {e}", worker.display()))?;
     Ok(version)
 }
+
+/// Writes the wasm's hash into `boot.js`: the page keys what it keeps of its own work (a built
+/// index) by it, so that another build never reads what this one wrote.
+fn stamp_build(dist: &Path) -> Result {
+    let boot = dist.join("boot.js");
+    let script = read_text(&boot)?;
+    let wasm = read(&dist.join("pkg/siyaq_bg.wasm"))?;
+    let hash: String = Sha256::digest(&wasm).iter().take(8).map(|b| format!("{b:02x}")).collect();
+    if !script.contains(BUILD_PLACEHOLDER) {
+        return Err(format!("web/boot.js lacks its {BUILD_PLACEHOLDER} placeholder"));
+    }
+    fs::write(&boot, script.replace(BUILD_PLACEHOLDER, &hash)).map_err(|e| format!("{}: {e}", boot.display()))
+}
+
+/// Where `web/boot.js` names the build.
+const BUILD_PLACEHOLDER: &str = "__SIYAQ_BUILD__";
 
 /// `dist/siyaq.html`: the page with its stylesheet, fonts, script and wasm inside. A file opened
 /// from disk cannot load modules, fetch files or run a service worker, so everything is inline,

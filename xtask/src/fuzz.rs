@@ -7,7 +7,7 @@ use std::{path::Path, time::Instant};
 
 use crate::{Result, tools};
 
-const TARGETS: [&str; 6] = ["query_parser", "normalizer", "link_reader", "entity_list_reader", "entity_changes", "pack_reader"];
+const TARGETS: [&str; 7] = ["query_parser", "normalizer", "link_reader", "entity_list_reader", "entity_changes", "pack_reader", "stored_index"];
 
 /// The executions each target gets by default.
 const DEFAULT_RUNS: u64 = 10_000_000;

@@ -1,0 +1,80 @@
+//! The built index, kept in the browser's cache: a later visit reads it back instead of analyzing
+//! the whole corpus again (on a 50 MB corpus, a fraction of the second that building takes). It
+//! is kept under the build's name and the corpus's version, so another build or another corpus
+//! never reads it; one index is kept at a time. Anything read back is checked whole by the
+//! engine, and an entry that does not check out is deleted and the index built again. Where the
+//! browser keeps no cache (private windows, a file opened from disk), nothing changes.
+
+use std::sync::Arc;
+
+use js_sys::{Array, Reflect, Uint8Array};
+use siyaq_corpus::Corpus;
+use siyaq_engine::{Index, Step, Steps};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+const CACHE: &str = "siyaq-index";
+/// Where `boot.js` leaves the build's name; unset outside a built site.
+const BUILD: &str = "siyaqBuild";
+
+/// The cache entry's address for the corpus's index with `steps` (an address inside the site, as
+/// the cache requires, that is never fetched).
+fn key(corpus: &Corpus, steps: Steps) -> Option<String> {
+    let build = Reflect::get(&js_sys::global(), &JsValue::from_str(BUILD)).ok()?.as_string()?;
+    // An unstamped boot.js (never built by xtask) names no build: nothing is kept.
+    if build.starts_with("__") {
+        return None;
+    }
+    let base = web_sys::window()?.location().href().ok()?;
+    let base = base.split(['?', '#']).next()?.to_string();
+    let steps: String = Step::ALL.iter().map(|&step| if steps.get(step) { '1' } else { '0' }).collect();
+    Some(format!("{base}siyaq-index/{build}/{}/{steps}", corpus.version()))
+}
+
+async fn open() -> Option<web_sys::Cache> {
+    let caches = web_sys::window()?.caches().ok()?;
+    JsFuture::from(caches.open(CACHE)).await.ok()?.dyn_into().ok()
+}
+
+/// The corpus's index with `steps`, when a visit before this one kept it.
+pub async fn read(corpus: &Corpus, steps: Steps) -> Option<Index> {
+    let key = key(corpus, steps)?;
+    let cache = open().await?;
+    let response: web_sys::Response = JsFuture::from(cache.match_with_str(&key)).await.ok()?.dyn_into().ok()?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    let bytes = Uint8Array::new(&buffer);
+    let length = bytes.length();
+    let mut at = 0u32;
+    let mut source = |buffer: &mut [u8]| {
+        let n = (buffer.len() as u32).min(length - at);
+        bytes.subarray(at, at + n).copy_to(&mut buffer[..n as usize]);
+        at += n;
+        n as usize
+    };
+    let inputs = corpus.documents().iter().map(|d| corpus.index_input(d));
+    match Index::read_stored(&mut source, inputs, steps) {
+        Ok(index) => Some(index),
+        Err(_) => {
+            let _ = JsFuture::from(cache.delete_with_str(&key)).await;
+            None
+        }
+    }
+}
+
+/// Keeps `index` (the corpus's, with `steps`) for later visits, replacing whatever was kept.
+pub async fn keep(corpus: &Corpus, steps: Steps, index: Arc<Index>) {
+    let Some(key) = key(corpus, steps) else { return };
+    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else { return };
+    // The bytes go to the browser a piece at a time: no second copy of the index in the wasm.
+    let pieces = Array::new();
+    index.write_stored(&mut |piece| {
+        pieces.push(&Uint8Array::from(piece));
+    });
+    drop(index);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&pieces) else { return };
+    let Ok(response) = web_sys::Response::new_with_opt_blob(Some(&blob)) else { return };
+    let _ = JsFuture::from(caches.delete(CACHE)).await;
+    let Some(cache) = open().await else { return };
+    // A full storage refuses the entry: the next visit builds the index, as this one did.
+    let _ = JsFuture::from(cache.put_with_str(&key, &response)).await;
+}
