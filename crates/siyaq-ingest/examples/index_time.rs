@@ -1,10 +1,14 @@
 //! Times reading a pack and building its index (a profiling aid): `index_time FOLDER` builds the
-//! folder's pack first; `index_time FILE.bin` reads an inflated pack written by an earlier run.
+//! folder's pack first (and leaves it, inflated, as `inflated-pack.bin` in the temporary folder);
+//! `index_time FILE.bin` reads such a file.
 fn main() {
     let path = std::path::PathBuf::from(std::env::args().nth(1).expect("a folder or a pack"));
     let bytes = if path.is_dir() {
-        let bytes = siyaq_ingest::build(&path, &Default::default()).unwrap().pack.to_bytes();
-        std::fs::write("/tmp/inflated-pack.bin", &bytes).unwrap();
+        let bytes = siyaq_ingest::build(&path, &Default::default())
+            .unwrap()
+            .pack
+            .to_bytes();
+        std::fs::write(std::env::temp_dir().join("inflated-pack.bin"), &bytes).unwrap();
         bytes
     } else {
         std::fs::read(&path).unwrap()
@@ -16,7 +20,11 @@ fn main() {
     for _ in 0..3 {
         let started = std::time::Instant::now();
         let built = corpus.build_index(siyaq_engine::Steps::default());
-        println!("index {:?} ({} words)", started.elapsed(), built.words().len());
+        println!(
+            "index {:?} ({} words)",
+            started.elapsed(),
+            built.words().len()
+        );
         index = Some(built);
     }
     let index = index.unwrap();
@@ -34,7 +42,13 @@ fn main() {
             n
         };
         let inputs = corpus.documents().iter().map(|d| corpus.index_input(d));
-        let read = siyaq_engine::Index::read_stored(&mut source, inputs, siyaq_engine::Steps::default()).unwrap();
-        println!("read stored {:?} ({} words)", started.elapsed(), read.words().len());
+        let read =
+            siyaq_engine::Index::read_stored(&mut source, inputs, siyaq_engine::Steps::default())
+                .unwrap();
+        println!(
+            "read stored {:?} ({} words)",
+            started.elapsed(),
+            read.words().len()
+        );
     }
 }

@@ -31,7 +31,7 @@ use sha2::{Digest, Sha256};
 use siyaq_corpus::{Corpus, FORMAT, FileRecord, Pack};
 
 pub use manifest::Manifest;
-pub use propose::{Proposal, propose, proposed_toml};
+pub use propose::{Proposal, propose, propose_files, proposed_toml};
 
 /// The manifest's file name in a corpus folder.
 pub const MANIFEST_FILE: &str = "corpus.toml";
@@ -122,6 +122,40 @@ pub fn build(dir: &Path, options: &Options) -> Result<Built, String> {
         proposed,
         skipped,
         notes,
+    })
+}
+
+/// Builds a pack from files already read (a page's import: files picked or dropped by the user),
+/// each named by its path and given with its bytes or the reason they could not be read. The
+/// manifest is worked out as for a folder without `corpus.toml`; `entities` is the list the
+/// corpus starts with. Errors only when no file gives a usable article.
+pub fn build_files(
+    name: String,
+    files: impl IntoIterator<Item = (String, Result<Vec<u8>, String>)>,
+    entities: Vec<siyaq_engine::gazetteer::Entity>,
+) -> Result<Built, String> {
+    let proposal = propose_files(files);
+    let mut skipped = proposal.skipped;
+    let pack = assemble(
+        name,
+        &proposal.manifest,
+        proposal.sources,
+        entities,
+        &mut skipped,
+    );
+    if pack.documents.is_empty() {
+        let mut message = String::from("no usable article");
+        for s in &skipped {
+            message.push_str(&format!("\n  skipped {}: {}", s.what, s.why));
+        }
+        return Err(message);
+    }
+    Ok(Built {
+        pack,
+        manifest: proposal.manifest,
+        proposed: true,
+        skipped,
+        notes: proposal.notes,
     })
 }
 

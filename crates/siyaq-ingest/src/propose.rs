@@ -165,6 +165,25 @@ pub fn propose(dir: &Path) -> Result<Proposal, String> {
     if !dir.is_dir() {
         return Err(format!("{} is not a folder", dir.display()));
     }
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    walk(dir, "", &mut files, &mut skipped);
+    let read = files.into_iter().map(|rel| {
+        let bytes = std::fs::read(dir.join(&rel)).map_err(|e| format!("cannot be read: {e}"));
+        (rel, bytes)
+    });
+    let mut proposal = propose_files(read);
+    skipped.append(&mut proposal.skipped);
+    proposal.skipped = skipped;
+    Ok(proposal)
+}
+
+/// [`propose`] for files already read, each named by its path (`/` between folders) and given
+/// with its bytes or the reason they could not be read: what a page does with the files a user
+/// drops on it. Files are taken in the order given.
+pub fn propose_files(
+    files: impl IntoIterator<Item = (String, Result<Vec<u8>, String>)>,
+) -> Proposal {
     let mut proposal = Proposal {
         manifest: Manifest {
             format: MANIFEST_FORMAT,
@@ -172,10 +191,8 @@ pub fn propose(dir: &Path) -> Result<Proposal, String> {
         },
         ..Default::default()
     };
-    let mut files = Vec::new();
-    walk(dir, "", &mut files, &mut proposal.skipped);
     let mut ids = Ids::default();
-    for rel in files {
+    for (rel, bytes) in files {
         let skip = |why: String| Skipped {
             what: rel.clone(),
             why,
@@ -187,10 +204,10 @@ pub fn propose(dir: &Path) -> Result<Proposal, String> {
             )));
             continue;
         }
-        let bytes = match std::fs::read(dir.join(&rel)) {
+        let bytes = match bytes {
             Ok(bytes) => bytes,
-            Err(e) => {
-                proposal.skipped.push(skip(format!("cannot be read: {e}")));
+            Err(why) => {
+                proposal.skipped.push(skip(why));
                 continue;
             }
         };
@@ -311,7 +328,7 @@ pub fn propose(dir: &Path) -> Result<Proposal, String> {
             }
         }
     }
-    Ok(proposal)
+    proposal
 }
 
 /// The proposed manifest as the `corpus.toml` a user reviews: a header explaining the fields,

@@ -683,3 +683,57 @@ fn propose_never_panics_on_a_folder_of_odd_files() {
         )
         .unwrap();
 }
+
+/// The files of `dir` as a page receives them from a folder the user picks: every file below it,
+/// named by its path from there, in path order, with its bytes.
+fn files_as_picked(dir: &Path, prefix: &str, out: &mut Vec<(String, Result<Vec<u8>, String>)>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = format!("{prefix}{}", path.file_name().unwrap().to_str().unwrap());
+        if path.is_dir() {
+            files_as_picked(&path, &format!("{name}/"), out);
+        } else if !name.rsplit('/').next().unwrap().starts_with('.') {
+            out.push((name, Ok(std::fs::read(&path).unwrap())));
+        }
+    }
+}
+
+/// Files handed over in memory (as a page gets them) build the same pack as the folder they
+/// came from: one code path for the build and for a page's import.
+#[test]
+fn files_read_in_memory_build_the_pack_the_folder_builds() {
+    let from_folder = built();
+    let mut files = Vec::new();
+    files_as_picked(&articles(), "", &mut files);
+    files.push((
+        "unreadable.txt".into(),
+        Err("the browser could not read it".into()),
+    ));
+    let from_files = siyaq_ingest::build_files(
+        from_folder.pack.name.clone(),
+        files,
+        from_folder.pack.entities.clone(),
+    )
+    .unwrap();
+    assert_eq!(from_files.pack.documents, from_folder.pack.documents);
+    assert_eq!(from_files.pack.files, from_folder.pack.files);
+    let mut skipped = from_folder.skipped.clone();
+    skipped.push(siyaq_ingest::Skipped {
+        what: "unreadable.txt".into(),
+        why: "the browser could not read it".into(),
+    });
+    assert_eq!(from_files.skipped, skipped);
+    assert_eq!(from_files.notes, from_folder.notes);
+    // Nothing usable is an error that says what was skipped.
+    let error = siyaq_ingest::build_files(
+        "x".into(),
+        [("image.png".to_string(), Ok(vec![0x89, b'P', b'N', b'G']))],
+        vec![],
+    )
+    .unwrap_err();
+    assert!(error.contains("image.png"), "{error}");
+}
