@@ -116,7 +116,7 @@ async function navigate(event) {
   try {
     // Every address of the page (its state is in the query) is the one page.
     if (path === ROOT || path === SHELL) return await cachedOrFetched(event, request, SHELL);
-    if (path === SINGLE_FILE) return await singleFile(event, request);
+    if (path === SINGLE_FILE) return await networkFirst(event, request, CACHE, SINGLE_FILE);
     if (KNOWN.has(path)) return await cachedOrFetched(event, request, path);
     // Anything else is the server's to answer; the app shell there would load nothing (its
     // relative addresses would point elsewhere).
@@ -127,31 +127,17 @@ async function navigate(event) {
   }
 }
 
-// Corpus packs a link chose (`?pack=`): from the network when possible, so that a republished
-// pack is seen at once; else the kept copy.
-async function chosenPack(event, request, url) {
-  const cache = await caches.open(PACKS);
+// `url` from the network when possible (kept in `cacheName` for offline use), else the kept copy:
+// the single file, and corpus packs a link chose (`?pack=`), so that a republished pack is seen
+// at once.
+async function networkFirst(event, request, cacheName, url) {
+  const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
     if (response.ok) event.waitUntil(cache.put(url, response.clone()));
     return response;
   } catch (error) {
     const kept = await cache.match(url);
-    if (kept) return kept;
-    throw error;
-  }
-}
-
-// The single file as itself: from the network when possible (kept for offline use), else the
-// kept copy.
-async function singleFile(event, request) {
-  const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
-    if (response.ok) event.waitUntil(cache.put(SINGLE_FILE, response.clone()));
-    return response;
-  } catch (error) {
-    const kept = await cache.match(SINGLE_FILE);
     if (kept) return kept;
     throw error;
   }
@@ -168,7 +154,7 @@ self.addEventListener('fetch', (event) => {
   url.search = '';
   url.hash = '';
   if (url.pathname.endsWith('.pack') && !KNOWN.has(url.href)) {
-    event.respondWith(chosenPack(event, request, url.href));
+    event.respondWith(networkFirst(event, request, PACKS, url.href));
     return;
   }
   event.respondWith(cachedOrFetched(event, request, url.href));
