@@ -11,6 +11,12 @@ use crate::state::search::SearchState;
 /// would hold up the page's start by a good part of a second.
 const LISTED_FIRST: usize = 200;
 
+/// How many of `all` articles the list shows at first: `LISTED_FIRST`, or all of them when the
+/// article a link opens (`opened`, its position) lies further down.
+fn listed_at_first(all: usize, opened: Option<usize>) -> usize {
+    if opened.is_some_and(|i| i >= LISTED_FIRST) { all } else { all.min(LISTED_FIRST) }
+}
+
 /// The list of the corpus's articles with their metadata and word counts.
 #[component]
 pub fn CorpusPanel(nav: Navigation, search: SearchState) -> impl IntoView {
@@ -19,7 +25,7 @@ pub fn CorpusPanel(nav: Navigation, search: SearchState) -> impl IntoView {
     let all = articles().len();
     // An article a link opens is listed, however far down it lies.
     let opened = nav.open.get_untracked().and_then(|id| articles().iter().position(|a| a.id() == id));
-    let listed = RwSignal::new(if opened.is_some_and(|i| i >= LISTED_FIRST) { all } else { all.min(LISTED_FIRST) });
+    let listed = RwSignal::new(listed_at_first(all, opened));
     view! {
         <nav class="corpus-panel" aria-labelledby="corpus-heading">
             <h2 id="corpus-heading">{tr("المقالات", "Articles")}</h2>
@@ -110,5 +116,18 @@ fn ArticleEntry(article: &'static Article, nav: Navigation, search: SearchState)
                 </span>
             </button>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_shows_its_first_articles_unless_a_link_opens_one_further_down() {
+        assert_eq!(listed_at_first(6, None), 6);
+        assert_eq!(listed_at_first(994, None), LISTED_FIRST);
+        assert_eq!(listed_at_first(994, Some(LISTED_FIRST - 1)), LISTED_FIRST);
+        assert_eq!(listed_at_first(994, Some(LISTED_FIRST)), 994);
     }
 }
