@@ -632,6 +632,26 @@ proptest! {
         let _ = records::read("x.csv", &bytes, None);
     }
 
+    /// Files dropped on a page can be anything: building from them gives a pack the page can
+    /// read, or a message, never a panic.
+    #[test]
+    fn files_of_any_bytes_build_a_readable_pack_or_say_why(
+        files in proptest::collection::vec(
+            (prop_oneof![Just("a.txt"), Just("b.md"), Just("c.html"), Just("d.csv"), Just("e.jsonl"), Just("f.bin"), Just("sub/g.txt")],
+             proptest::collection::vec(any::<u8>(), 0..300)),
+            0..5,
+        ),
+    ) {
+        let files = files.into_iter().enumerate().map(|(i, (name, bytes))| (format!("{i}-{name}"), Ok(bytes)));
+        match siyaq_ingest::build_files("dropped".into(), files, vec![]) {
+            Ok(built) => {
+                let bytes = built.pack.to_bytes();
+                prop_assert!(Corpus::from_bytes(bytes).is_ok());
+            }
+            Err(message) => prop_assert!(message.starts_with("no usable article")),
+        }
+    }
+
     #[test]
     fn text_rules_never_panic(text in "[\\PC\\n\\r٠-٩/ :-]{0,200}") {
         let _ = infer::analyse(&text);
