@@ -100,11 +100,7 @@ fn browser_bench(root: &Path, runs: usize) -> Result {
     let dist = crate::dist::write(root, Variant::Site, &built.pack)?;
     let server = Server::start(&Variant::Site.dist_dir(root), "127.0.0.1:0")?;
     tools::run(
-        Command::new("node")
-            .arg(root.join("tests/bench/load.mjs"))
-            .env("SIYAQ_URL", server.url())
-            .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
-            .env("SIYAQ_RUNS", runs.to_string())
+        browser_script(root, "load.mjs", server.url(), runs)
             .env("SIYAQ_WASM_BYTES", site.wasm_bytes.to_string())
             .env("SIYAQ_WASM_GZIP_BYTES", site.wasm_gzip_bytes.to_string())
             .env("SIYAQ_FIRST_LOAD_GZIP_BYTES", dist.first_load_gzip.to_string())
@@ -116,14 +112,22 @@ fn browser_bench(root: &Path, runs: usize) -> Result {
     crate::dist::build_variant(root, Variant::Benchmark, &crate::corpus::sample_dir(root))?;
     let bench_server = Server::start(&Variant::Benchmark.dist_dir(root), "127.0.0.1:0")?;
     tools::run(
-        Command::new("node")
-            .arg(root.join("tests/bench/concordance.mjs"))
-            .env("SIYAQ_URL", bench_server.url())
-            .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
-            .env("SIYAQ_RUNS", runs.to_string())
+        browser_script(root, "concordance.mjs", bench_server.url(), runs)
             .current_dir(root),
     )?;
     large_corpus_bench(root, runs, LARGE_CORPUS_MB)
+}
+
+/// A browser benchmark script of `tests/bench/` against the site at `url`, `runs` times; its
+/// figures go in by further environment variables.
+fn browser_script(root: &Path, script: &str, url: &str, runs: usize) -> Command {
+    let mut command = Command::new("node");
+    command
+        .arg(root.join("tests/bench").join(script))
+        .env("SIYAQ_URL", url)
+        .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
+        .env("SIYAQ_RUNS", runs.to_string());
+    command
 }
 
 /// The generated corpus the large-corpus benchmark builds a site around.
@@ -142,11 +146,7 @@ fn large_corpus_bench(root: &Path, runs: usize, megabytes: usize) -> Result {
     let report = crate::dist::write_into(root, &Variant::Site.pkg_dir(root), &site, &built.pack)?;
     let server = Server::start(&site, "127.0.0.1:0")?;
     tools::run(
-        Command::new("node")
-            .arg(root.join("tests/bench/big-corpus.mjs"))
-            .env("SIYAQ_URL", server.url())
-            .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
-            .env("SIYAQ_RUNS", runs.to_string())
+        browser_script(root, "big-corpus.mjs", server.url(), runs)
             .env("SIYAQ_TEXT_BYTES", text_bytes.to_string())
             .env("SIYAQ_PACK_BYTES", report.pack_bytes.to_string())
             .current_dir(root),
