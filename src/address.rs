@@ -92,8 +92,7 @@ fn address(parameters: &str) -> String {
 /// The full address of the view as it is now, even before the address bar catches up; its entity
 /// changes compressed when the browser can.
 pub async fn current_link(bar: AddressBar) -> String {
-    let href = window().location().href().unwrap_or_default();
-    let base = href.split(['?', '#']).next().unwrap_or_default().to_string();
+    let base = browser::page_address();
     let settings = bar.state.settings_untracked();
     let entities = match bar.entities.value.get_untracked() {
         Some(EntitiesValue::Inflating(value)) => Some(value),

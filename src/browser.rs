@@ -15,6 +15,12 @@ pub fn now_ms() -> f64 {
     }
 }
 
+/// The page's address without its query or fragment: where its state ends and the page begins.
+pub fn page_address() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split(['?', '#']).next().unwrap_or_default().to_string()
+}
+
 /// Marks a moment of the page's start on the browser's performance timeline (`siyaq:` + `name`),
 /// where the browser benchmark reads how long each stage took.
 pub fn mark(name: &str) {

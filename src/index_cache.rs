@@ -25,8 +25,7 @@ fn key(corpus: &Corpus, steps: Steps) -> Option<String> {
     if build.starts_with("__") {
         return None;
     }
-    let base = web_sys::window()?.location().href().ok()?;
-    let base = base.split(['?', '#']).next()?.to_string();
+    let base = crate::browser::page_address();
     let steps: String = Step::ALL.iter().map(|&step| if steps.get(step) { '1' } else { '0' }).collect();
     Some(format!("{base}siyaq-index/{build}/{}/{steps}", corpus.version()))
 }
