@@ -118,8 +118,10 @@ impl SearchState {
             if let Some(megabytes) = synthetic {
                 return Shared(Arc::new(synthetic_index(megabytes, steps)));
             }
+            // Taken whatever the steps: an index of other steps is no use and would only hold memory.
+            let offered = crate::state::corpus::take_offered_index();
             if steps == Steps::default()
-                && let Some(index) = crate::state::corpus::take_offered_index()
+                && let Some(index) = offered
             {
                 return Shared(Arc::new(index));
             }
