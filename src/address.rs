@@ -111,8 +111,8 @@ fn with_context<T>(work: impl FnOnce(&LinkContext) -> T) -> T {
     let corpus = loaded();
     let words = corpus.text_bytes();
     let bundled = bundled();
-    let pack = crate::state::corpus::source();
-    work(&LinkContext { version: corpus.version(), pack, articles: &articles, words, bundled: &bundled })
+    let source = crate::state::corpus::source().as_link();
+    work(&LinkContext { version: corpus.version(), source, articles: &articles, words, bundled: &bundled })
 }
 
 fn read_location() -> ReadLink {

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::address::{AddressBar, follow_the_address};
 use crate::chunks::ChunkUnavailable;
 use crate::concordance::ConcordanceView;
+use crate::collections::CollectionsPanel;
 use crate::corpus_panel::CorpusPanel;
 use crate::entities::{ListStatus, entities_view};
 use crate::i18n::tr;
@@ -80,7 +81,7 @@ pub fn App() -> impl IntoView {
         <ListStatus list />
         <NoticeBar notice=unavailable testid="chunk-notice" />
         <main class="workspace">
-            <CorpusPanel nav search />
+            <CorpusPanel nav search><CollectionsPanel /></CorpusPanel>
             <div class="main-view">
                 <div hidden=move || nav.view.get() != View::Concordance>
                     <ConcordanceView search nav />

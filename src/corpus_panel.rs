@@ -19,7 +19,7 @@ fn listed_at_first(all: usize, opened: Option<usize>) -> usize {
 
 /// The list of the corpus's articles with their metadata and word counts.
 #[component]
-pub fn CorpusPanel(nav: Navigation, search: SearchState) -> impl IntoView {
+pub fn CorpusPanel(nav: Navigation, search: SearchState, children: Children) -> impl IntoView {
     let lang = use_lang();
     let total = move || search.total_words();
     let all = articles().len();
@@ -28,6 +28,7 @@ pub fn CorpusPanel(nav: Navigation, search: SearchState) -> impl IntoView {
     let listed = RwSignal::new(listed_at_first(all, opened));
     view! {
         <nav class="corpus-panel" aria-labelledby="corpus-heading">
+            {children()}
             <h2 id="corpus-heading">{tr("المقالات", "Articles")}</h2>
             <p class="corpus-summary" data-testid="corpus-summary">
                 {move || match (lang.get(), articles().len()) {

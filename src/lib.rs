@@ -7,6 +7,7 @@ mod address;
 mod app;
 mod browser;
 mod chunks;
+mod collections;
 mod concordance;
 mod corpus_panel;
 mod entities;

@@ -10,15 +10,20 @@ use wasm_bindgen_futures::JsFuture;
 const PACK_PROMISE: &str = "siyaqPack";
 /// Where `boot.js` leaves the `pack=` a link chose, when it chose one.
 const PACK_SOURCE: &str = "siyaqPackSource";
+/// Where `boot.js` leaves the `collection=` a link chose, when it chose one.
+const COLLECTION: &str = "siyaqCollection";
 /// The name of the error `boot.js` rejects a pack of another site with.
 const PACK_REFUSED: &str = "SiyaqPackRefused";
+/// The name of the error a collection this browser does not hold is rejected with.
+const COLLECTION_MISSING: &str = "SiyaqCollectionMissing";
+/// The name of the error for a browser that keeps nothing (IndexedDB refused or absent).
+const STORAGE_UNAVAILABLE: &str = "SiyaqStorageUnavailable";
 
 /// Reads the pack, installs the corpus and mounts the app; or explains why it cannot.
 pub async fn start() {
     match load().await {
         Ok(corpus) => {
-            let source = Reflect::get(&js_sys::global(), &JsValue::from_str(PACK_SOURCE)).ok().and_then(|s| s.as_string());
-            let corpus = crate::state::corpus::install(corpus, source);
+            let corpus = crate::state::corpus::install(corpus, source());
             // A visit before this one may have kept the index: read back, it spares building it.
             if let Some(index) = crate::index_cache::read(corpus, siyaq_engine::Steps::default()).await {
                 crate::browser::mark("index-read");
@@ -31,11 +36,27 @@ pub async fn start() {
     }
 }
 
+/// Where the corpus came from, as `boot.js` says.
+fn source() -> crate::state::corpus::Source {
+    use crate::state::corpus::Source;
+    let global = |name: &str| Reflect::get(&js_sys::global(), &JsValue::from_str(name)).ok().and_then(|s| s.as_string());
+    match (global(COLLECTION), global(PACK_SOURCE)) {
+        (Some(id), _) => Source::Collection(id),
+        (None, Some(address)) => Source::Pack(address),
+        (None, None) => Source::Site,
+    }
+}
+
 enum Problem {
     /// The pack could not be fetched or inflated (offline on a first visit, a missing file).
     Unavailable(String),
     /// A link chose a pack of another site (`pack=`): never fetched.
     Refused(String),
+    /// A link chose one of the user's collections, and this browser does not hold it.
+    CollectionMissing(String),
+    /// A link chose one of the user's collections, and this browser keeps nothing (private
+    /// browsing, storage turned off).
+    StorageUnavailable(String),
     Unusable(PackError),
 }
 
@@ -47,6 +68,8 @@ async fn load() -> Result<Corpus, Problem> {
         .ok_or_else(|| Problem::Unavailable("boot.js did not start loading the corpus".into()))?;
     let bytes = JsFuture::from(promise).await.map_err(|e| match e.dyn_ref::<js_sys::Error>() {
         Some(error) if error.name() == PACK_REFUSED => Problem::Refused(error.message().into()),
+        Some(error) if error.name() == COLLECTION_MISSING => Problem::CollectionMissing(error.message().into()),
+        Some(error) if error.name() == STORAGE_UNAVAILABLE => Problem::StorageUnavailable(error.message().into()),
         _ => Problem::Unavailable(describe(&e)),
     })?;
     let bytes = bytes.dyn_into::<Uint8Array>().map_err(|_| Problem::Unavailable("not bytes".into()))?.to_vec();
@@ -76,6 +99,14 @@ fn show_problem(problem: &Problem) {
             "يطلب هذا الرابط مجموعة مقالات من موقع آخر، ولا يفتح سياق إلا المجموعات المنشورة على موقعه.".to_string(),
             format!("This link asks for a corpus from another site ({address}); siyaq opens only corpus packs published on its own site."),
         ),
+        Problem::CollectionMissing(id) => (
+            "يفتح هذا الرابط مجموعة مقالات محفوظة في متصفح آخر، وليست في هذا المتصفح. اطلب من صاحبها ملف المجموعة (.siyaq) واستورده، أو افتح مقالات الموقع.".to_string(),
+            format!("This link opens a collection of articles kept in another browser ({id}); this browser does not hold it. Ask its owner for the collection file (.siyaq) and import it, or open the site's articles."),
+        ),
+        Problem::StorageUnavailable(reason) => (
+            "لا يتيح هذا المتصفح لسياق حفظ شيء (ربما هو في التصفح الخاص)، فلا يمكن فتح مجموعات المقالات المحفوظة.".to_string(),
+            format!("This browser lets siyaq keep nothing ({reason}; private browsing?), so kept collections cannot be opened."),
+        ),
         Problem::Unusable(PackError::UnknownFormat(format)) if *format < siyaq_corpus::FORMAT => (
             "صُنعت مجموعة المقالات هذه بإصدار أقدم من سياق: أعد بناءها.".to_string(),
             format!("This corpus was made by an older siyaq and must be built again: {}.", describe_pack(problem)),
@@ -94,12 +125,25 @@ fn show_problem(problem: &Problem) {
         return;
     };
     note.set_text_content(Some(&format!("{ar} {en}")));
+    // A corpus chosen by the link failed: the site's own articles are one click away.
+    if source() != crate::state::corpus::Source::Site
+        && let Some(document) = note.owner_document()
+        && let Ok(back) = document.create_element("a")
+    {
+        let _ = back.set_attribute("href", &crate::browser::page_address());
+        let _ = back.set_attribute("data-testid", "open-site-corpus");
+        back.set_text_content(Some(" افتح مقالات الموقع · Open the site's articles"));
+        let _ = note.append_child(&back);
+    }
     let _ = note.remove_attribute("hidden");
 }
 
 fn describe_pack(problem: &Problem) -> String {
     match problem {
-        Problem::Unavailable(reason) | Problem::Refused(reason) => reason.clone(),
+        Problem::Unavailable(reason)
+        | Problem::Refused(reason)
+        | Problem::CollectionMissing(reason)
+        | Problem::StorageUnavailable(reason) => reason.clone(),
         Problem::Unusable(error) => error.to_string(),
     }
 }

@@ -21,10 +21,20 @@ function packAddress() {
   return url.href;
 }
 
+// The user's collections, kept in this browser (collections.js, loaded when first needed).
+globalThis.siyaqCollections = () => import('./collections.js');
+
+// A link may open one of the user's collections instead (`?collection=ID`): its pack is read from
+// the browser's storage, never fetched.
+const chosenCollection = new URLSearchParams(location.search).get('collection');
+if (chosenCollection !== null) globalThis.siyaqCollection = chosenCollection;
+
 // The corpus pack is gzip-compressed (a JSON header line, then the texts); the wasm reads the
 // inflated bytes from this promise. It is inflated as it arrives, not after. A host that already
 // inflated it in transit (it sent Content-Encoding: gzip) hands over the bytes as they are.
-globalThis.siyaqPack = Promise.resolve()
+globalThis.siyaqPack = chosenCollection !== null
+  ? globalThis.siyaqCollections().then((collections) => collections.packBytes(chosenCollection))
+  : Promise.resolve()
   .then(packAddress)
   .then((address) => fetch(address))
   .then((response) => {

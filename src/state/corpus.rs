@@ -9,11 +9,33 @@ use siyaq_corpus::{Corpus, Document, DocumentDate, Heading};
 use siyaq_engine::gazetteer::Gazetteer;
 
 static LOADED: OnceLock<Corpus> = OnceLock::new();
-static SOURCE: OnceLock<Option<String>> = OnceLock::new();
+static SOURCE: OnceLock<Source> = OnceLock::new();
 
-/// Makes `corpus` the page's corpus; `source` is the `pack=` of the link that chose it, if one did.
-/// The first call wins: a page has one corpus for its life.
-pub fn install(corpus: Corpus, source: Option<String>) -> &'static Corpus {
+/// Where the page's corpus came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Source {
+    #[default]
+    Site,
+    /// A pack on the same site that a link chose (`pack=`).
+    Pack(String),
+    /// One of the user's collections kept in this browser (`collection=`, its id).
+    Collection(String),
+}
+
+impl Source {
+    pub fn as_link(&self) -> siyaq_state::link::CorpusSource<'_> {
+        use siyaq_state::link::CorpusSource;
+        match self {
+            Source::Site => CorpusSource::Site,
+            Source::Pack(address) => CorpusSource::Pack(address),
+            Source::Collection(id) => CorpusSource::Collection(id),
+        }
+    }
+}
+
+/// Makes `corpus` the page's corpus, come from `source`. The first call wins: a page has one
+/// corpus for its life.
+pub fn install(corpus: Corpus, source: Source) -> &'static Corpus {
     SOURCE.get_or_init(|| source);
     LOADED.get_or_init(|| corpus)
 }
@@ -41,10 +63,18 @@ pub fn take_offered_index() -> Option<siyaq_engine::Index> {
     OFFERED.with(|offered| offered.borrow_mut().take())
 }
 
-/// The `pack=` of the link that chose the page's corpus; `None` for the site's own corpus. Links
-/// made on the page carry it.
-pub fn source() -> Option<&'static str> {
-    SOURCE.get().and_then(Option::as_deref)
+/// Where the page's corpus came from; links made on the page choose it again.
+pub fn source() -> &'static Source {
+    static SITE: Source = Source::Site;
+    SOURCE.get().unwrap_or(&SITE)
+}
+
+/// The id of the user's collection the page opened, if it opened one.
+pub fn collection() -> Option<&'static str> {
+    match source() {
+        Source::Collection(id) => Some(id),
+        _ => None,
+    }
 }
 
 /// The page's corpus.

@@ -215,7 +215,7 @@ impl EntityList {
     fn follow_other_tabs(&self) {
         let list = *self;
         let _ = window_event_listener(ev::storage, move |event| {
-            let ours = event.key().is_none_or(|key| key == store::STORAGE_KEY);
+            let ours = event.key().is_none_or(|key| key == store::storage_key());
             if !ours || list.origin.get_untracked() != Origin::Saved || list.saved_is_unreadable.get_value() {
                 return;
             }

@@ -7,6 +7,7 @@
 //! computed here from signals by the engine; components only render it.
 
 pub mod chart;
+pub mod collections;
 pub mod corpus;
 pub mod entities;
 pub mod navigation;

@@ -16,9 +16,10 @@ use crate::site::Variant;
 use crate::{Result, site};
 
 /// Files copied as they are: (from, under the repository root; to, under `dist/`).
-const STATIC_FILES: [(&str, &str); 9] = [
+const STATIC_FILES: [(&str, &str); 10] = [
     ("index.html", "index.html"),
     ("web/boot.js", "boot.js"),
+    ("web/collections.js", "collections.js"),
     ("web/manifest.webmanifest", "manifest.webmanifest"),
     ("web/icons/icon-192.png", "icons/icon-192.png"),
     ("web/icons/icon-512.png", "icons/icon-512.png"),

@@ -30,14 +30,25 @@ pub const MAX_IGNORED_KEPT: usize = 5;
 pub const IGNORED_NAME_CHARS: usize = 20;
 pub const IGNORED_VALUE_CHARS: usize = 12;
 
+/// Where a page's corpus comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CorpusSource<'a> {
+    /// The site's own corpus.
+    #[default]
+    Site,
+    /// A pack published on the same site that a link chose (`pack=`, its address).
+    Pack(&'a str),
+    /// One of the user's collections kept in the browser (`collection=`, its id).
+    Collection(&'a str),
+}
+
 /// What a link needs to know of this build.
 #[derive(Clone, Copy, Debug)]
 pub struct LinkContext<'a> {
     /// The corpus version links carry.
     pub version: &'a str,
-    /// Where the page's corpus pack came from, when a link chose it (`pack=`, a file on the same
-    /// site): links made on that corpus choose it again. `None` for the site's own corpus.
-    pub pack: Option<&'a str>,
+    /// Where the page's corpus came from: links made on it choose it again.
+    pub source: CorpusSource<'a>,
     /// The articles' ids, by position: not empty, without commas.
     pub articles: &'a [&'a str],
     /// Every hit's words lie below this.
@@ -138,8 +149,14 @@ pub fn write_with_entities(settings: &Settings, context: &LinkContext, entities:
     let defaults = Settings::default();
     let mut out = form_urlencoded::Serializer::new(String::new());
     out.append_pair("v", context.version);
-    if let Some(pack) = context.pack {
-        out.append_pair("pack", pack);
+    match context.source {
+        CorpusSource::Site => {}
+        CorpusSource::Pack(pack) => {
+            out.append_pair("pack", pack);
+        }
+        CorpusSource::Collection(id) => {
+            out.append_pair("collection", id);
+        }
     }
     if settings.view != defaults.view {
         out.append_pair("view", settings.view.name());
@@ -231,8 +248,8 @@ pub fn read(parameters: &str, context: &LinkContext) -> ReadLink {
                 }
                 true
             }
-            // The page's start chose the corpus by it (boot.js); it is no setting of the view.
-            "pack" => true,
+            // The page's start chose the corpus by them (boot.js); they are no setting of the view.
+            "pack" | "collection" => true,
             "view" => View::from_name(&value).map(|v| settings.view = v).is_some(),
             "q" => (value.chars().count() <= MAX_QUERY_CHARS).then(|| settings.query = value.clone()).is_some(),
             "mode" => MatchMode::from_name(&value).map(|m| settings.mode = m).is_some(),
@@ -333,7 +350,7 @@ mod tests {
 
     fn read_with(link: &str, words: usize) -> ReadLink {
         let bundled = bundled();
-        read(link, &LinkContext { version: VERSION, pack: None, articles: &ARTICLES, words, bundled: &bundled })
+        read(link, &LinkContext { version: VERSION, source: CorpusSource::Site, articles: &ARTICLES, words, bundled: &bundled })
     }
 
     fn read_link(link: &str) -> ReadLink {
@@ -342,7 +359,7 @@ mod tests {
 
     fn write_link(settings: &Settings) -> String {
         let bundled = bundled();
-        write(settings, &LinkContext { version: VERSION, pack: None, articles: &ARTICLES, words: 1000, bundled: &bundled })
+        write(settings, &LinkContext { version: VERSION, source: CorpusSource::Site, articles: &ARTICLES, words: 1000, bundled: &bundled })
     }
 
     fn round_trip(settings: &Settings) -> ReadLink {
@@ -363,12 +380,25 @@ mod tests {
     fn a_chosen_pack_stays_in_the_links_made_on_it() {
         let bundled = bundled();
         let settings = Settings { query: "روسيا".into(), ..Settings::default() };
-        let context = LinkContext { version: VERSION, pack: Some("packs/gulf 2024.pack"), articles: &ARTICLES, words: 1000, bundled: &bundled };
+        let context = LinkContext { version: VERSION, source: CorpusSource::Pack("packs/gulf 2024.pack"), articles: &ARTICLES, words: 1000, bundled: &bundled };
         let link = write(&settings, &context);
         assert!(link.starts_with(&format!("v={VERSION}&pack=packs%2Fgulf+2024.pack&q=")), "{link}");
         let back = read(&link, &context);
         assert_eq!((back.settings, back.ignored.len(), back.other_version), (settings.clone(), 0, None));
         assert!(!write_link(&settings).contains("pack="));
+    }
+
+    /// The same for one of the user's collections (`collection=`).
+    #[test]
+    fn a_collection_stays_in_the_links_made_on_it() {
+        let bundled = bundled();
+        let settings = Settings { query: "روسيا".into(), ..Settings::default() };
+        let context = LinkContext { version: VERSION, source: CorpusSource::Collection("c-0a1b2c3d4e5f"), articles: &ARTICLES, words: 1000, bundled: &bundled };
+        let link = write(&settings, &context);
+        assert!(link.starts_with(&format!("v={VERSION}&collection=c-0a1b2c3d4e5f&q=")), "{link}");
+        let back = read(&link, &context);
+        assert_eq!((back.settings, back.ignored.len(), back.other_version), (settings.clone(), 0, None));
+        assert!(!write_link(&settings).contains("collection="));
     }
 
     #[test]

@@ -139,7 +139,7 @@ mod tests {
 
     fn notice_of(link: &str) -> LinkNotice {
         let bundled = Gazetteer::default();
-        let context = LinkContext { version: "abc", pack: None, articles: &["first"], words: 100, bundled: &bundled };
+        let context = LinkContext { version: "abc", source: crate::link::CorpusSource::Site, articles: &["first"], words: 100, bundled: &bundled };
         LinkNotice::of(&read(link, &context)).expect("a notice")
     }
 

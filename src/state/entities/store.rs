@@ -5,7 +5,16 @@
 use siyaq_engine::gazetteer::Gazetteer;
 pub use siyaq_state::entity_list::{ListProblem, from_json, to_json, to_stored_json};
 
-pub const STORAGE_KEY: &str = "siyaq.entities";
+/// Where the site's corpus keeps the user's list.
+const SITE_KEY: &str = "siyaq.entities";
+
+/// Where the user's list is kept: each of the user's collections has a list of its own.
+pub fn storage_key() -> String {
+    match crate::state::corpus::collection() {
+        Some(id) => format!("siyaq.collection-entities.{id}"),
+        None => SITE_KEY.to_string(),
+    }
+}
 /// Unreadable saved lists are kept under this prefix and a number, one key per distinct text.
 const KEPT_ASIDE_PREFIX: &str = "siyaq.entities.unreadable-";
 const MOST_KEPT_ASIDE: usize = 20;
@@ -30,7 +39,7 @@ pub enum Loaded {
 
 pub fn load() -> Loaded {
     let Some(storage) = storage() else { return Loaded::NoStorage };
-    let raw = match storage.get_item(STORAGE_KEY) {
+    let raw = match storage.get_item(&storage_key()) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Nothing,
         Err(_) => return Loaded::NoStorage,
@@ -90,7 +99,7 @@ pub enum Saved {
 pub fn save(gazetteer: &Gazetteer) -> Saved {
     match storage() {
         None => Saved::NoStorage,
-        Some(storage) => match storage.set_item(STORAGE_KEY, &to_stored_json(gazetteer)) {
+        Some(storage) => match storage.set_item(&storage_key(), &to_stored_json(gazetteer)) {
             Ok(()) => Saved::Done,
             Err(_) => Saved::Refused,
         },
@@ -99,6 +108,6 @@ pub fn save(gazetteer: &Gazetteer) -> Saved {
 
 pub fn forget() {
     if let Some(storage) = storage() {
-        let _ = storage.remove_item(STORAGE_KEY);
+        let _ = storage.remove_item(&storage_key());
     }
 }

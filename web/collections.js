@@ -1,0 +1,272 @@
+// The user's collections of articles, kept in this browser (IndexedDB) and never sent anywhere.
+// A collection is a corpus pack (the same format as the site's own corpus.pack, gzip-compressed)
+// with a name; the page opens one with `?collection=ID`, and boot.js hands its pack to the wasm
+// exactly as it hands over the site's. Imports run in a worker (import-worker.js): decoding and
+// reading thousands of files must not hold up the page.
+//
+// Two stores: `collections` holds what the list shows (small), `packs` the packs themselves, so
+// that listing never reads megabytes. Both are written in one transaction: an import that fails,
+// or storage that runs out, leaves every collection as it was.
+
+const DATABASE = 'siyaq-collections';
+const LISTED = 'collections';
+const PACKS = 'packs';
+
+let opened = null;
+function database() {
+  opened ??= new Promise((resolve, reject) => {
+    if (!('indexedDB' in globalThis)) {
+      reject(named('SiyaqStorageUnavailable', 'this browser offers no IndexedDB'));
+      return;
+    }
+    const request = indexedDB.open(DATABASE, 1);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore(LISTED, { keyPath: 'id' });
+      request.result.createObjectStore(PACKS, { keyPath: 'id' });
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(named('SiyaqStorageUnavailable', String(request.error?.message ?? request.error)));
+    request.onblocked = () => reject(named('SiyaqStorageUnavailable', 'another tab holds an older version of the store open'));
+  });
+  opened.catch(() => { opened = null; });
+  return opened;
+}
+
+function named(name, message) {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+// A storage error as the page reports it: running out of room is told apart from the rest.
+function storageError(error) {
+  if (error?.name === 'QuotaExceededError') return named('SiyaqStorageFull', String(error.message ?? error));
+  if (error?.name?.startsWith?.('Siyaq')) return error;
+  return named('SiyaqStorageUnavailable', String(error?.message ?? error));
+}
+
+function done(transaction) {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onabort = () => reject(storageError(transaction.error));
+    transaction.onerror = () => reject(storageError(transaction.error));
+  });
+}
+
+function value(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(storageError(request.error));
+  });
+}
+
+// Every collection, oldest first: { id, name, articles, bytes, version, created, updated }.
+export async function list() {
+  const db = await database();
+  const all = await value(db.transaction(LISTED).objectStore(LISTED).getAll());
+  return all.sort((a, b) => a.created - b.created);
+}
+
+export async function find(id) {
+  const db = await database();
+  return (await value(db.transaction(LISTED).objectStore(LISTED).get(id))) ?? null;
+}
+
+// The collection's pack, inflated; a collection this browser does not hold is an error named
+// `SiyaqCollectionMissing`.
+export async function packBytes(id) {
+  const db = await database();
+  const stored = await value(db.transaction(PACKS).objectStore(PACKS).get(id));
+  if (!stored) throw named('SiyaqCollectionMissing', id);
+  return inflate(stored.pack);
+}
+
+// The collection's pack as stored (gzip-compressed): what "Export collection" saves.
+export async function packFile(id) {
+  const db = await database();
+  const stored = await value(db.transaction(PACKS).objectStore(PACKS).get(id));
+  if (!stored) throw named('SiyaqCollectionMissing', id);
+  return stored.pack;
+}
+
+async function inflate(bytes) {
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  if (!gzip) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export async function rename(id, name) {
+  const db = await database();
+  const transaction = db.transaction(LISTED, 'readwrite');
+  const store = transaction.objectStore(LISTED);
+  const entry = await value(store.get(id));
+  if (entry) store.put({ ...entry, name, updated: Date.now() });
+  await done(transaction);
+}
+
+export async function remove(id) {
+  const db = await database();
+  const transaction = db.transaction([LISTED, PACKS], 'readwrite');
+  transaction.objectStore(LISTED).delete(id);
+  transaction.objectStore(PACKS).delete(id);
+  await done(transaction);
+}
+
+function newId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `c-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+// Imports `files` ([{ path, data: File | string }]) into the collection `id` (a new one named `name`
+// when `id` is null) in a worker. `onProgress` hears the worker's progress messages; `signal`
+// cancels (the worker is stopped, nothing is written). Resolves to { id, name, articles, report };
+// when no file gives an article, nothing is written and `id` is null.
+export async function importFiles({ id, name, files, keepDuplicates, onProgress, signal }) {
+  const existing = id ? await find(id) : null;
+  if (id && !existing) throw named('SiyaqCollectionMissing', id);
+  const message = { name: existing?.name ?? name, files, keepDuplicates: Boolean(keepDuplicates) };
+  if (existing) message.existing = await packBytes(id);
+  const result = await inWorker(message, onProgress, signal);
+  const report = typeof result.report === 'string' ? JSON.parse(result.report) : (result.report ?? []);
+  if (!result.pack) return { id: null, name: message.name, articles: 0, report };
+  if (signal?.aborted) throw named('AbortError', 'cancelled');
+  onProgress?.({ stage: 'keeping', files: files.length, filesTotal: files.length, bytes: 1, bytesTotal: 1 });
+  const target = existing?.id ?? newId();
+  await keep(target, result, existing);
+  requestPersistence();
+  return { id: target, name: result.name, articles: result.articles, report };
+}
+
+// Reads a collection file (`.siyaq`: a pack, gzip-compressed) into a new collection. The wasm
+// checks the pack when the collection opens; here only that it inflates and starts as a pack.
+export async function importCollection(file, fallbackName) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let inflated;
+  try {
+    inflated = await inflate(bytes);
+  } catch (error) {
+    throw named('SiyaqNotACollection', String(error?.message ?? error));
+  }
+  const header = headerOf(inflated);
+  if (!header) throw named('SiyaqNotACollection', 'no pack header');
+  const id = newId();
+  const articles = Array.isArray(header.documents) ? header.documents.length : 0;
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes : await compress(inflated);
+  await keep(id, { pack: gzip, version: String(header.version ?? ''), name: String(header.name || fallbackName), articles, bytes: inflated.length }, null);
+  requestPersistence();
+  return { id, name: String(header.name || fallbackName), articles, format: header.format };
+}
+
+function headerOf(inflated) {
+  const end = inflated.indexOf(0x0a);
+  if (end < 0) return null;
+  try {
+    const header = JSON.parse(new TextDecoder().decode(inflated.subarray(0, end)));
+    return header && typeof header === 'object' && 'format' in header ? header : null;
+  } catch {
+    return null;
+  }
+}
+
+async function compress(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function keep(id, result, existing) {
+  const db = await database();
+  const now = Date.now();
+  const transaction = db.transaction([LISTED, PACKS], 'readwrite');
+  transaction.objectStore(PACKS).put({ id, pack: result.pack });
+  transaction.objectStore(LISTED).put({
+    id,
+    name: existing?.name ?? result.name,
+    articles: result.articles,
+    bytes: result.pack.length,
+    version: result.version,
+    created: existing?.created ?? now,
+    updated: now,
+  });
+  await done(transaction);
+}
+
+function inWorker(message, onProgress, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(named('AbortError', 'cancelled'));
+      return;
+    }
+    const worker = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
+    const stop = () => {
+      worker.terminate();
+      reject(named('AbortError', 'cancelled'));
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    const finish = () => {
+      signal?.removeEventListener('abort', stop);
+      worker.terminate();
+    };
+    worker.onmessage = ({ data }) => {
+      if (data?.type === 'progress') {
+        onProgress?.(data);
+      } else if (data?.type === 'done') {
+        finish();
+        resolve(data);
+      } else if (data?.type === 'failed') {
+        finish();
+        reject(named('SiyaqImportFailed', String(data.message)));
+      }
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(named('SiyaqImportFailed', String(event.message || 'the import worker could not start')));
+    };
+    worker.postMessage(message);
+  });
+}
+
+// Asked once something is kept: a browser may otherwise clear the collections when space runs low.
+let persistenceAsked = false;
+function requestPersistence() {
+  if (persistenceAsked || !navigator.storage?.persist) return;
+  persistenceAsked = true;
+  navigator.storage.persist().catch(() => {});
+}
+
+// { usage, quota, persisted } in bytes, as far as the browser tells.
+export async function space() {
+  const estimate = (await navigator.storage?.estimate?.()) ?? {};
+  const persisted = (await navigator.storage?.persisted?.()) ?? false;
+  return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
+}
+
+// The files a drop carried, folders walked: [{ path, data: File }]. `taken` holds the drop's entries
+// and files, taken while its event ran (they cannot be read after it).
+export async function droppedFiles(taken) {
+  const entries = [...(taken?.entries ?? [])];
+  if (entries.length === 0) return pickedFiles(taken?.files);
+  const out = [];
+  for (const entry of entries) await walk(entry, '', out);
+  return out;
+}
+
+async function walk(entry, prefix, out) {
+  if (entry.isFile) {
+    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+    out.push({ path: prefix + entry.name, data: file });
+  } else if (entry.isDirectory) {
+    const reader = entry.createReader();
+    // A directory reader hands out its entries in batches until an empty one.
+    for (;;) {
+      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+      if (batch.length === 0) break;
+      for (const child of batch) await walk(child, `${prefix}${entry.name}/`, out);
+    }
+  }
+}
+
+// The files of a file input, with the folder path a folder picker gives.
+export function pickedFiles(fileList) {
+  return [...(fileList ?? [])].map((file) => ({ path: file.webkitRelativePath || file.name, data: file }));
+}
