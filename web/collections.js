@@ -125,7 +125,7 @@ function newId() {
 export async function importFiles({ id, name, files, keepDuplicates, onProgress, signal }) {
   const existing = id ? await find(id) : null;
   if (id && !existing) throw named('SiyaqCollectionMissing', id);
-  const message = { name: existing?.name ?? name, files, keepDuplicates: Boolean(keepDuplicates) };
+  const message = { name: existing?.name ?? name, files: inOrder(files), keepDuplicates: Boolean(keepDuplicates) };
   if (existing) message.existing = await packBytes(id);
   const result = await inWorker(message, onProgress, signal);
   const report = typeof result.report === 'string' ? JSON.parse(result.report) : (result.report ?? []);
@@ -136,6 +136,23 @@ export async function importFiles({ id, name, files, keepDuplicates, onProgress,
   await keep(target, result, existing);
   requestPersistence();
   return { id: target, name: result.name, articles: result.articles, report };
+}
+
+// The files by their paths within what was picked or dropped (a folder's own name left out, as
+// a folder built with `--corpus` names its files), in the order a build walks a folder: one
+// folder level at a time, by name. The same files give the same articles and ids either way.
+function inOrder(files) {
+  const split = files.map((file) => ({ ...file, parts: String(file.path).split('/').filter(Boolean) }));
+  const top = split[0]?.parts[0];
+  const oneFolder = split.length > 0 && split.every((f) => f.parts.length > 1 && f.parts[0] === top);
+  const named = split.map((f) => ({ ...f, parts: oneFolder ? f.parts.slice(1) : f.parts }));
+  named.sort((a, b) => {
+    for (let i = 0; i < Math.min(a.parts.length, b.parts.length); i += 1) {
+      if (a.parts[i] !== b.parts[i]) return a.parts[i] < b.parts[i] ? -1 : 1;
+    }
+    return a.parts.length - b.parts.length;
+  });
+  return named.map(({ parts, data }) => ({ path: parts.join('/'), data }));
 }
 
 // Reads a collection file (`.siyaq`: a pack, gzip-compressed) into a new collection. The wasm

@@ -16,7 +16,7 @@ fn bundled() -> Gazetteer {
 }
 
 fn context(bundled: &Gazetteer) -> LinkContext<'_> {
-    LinkContext { version: "v1", pack: None, articles: &ARTICLES, words: WORDS, bundled }
+    LinkContext { version: "v1", source: siyaq_state::link::CorpusSource::Site, articles: &ARTICLES, words: WORDS, bundled }
 }
 
 fn text() -> impl Strategy<Value = String> {

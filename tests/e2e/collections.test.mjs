@@ -1,0 +1,112 @@
+// The user's own articles, in the page: a folder of articles written for the tests
+// (`tests/articles`, every encoding and format) imported through the folder picker into a
+// collection kept in the browser. The collection must give the articles and answers a site built
+// with `--corpus tests/articles` gives (the engine's native answers over that folder), keep them
+// across a reload and offline, and a file that repeats an article must be reported as a duplicate.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { baseUrl, launch, openPage, root } from './harness.mjs';
+
+const factsPath = process.env.SIYAQ_ARTICLES_EXPECTED;
+if (!factsPath) throw new Error('SIYAQ_ARTICLES_EXPECTED is not set: run the end-to-end tests with `cargo xtask test`');
+const facts = JSON.parse(readFileSync(factsPath, 'utf8'));
+const articlesDir = join(root, 'tests/articles');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function openCollectionsPanel(page) {
+  await page.goto(baseUrl);
+  await page.locator('[data-testid="doc-list"] button').first().waitFor();
+  await page.locator('[data-testid="collections-panel"] > summary').click();
+  await page.locator('[data-testid="import-folder"]').waitFor({ state: 'attached' });
+}
+
+async function waitForTotal(page, value) {
+  await page.waitForFunction((v) => document.querySelector('[data-testid="hit-total"]')?.textContent === String(v), value);
+}
+
+async function perDocument(page) {
+  return page.locator('[data-testid="hits-by-doc"] [data-doc]').evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.dataset.doc, Number(e.dataset.count)]).filter(([, n]) => n > 0)));
+}
+
+async function report(page) {
+  const rows = page.locator('[data-testid="import-report"] [data-file]');
+  await rows.first().waitFor();
+  return Object.fromEntries(await rows.evaluateAll((els) => els.map((e) => [e.dataset.file, { status: e.dataset.status, reason: e.dataset.reason }])));
+}
+
+async function articleIds(page) {
+  await page.locator('[data-testid="doc-list"] button[data-doc]').first().waitFor();
+  return page.locator('[data-testid="doc-list"] button[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
+}
+
+test('collections: a folder imported in the page gives the articles and answers of the same folder built with --corpus, and stays', async (t) => {
+  const page = await openPage(browser, t);
+  await openCollectionsPanel(page);
+  await page.fill('[data-testid="new-collection-name"]', 'مقالات الاختبار');
+  await page.locator('[data-testid="import-folder"]').setInputFiles(articlesDir);
+
+  const files = await report(page);
+  const imported = Object.keys(files).filter((f) => files[f].status === 'imported').sort();
+  assert.deepEqual(imported, ['001_kazakhstan_troops.txt', '002_bom_un_statement.txt', '003_utf16_moscow.txt', '004_cp1256_ukraine.txt',
+    '2022-03-01_iso88596_putin.txt', 'analysis.md', 'page.html', 'sub/مقال_الأمم_المتحدة.txt', 'table.csv'].sort());
+  assert.equal(files['empty.txt'].status, 'skipped');
+  assert.match(files['empty.txt'].reason, /empty/);
+  assert.match(files['nul.txt'].reason, /binary/);
+  assert.match(files['image.png'].reason, /not an article file/);
+  assert.match(files['no_text.csv'].reason, /no text column/);
+
+  await page.click('[data-testid="open-collection"]');
+  await page.waitForURL(/collection=c-[0-9a-f]+/);
+  const collectionUrl = page.url();
+  assert.deepEqual(await articleIds(page), facts.documents.map((d) => d.id));
+  assert.equal(Number(await page.locator('[data-testid="corpus-words"]').getAttribute('data-words')), facts.total_words);
+  assert.equal(await page.locator('[data-testid="collections"] [aria-current="true"]').getAttribute('data-collection'), new URL(collectionUrl).searchParams.get('collection'));
+
+  for (const answer of facts.searches.filter((s) => s.mode === 'clitic')) {
+    await page.fill('#search-box', answer.query);
+    await waitForTotal(page, answer.total);
+    const nonZero = Object.fromEntries(Object.entries(answer.per_document).filter(([, n]) => n > 0));
+    assert.deepEqual(await perDocument(page), nonZero, answer.query);
+  }
+  // A link made on the collection opens it again.
+  const link = await page.evaluate(() => location.href);
+  assert.match(link, /[?&]collection=c-/);
+
+  // A reload, and an offline reload, find the collection as it was.
+  await page.reload();
+  assert.deepEqual(await articleIds(page), facts.documents.map((d) => d.id));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.context().setOffline(true);
+  await page.reload();
+  assert.deepEqual(await articleIds(page), facts.documents.map((d) => d.id));
+  await page.context().setOffline(false);
+
+  // The same article again, pasted into this collection: reported as a duplicate, not counted twice.
+  await page.locator('[data-testid="collections-panel"] > summary').waitFor();
+  await page.locator('[data-testid="import-paste"]').waitFor();
+  const text = readFileSync(join(articlesDir, '001_kazakhstan_troops.txt'), 'utf8');
+  await page.fill('[data-testid="import-paste"]', text);
+  await page.click('[data-testid="import-pasted"]');
+  const again = await report(page);
+  assert.deepEqual(Object.values(again).map((r) => r.status), ['duplicate']);
+  await page.reload();
+  assert.deepEqual(await articleIds(page), facts.documents.map((d) => d.id));
+});
+
+test('collections: a link to a collection this browser does not hold says so, with the way back', async (t) => {
+  const page = await openPage(browser, t, { expectedError: /SiyaqCollectionMissing|Failed to load/ });
+  await page.goto(new URL('?collection=c-000000000000&q=x', baseUrl).href);
+  const note = page.locator('#boot-error');
+  await note.waitFor();
+  assert.match(await note.innerText(), /another browser/);
+  await page.click('[data-testid="open-site-corpus"]');
+  await page.locator('[data-testid="doc-list"] button').first().waitFor();
+  assert.equal(new URL(page.url()).search, '');
+});
