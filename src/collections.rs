@@ -257,7 +257,7 @@ fn Collections() -> impl IntoView {
                     }>{tr("ألغِ", "Cancel")}</button>
                 </div>
             })}
-            {move || problem.get().map(|p| view! { <p class="problem" role="alert" data-testid="collections-problem">{problem_text(lang.get(), &p)}</p> })}
+            {move || problem.get().map(|p| view! { <p class="problem" role="alert" data-testid="collections-problem">{crate::messages::store_problem(&p, lang.get())}</p> })}
             {move || outcome.get().map(|imported| view! { <Report imported /> })}
 
             <p class="collection-files">
@@ -494,22 +494,5 @@ fn space_label(lang: Lang, space: store::Space) -> String {
     match lang {
         Lang::Ar => format!("محفوظ في هذا المتصفح: {} م.ب من {} م.ب متاحة؛ {kept}.", megabytes(space.usage), megabytes(space.quota)),
         Lang::En => format!("Kept in this browser: {} MB of {} MB available; {kept}.", megabytes(space.usage), megabytes(space.quota)),
-    }
-}
-
-fn problem_text(lang: Lang, problem: &StoreProblem) -> String {
-    match (lang, problem) {
-        (Lang::Ar, StoreProblem::Unavailable(why)) => format!("لا يتيح هذا المتصفح لسياق حفظ المجموعات (ربما هو في التصفح الخاص): لن تُحفظ. ({why})"),
-        (Lang::En, StoreProblem::Unavailable(why)) => format!("This browser lets siyaq keep no collection (private browsing?): nothing will be kept. ({why})"),
-        (Lang::Ar, StoreProblem::Full) => "امتلأت مساحة المتصفح: لم يُحفظ شيء من هذا الاستيراد، وبقيت المجموعات كما كانت. احذف مجموعة أو صدّرها ثم أعد المحاولة.".into(),
-        (Lang::En, StoreProblem::Full) => "The browser's storage is full: nothing of this import was kept, and the collections are as they were. Delete or export a collection, then try again.".into(),
-        (Lang::Ar, StoreProblem::Cancelled) => "أُلغي الاستيراد: لم يُحفظ شيء منه.".into(),
-        (Lang::En, StoreProblem::Cancelled) => "The import was cancelled: nothing of it was kept.".into(),
-        (Lang::Ar, StoreProblem::ImportFailed(why)) => format!("تعذّر الاستيراد، وبقيت المجموعات كما كانت: {why}"),
-        (Lang::En, StoreProblem::ImportFailed(why)) => format!("The import failed, and the collections are as they were: {why}"),
-        (Lang::Ar, StoreProblem::NotACollection(why)) => format!("ليس هذا ملف مجموعة من سياق (‎.siyaq‎) أو أنه تالف: {why}"),
-        (Lang::En, StoreProblem::NotACollection(why)) => format!("This is not a siyaq collection file (.siyaq), or it is damaged: {why}"),
-        (Lang::Ar, StoreProblem::Missing(id)) => format!("لم تعد هذه المجموعة في هذا المتصفح: {id}"),
-        (Lang::En, StoreProblem::Missing(id)) => format!("This collection is no longer in this browser: {id}"),
     }
 }

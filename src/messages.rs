@@ -1,4 +1,4 @@
-//! The interface's wording of the engine's typed errors, in both languages.
+//! The interface's wording of typed errors (the engine's, the collections store's), in both languages.
 //!
 //! The engine reports what went wrong as data ([`QueryError`], [`GazetteerError`]) with a plain
 //! technical `Display` for logs; what the reader is told lives here.
@@ -7,6 +7,8 @@ use siyaq_engine::gazetteer::GazetteerError;
 use siyaq_engine::query::{MAX_ALTERNATIVES, MAX_PHRASE_TERMS, MAX_QUERY_CHARS};
 use siyaq_engine::{QueryError, QueryErrorKind};
 use siyaq_state::Lang;
+
+use crate::state::collections::StoreProblem;
 
 /// What is wrong with a query, for the line under the search box.
 pub fn query_error(error: &QueryError, lang: Lang) -> String {
@@ -128,5 +130,23 @@ mod tests {
         }
         assert_eq!(gazetteer_error(&errors[4], Lang::En), "“زيد” already names “a”.");
         assert_eq!(gazetteer_error(&errors[4], Lang::Ar), "الصيغة «زيد» اسم للكيان «a» من قبل.");
+    }
+}
+
+/// What went wrong with the user's collections or an import.
+pub fn store_problem(problem: &StoreProblem, lang: Lang) -> String {
+    match (lang, problem) {
+        (Lang::Ar, StoreProblem::Unavailable(why)) => format!("لا يتيح هذا المتصفح لسياق حفظ المجموعات (ربما هو في التصفح الخاص): لن تُحفظ. ({why})"),
+        (Lang::En, StoreProblem::Unavailable(why)) => format!("This browser lets siyaq keep no collection (private browsing?): nothing will be kept. ({why})"),
+        (Lang::Ar, StoreProblem::Full) => "امتلأت مساحة المتصفح: لم يُحفظ شيء من هذا الاستيراد، وبقيت المجموعات كما كانت. احذف مجموعة أو صدّرها ثم أعد المحاولة.".into(),
+        (Lang::En, StoreProblem::Full) => "The browser's storage is full: nothing of this import was kept, and the collections are as they were. Delete or export a collection, then try again.".into(),
+        (Lang::Ar, StoreProblem::Cancelled) => "أُلغي الاستيراد: لم يُحفظ شيء منه.".into(),
+        (Lang::En, StoreProblem::Cancelled) => "The import was cancelled: nothing of it was kept.".into(),
+        (Lang::Ar, StoreProblem::ImportFailed(why)) => format!("تعذّر الاستيراد، وبقيت المجموعات كما كانت: {why}"),
+        (Lang::En, StoreProblem::ImportFailed(why)) => format!("The import failed, and the collections are as they were: {why}"),
+        (Lang::Ar, StoreProblem::NotACollection(why)) => format!("ليس هذا ملف مجموعة من سياق (‎.siyaq‎) أو أنه تالف: {why}"),
+        (Lang::En, StoreProblem::NotACollection(why)) => format!("This is not a siyaq collection file (.siyaq), or it is damaged: {why}"),
+        (Lang::Ar, StoreProblem::Missing(id)) => format!("لم تعد هذه المجموعة في هذا المتصفح: {id}"),
+        (Lang::En, StoreProblem::Missing(id)) => format!("This collection is no longer in this browser: {id}"),
     }
 }

@@ -3,6 +3,7 @@
 
 use js_sys::{Reflect, Uint8Array};
 use siyaq_corpus::{Corpus, PackError};
+use siyaq_state::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -99,10 +100,13 @@ fn show_problem(problem: &Problem) {
             "يطلب هذا الرابط مجموعة مقالات من موقع آخر، ولا يفتح سياق إلا المجموعات المنشورة على موقعه.".to_string(),
             format!("This link asks for a corpus from another site ({address}); siyaq opens only corpus packs published on its own site."),
         ),
-        Problem::CollectionMissing(id) => (
-            "يفتح هذا الرابط مجموعة مقالات محفوظة في متصفح آخر، وليست في هذا المتصفح. اطلب من صاحبها ملف المجموعة (.siyaq) واستورده، أو افتح مقالات الموقع.".to_string(),
-            format!("This link opens a collection of articles kept in another browser ({id}); this browser does not hold it. Ask its owner for the collection file (.siyaq) and import it, or open the site's articles."),
-        ),
+        Problem::CollectionMissing(id) => {
+            let (name, count) = (link_parameter("cname").unwrap_or_else(|| id.clone()), link_parameter("ccount").unwrap_or_else(|| "?".into()));
+            (
+                format!("يفتح هذا الرابط مجموعة المقالات «{name}» ({count} مقالًا)، وهي محفوظة في متصفح آخر لا في هذا المتصفح. اطلب من صاحبها ملف المجموعة (‎.siyaq‎) واستورده هنا، أو افتح مقالات الموقع."),
+                format!("This link opens the collection «{name}» ({count} articles), kept in another browser: this browser does not hold it. Ask its owner for the collection file (.siyaq) and import it here, or open the site's articles."),
+            )
+        }
         Problem::StorageUnavailable(reason) => (
             "لا يتيح هذا المتصفح لسياق حفظ شيء (ربما هو في التصفح الخاص)، فلا يمكن فتح مجموعات المقالات المحفوظة.".to_string(),
             format!("This browser lets siyaq keep nothing ({reason}; private browsing?), so kept collections cannot be opened."),
@@ -125,6 +129,9 @@ fn show_problem(problem: &Problem) {
         return;
     };
     note.set_text_content(Some(&format!("{ar} {en}")));
+    if let Problem::CollectionMissing(_) = problem {
+        offer_collection_file(&note);
+    }
     // A corpus chosen by the link failed: the site's own articles are one click away.
     if source() != crate::state::corpus::Source::Site
         && let Some(document) = note.owner_document()
@@ -146,4 +153,58 @@ fn describe_pack(problem: &Problem) -> String {
         | Problem::StorageUnavailable(reason) => reason.clone(),
         Problem::Unusable(error) => error.to_string(),
     }
+}
+
+/// A parameter of the page's address.
+fn link_parameter(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// A file input in the start-up notice that reads a collection file and opens the link on it.
+fn offer_collection_file(note: &web_sys::Element) {
+    use wasm_bindgen::closure::Closure;
+    let Some(document) = note.owner_document() else { return };
+    let (Ok(label), Ok(input)) = (document.create_element("label"), document.create_element("input")) else { return };
+    label.set_text_content(Some(" استورد ملف المجموعة · Import the collection file: "));
+    let _ = input.set_attribute("type", "file");
+    let _ = input.set_attribute("accept", ".siyaq");
+    let _ = input.set_attribute("data-testid", "import-collection");
+    let _ = label.append_child(&input);
+    let _ = note.append_child(&label);
+    let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() else { return };
+    let field = input.clone();
+    let note = note.clone();
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        let Some(file) = field.files().and_then(|f| f.get(0)) else { return };
+        let note = note.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match crate::state::collections::import_collection(&file).await {
+                Ok((id, _)) => open_link_on(&id),
+                Err(problem) => {
+                    use crate::messages::store_problem;
+                    let said = format!("{} {}", store_problem(&problem, Lang::Ar), store_problem(&problem, Lang::En));
+                    if let Some(document) = note.owner_document()
+                        && let Ok(line) = document.create_element("p")
+                    {
+                        line.set_text_content(Some(&said));
+                        let _ = line.set_attribute("data-testid", "collections-problem");
+                        let _ = note.append_child(&line);
+                    }
+                }
+            }
+        });
+    });
+    let _ = input.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    on_change.forget();
+}
+
+/// Reloads the page's link with `collection=` set to `id`, its other parameters kept.
+fn open_link_on(id: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let search = window.location().search().unwrap_or_default();
+    let Ok(parameters) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    parameters.set("collection", id);
+    let query: String = parameters.to_string().into();
+    let _ = window.location().assign(&format!("{}?{query}", crate::browser::page_address()));
 }

@@ -33,7 +33,12 @@ if (chosenCollection !== null) globalThis.siyaqCollection = chosenCollection;
 // inflated bytes from this promise. It is inflated as it arrives, not after. A host that already
 // inflated it in transit (it sent Content-Encoding: gzip) hands over the bytes as they are.
 globalThis.siyaqPack = chosenCollection !== null
-  ? globalThis.siyaqCollections().then((collections) => collections.packBytes(chosenCollection))
+  ? globalThis.siyaqCollections()
+    .then((collections) => collections.packFor(chosenCollection, new URLSearchParams(location.search).get('v')))
+    .then(({ id, bytes }) => {
+      globalThis.siyaqCollection = id;
+      return bytes;
+    })
   : Promise.resolve()
   .then(packAddress)
   .then((address) => fetch(address))

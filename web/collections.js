@@ -81,6 +81,20 @@ export async function packBytes(id) {
   return inflate(stored.pack);
 }
 
+// The pack a link asks for: the collection `id`, or else one kept here with the link's version
+// `version` (the same articles, imported from a collection file under another id). Resolves to
+// { id, bytes } (inflated); rejects with `SiyaqCollectionMissing` when neither is here.
+export async function packFor(id, version) {
+  try {
+    return { id, bytes: await packBytes(id) };
+  } catch (error) {
+    if (error?.name !== 'SiyaqCollectionMissing' || !version) throw error;
+    const same = (await list()).find((c) => c.version === version);
+    if (!same) throw error;
+    return { id: same.id, bytes: await packBytes(same.id) };
+  }
+}
+
 // The collection's pack as stored (gzip-compressed): what "Export collection" saves.
 export async function packFile(id) {
   const db = await database();

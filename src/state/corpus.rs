@@ -28,7 +28,10 @@ impl Source {
         match self {
             Source::Site => CorpusSource::Site,
             Source::Pack(address) => CorpusSource::Pack(address),
-            Source::Collection(id) => CorpusSource::Collection(id),
+            Source::Collection(id) => {
+                let corpus = loaded();
+                CorpusSource::Collection { id, name: corpus.name(), articles: corpus.documents().len() }
+            }
         }
     }
 }

@@ -38,8 +38,9 @@ pub enum CorpusSource<'a> {
     Site,
     /// A pack published on the same site that a link chose (`pack=`, its address).
     Pack(&'a str),
-    /// One of the user's collections kept in the browser (`collection=`, its id).
-    Collection(&'a str),
+    /// One of the user's collections kept in the browser (`collection=`, its id), with its name and
+    /// article count (`cname=`, `ccount=`), so that a page without it can say which it needs.
+    Collection { id: &'a str, name: &'a str, articles: usize },
 }
 
 /// What a link needs to know of this build.
@@ -154,8 +155,10 @@ pub fn write_with_entities(settings: &Settings, context: &LinkContext, entities:
         CorpusSource::Pack(pack) => {
             out.append_pair("pack", pack);
         }
-        CorpusSource::Collection(id) => {
+        CorpusSource::Collection { id, name, articles } => {
             out.append_pair("collection", id);
+            out.append_pair("cname", name);
+            out.append_pair("ccount", &articles.to_string());
         }
     }
     if settings.view != defaults.view {
@@ -249,7 +252,7 @@ pub fn read(parameters: &str, context: &LinkContext) -> ReadLink {
                 true
             }
             // The page's start chose the corpus by them (boot.js); they are no setting of the view.
-            "pack" | "collection" => true,
+            "pack" | "collection" | "cname" | "ccount" => true,
             "view" => View::from_name(&value).map(|v| settings.view = v).is_some(),
             "q" => (value.chars().count() <= MAX_QUERY_CHARS).then(|| settings.query = value.clone()).is_some(),
             "mode" => MatchMode::from_name(&value).map(|m| settings.mode = m).is_some(),
@@ -393,9 +396,10 @@ mod tests {
     fn a_collection_stays_in_the_links_made_on_it() {
         let bundled = bundled();
         let settings = Settings { query: "روسيا".into(), ..Settings::default() };
-        let context = LinkContext { version: VERSION, source: CorpusSource::Collection("c-0a1b2c3d4e5f"), articles: &ARTICLES, words: 1000, bundled: &bundled };
+        let context = LinkContext { version: VERSION, source: CorpusSource::Collection { id: "c-0a1b2c3d4e5f", name: "مقالاتي 2", articles: 12 }, articles: &ARTICLES, words: 1000, bundled: &bundled };
         let link = write(&settings, &context);
-        assert!(link.starts_with(&format!("v={VERSION}&collection=c-0a1b2c3d4e5f&q=")), "{link}");
+        let name = "%D9%85%D9%82%D8%A7%D9%84%D8%A7%D8%AA%D9%8A+2";
+        assert!(link.starts_with(&format!("v={VERSION}&collection=c-0a1b2c3d4e5f&cname={name}&ccount=12&q=")), "{link}");
         let back = read(&link, &context);
         assert_eq!((back.settings, back.ignored.len(), back.other_version), (settings.clone(), 0, None));
         assert!(!write_link(&settings).contains("collection="));
