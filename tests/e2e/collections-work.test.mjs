@@ -1,0 +1,125 @@
+// The user's collections under load and under failure: a 20 MB import that never holds up the
+// page, a cancelled import, a full disk and a browser that keeps nothing. Whatever happens, the
+// collections already kept stay as they were.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseUrl, launch, openPage } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// Articles made up for the test from a seeded generator: words of Arabic letters, sentences and
+// paragraphs, each article different (near-duplicates would be left out).
+function madeUpArticles(count, bytesEach, seed = 7) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+  const vocabulary = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 3 + Math.floor(next() * 5) }, () => letters[Math.floor(next() * letters.length)]).join(''));
+  const encoder = new TextEncoder();
+  return Array.from({ length: count }, (_, n) => {
+    const lines = [`مقال رقم ${n + 1} عن ${vocabulary[n % vocabulary.length]}`, ''];
+    let size = 0;
+    while (size < bytesEach) {
+      const words = Array.from({ length: 12 + Math.floor(next() * 20) }, () => vocabulary[Math.floor(next() * vocabulary.length)]);
+      const line = `${words.join(' ')}.`;
+      lines.push(line);
+      size += encoder.encode(line).length + 1;
+    }
+    return { name: `article-${String(n + 1).padStart(4, '0')}.txt`, mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n'), 'utf8') };
+  });
+}
+
+async function openPanel(page, query = '') {
+  await page.goto(new URL(query, baseUrl).href);
+  await page.locator('[data-testid="doc-list"] button').first().waitFor();
+  await page.locator('[data-testid="collections-panel"] > summary').click();
+  await page.locator('[data-testid="import-files"]').waitFor({ state: 'attached' });
+}
+
+async function keptCollections(page) {
+  return page.locator('[data-testid="collections"] [data-collection]').evaluateAll((els) => els.map((e) => e.dataset.collection).filter((id) => id !== 'site'));
+}
+
+test('collections: importing 20 MB never holds the page up for 100 ms, and the articles are all there', async (t) => {
+  const page = await openPage(browser, t);
+  await page.addInitScript(() => {
+    globalThis.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) globalThis.longTasks.push({ at: entry.startTime, ms: entry.duration });
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await openPanel(page);
+  const files = madeUpArticles(200, 100_000);
+  const total = files.reduce((sum, f) => sum + f.buffer.length, 0);
+  assert.ok(total >= 20_000_000, `${total} bytes`);
+  const started = await page.evaluate(() => performance.now());
+  await page.locator('[data-testid="import-files"]').setInputFiles(files);
+  await page.locator('[data-testid="import-progress"]').waitFor();
+  await page.locator('[data-testid="import-report"]').waitFor({ timeout: 180_000 });
+  const finished = await page.evaluate(() => performance.now());
+  const during = await page.evaluate((from) => globalThis.longTasks.filter((task) => task.at >= from), started);
+  const longest = Math.max(0, ...during.map((task) => task.ms));
+  console.log(`20 MB import: ${(finished - started).toFixed(0)} ms in the page (${(total / 1e6 / ((finished - started) / 1000)).toFixed(1)} MB/s), longest main-thread task ${longest.toFixed(0)} ms`);
+  assert.ok(longest < 100, `a main-thread task of ${longest} ms during the import: ${JSON.stringify(during)}`);
+  assert.equal(await page.locator('[data-testid="import-report"] [data-status="imported"]').count(), 200);
+  assert.equal(await page.locator('[data-testid="import-report"]').getAttribute('data-articles'), '200');
+});
+
+test('collections: a cancelled import keeps nothing', async (t) => {
+  const page = await openPage(browser, t);
+  await openPanel(page);
+  const before = await keptCollections(page);
+  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(150, 100_000, 11));
+  await page.click('[data-testid="import-cancel"]');
+  await page.locator('[data-testid="collections-problem"]').waitFor();
+  assert.match(await page.locator('[data-testid="collections-problem"]').innerText(), /أُلغي|cancelled/);
+  await page.reload();
+  await page.locator('[data-testid="collections"]').waitFor();
+  assert.deepEqual(await keptCollections(page), before);
+});
+
+test('collections: a full disk loses nothing, and says so', async (t) => {
+  const page = await openPage(browser, t);
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function full(...args) {
+      if (globalThis.diskIsFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await openPanel(page);
+  await page.fill('[data-testid="new-collection-name"]', 'قبل امتلاء القرص');
+  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(2, 2_000, 3));
+  await page.click('[data-testid="open-collection"]');
+  await page.waitForURL(/collection=c-/);
+  const ids = await page.locator('[data-testid="doc-list"] button[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
+  assert.equal(ids.length, 2);
+
+  await page.locator('[data-testid="import-into-this"]').check();
+  await page.evaluate(() => { globalThis.diskIsFull = true; });
+  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(3, 2_000, 5));
+  const problem = page.locator('[data-testid="collections-problem"]');
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /امتلأت|full/);
+  await page.reload();
+  const after = await page.locator('[data-testid="doc-list"] button[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
+  assert.deepEqual(after, ids);
+});
+
+test('collections: a browser that keeps nothing says the collection will not be kept, and the site still works', async (t) => {
+  const page = await openPage(browser, t);
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => { throw new DOMException('The user denied permission to access the database.', 'UnknownError'); };
+  });
+  await openPanel(page);
+  const problem = page.locator('[data-testid="collections-problem"]');
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /لن تُحفظ|nothing will be kept/);
+  await page.fill('#search-box', 'روسيا');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="hit-total"]')?.textContent) > 0);
+});
