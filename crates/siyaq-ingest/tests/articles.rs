@@ -449,7 +449,7 @@ fn unusable_files_are_skipped_with_their_reason() {
         ("empty.txt", "the file is empty"),
         (
             "image.png",
-            "not an article file: only .txt, .md, .html, .htm, .csv, .tsv, .jsonl are read",
+            "not an article file: only .txt, .md, .html, .htm, .docx, .csv, .tsv, .jsonl, .zip are read",
         ),
         (
             "no_text.csv",
