@@ -251,19 +251,22 @@ type Archives =
 /// The bytes of `file`, a path in `dir` or in an archive of `dir` (`archive.zip/inner/path`, as
 /// [`propose`] names an archive's entries).
 fn read_file(dir: &Path, file: &str, archives: &mut Archives) -> Result<Vec<u8>, String> {
-    let missing = || format!("{MANIFEST_FILE} names it, but there is no such file");
-    match std::fs::read(dir.join(file)) {
+    let error = match std::fs::read(dir.join(file)) {
         Ok(bytes) => return Ok(bytes),
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(format!("cannot be read: {e}"));
-        }
-        Err(_) => {}
-    }
-    let archive = file
+        Err(e) => e,
+    };
+    // Under an archive's name the path is no folder's: the error says nothing of the entry.
+    let Some(archive) = file
         .match_indices('/')
         .map(|(at, _)| &file[..at])
         .find(|prefix| archive::is_archive(prefix) && dir.join(prefix).is_file())
-        .ok_or_else(missing)?;
+    else {
+        return Err(if error.kind() == std::io::ErrorKind::NotFound {
+            format!("{MANIFEST_FILE} names it, but there is no such file")
+        } else {
+            format!("cannot be read: {error}")
+        });
+    };
     let entries = archives.entry(archive.to_string()).or_insert_with(|| {
         let bytes = std::fs::read(dir.join(archive)).map_err(|e| format!("cannot be read: {e}"));
         archive::expand((archive.to_string(), bytes))
