@@ -174,7 +174,7 @@ fn a_word_document_is_its_body_s_paragraphs_read_as_a_text() {
 #[test]
 fn damaged_word_documents_are_skipped_with_one_line_reasons() {
     let cut = document_xml(&[TITLE, BODY[0]]);
-    let cut = cut[..cut.len() - 40].as_bytes().to_vec();
+    let cut = cut.as_bytes()[..cut.len() - 40].to_vec();
     let latin = document_xml(&[TITLE])
         .replace("UTF-8", "windows-1252")
         .into_bytes();
