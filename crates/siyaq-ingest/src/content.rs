@@ -1,7 +1,9 @@
 //! One file of a corpus folder read by its kind: plain text (`.txt`, `.md`), a web page
-//! (`.html`, `.htm`) or a table (`.csv`, `.tsv`, `.jsonl`). Any other kind is not read.
+//! (`.html`, `.htm`), a Word document (`.docx`) or a table (`.csv`, `.tsv`, `.jsonl`). A zip
+//! archive (`.zip`) is opened into its files before this ([`crate::archive`]). Any other kind is
+//! not read.
 
-use crate::{Source, decode, html, records, sha256_hex};
+use crate::{Source, decode, docx, html, records, sha256_hex};
 
 /// The kinds of file a folder's articles come in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,10 +11,18 @@ pub enum Kind {
     Text,
     Html,
     Table,
+    Docx,
+    /// A zip of files of the other kinds.
+    Archive,
 }
 
 /// The extensions read, for messages.
-pub const READ_EXTENSIONS: &str = ".txt, .md, .html, .htm, .csv, .tsv, .jsonl";
+pub const READ_EXTENSIONS: &str = ".txt, .md, .html, .htm, .docx, .csv, .tsv, .jsonl, .zip";
+
+/// Why a file of another kind is skipped.
+pub fn not_an_article() -> String {
+    format!("not an article file: only {READ_EXTENSIONS} are read")
+}
 
 /// The kind of a file by its name's extension, case aside.
 pub fn kind_of(name: &str) -> Option<Kind> {
@@ -21,6 +31,8 @@ pub fn kind_of(name: &str) -> Option<Kind> {
         "txt" | "text" | "md" | "markdown" => Some(Kind::Text),
         "html" | "htm" | "xhtml" => Some(Kind::Html),
         "csv" | "tsv" | "jsonl" => Some(Kind::Table),
+        "docx" => Some(Kind::Docx),
+        "zip" => Some(Kind::Archive),
         _ => None,
     }
 }
@@ -41,9 +53,7 @@ pub enum Content {
 pub fn read(name: &str, bytes: &[u8], label: Option<&str>) -> Result<Content, String> {
     let sha256 = sha256_hex(bytes);
     match kind_of(name) {
-        None => Err(format!(
-            "not an article file: only {READ_EXTENSIONS} are read"
-        )),
+        None => Err(not_an_article()),
         Some(Kind::Text) => {
             let decoded = decode::decode(bytes, label)?;
             let source = Source {
@@ -82,5 +92,20 @@ pub fn read(name: &str, bytes: &[u8], label: Option<&str>) -> Result<Content, St
             })
         }
         Some(Kind::Table) => records::read(name, bytes, label).map(Content::Table),
+        // The document's own XML says its encoding: a label is not needed.
+        Some(Kind::Docx) => Ok(Content::Text {
+            source: Source {
+                name: name.to_string(),
+                text: docx::text(bytes)?,
+                sha256,
+                encoding: "UTF-8",
+            },
+            title: None,
+            notes: Vec::new(),
+        }),
+        Some(Kind::Archive) => Err(
+            "a zip archive is read for the files in it, not as an article (and not inside another zip)"
+                .into(),
+        ),
     }
 }

@@ -7,13 +7,16 @@
 //! build goes on with the rest; only a folder with no usable article is an error.
 //!
 //! Modules: [`decode`] (bytes to text: BOMs, UTF-8, UTF-16, Windows-1256, ISO-8859-6…),
-//! [`html`] (a page's article), [`records`] (tables of articles: CSV, TSV, JSON lines),
-//! [`content`] (a file read by its kind), [`infer`] (titles, bylines, sources, dates read off a
+//! [`html`] (a page's article), [`docx`] (a Word document's paragraphs), [`records`] (tables of
+//! articles: CSV, TSV, JSON lines), [`archive`] (a `.zip` opened into its files, within limits
+//! against zip bombs), [`content`] (a file read by its kind), [`infer`] (titles, bylines, sources, dates read off a
 //! text), [`propose`] (a manifest worked out for a folder), [`manifest`] and [`entities`] (the
 //! folder's `corpus.toml` and `entities.toml`).
 
+pub mod archive;
 pub mod content;
 pub mod decode;
+pub mod docx;
 pub mod entities;
 pub mod html;
 pub mod infer;
@@ -167,6 +170,7 @@ fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Ski
     // Tables read once for all their records.
     let mut tables: std::collections::HashMap<String, Result<Vec<Source>, String>> =
         Default::default();
+    let mut archives = Archives::default();
     for entry in &manifest.file {
         let (file, record) = match entry.name.rsplit_once('#') {
             Some((file, n)) if records::is_table(file) && n.parse::<usize>().is_ok() => {
@@ -178,16 +182,10 @@ fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Ski
             what: entry.name.clone(),
             why,
         };
-        let bytes = match std::fs::read(dir.join(file)) {
+        let bytes = match read_file(dir, file, &mut archives) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                skipped.push(skip(format!(
-                    "{MANIFEST_FILE} names it, but there is no such file"
-                )));
-                continue;
-            }
-            Err(e) => {
-                skipped.push(skip(format!("cannot be read: {e}")));
+            Err(why) => {
+                skipped.push(skip(why));
                 continue;
             }
         };
@@ -224,11 +222,13 @@ fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Ski
             continue;
         }
         match content::kind_of(file) {
-            Some(content::Kind::Html) => match content::read(file, &bytes, label) {
-                Ok(content::Content::Text { source, .. }) => sources.push(source),
-                Ok(content::Content::Table(_)) => skipped.push(skip("not a page".into())),
-                Err(why) => skipped.push(skip(why)),
-            },
+            Some(content::Kind::Html | content::Kind::Docx | content::Kind::Archive) => {
+                match content::read(file, &bytes, label) {
+                    Ok(content::Content::Text { source, .. }) => sources.push(source),
+                    Ok(content::Content::Table(_)) => skipped.push(skip("not an article".into())),
+                    Err(why) => skipped.push(skip(why)),
+                }
+            }
             // Any other name the manifest gives is read as text: the manifest says it is one.
             _ => match decode::decode(&bytes, label) {
                 Ok(decoded) => sources.push(Source {
@@ -242,6 +242,47 @@ fn read_manifest_files(dir: &Path, manifest: &Manifest) -> (Vec<Source>, Vec<Ski
         }
     }
     (sources, skipped)
+}
+
+/// Archives opened for the files a manifest names in them: path in the folder to its entries.
+type Archives =
+    std::collections::HashMap<String, std::collections::HashMap<String, Result<Vec<u8>, String>>>;
+
+/// The bytes of `file`, a path in `dir` or in an archive of `dir` (`archive.zip/inner/path`, as
+/// [`propose`] names an archive's entries).
+fn read_file(dir: &Path, file: &str, archives: &mut Archives) -> Result<Vec<u8>, String> {
+    let error = match std::fs::read(dir.join(file)) {
+        Ok(bytes) => return Ok(bytes),
+        Err(e) => e,
+    };
+    // Under an archive's name the path is no folder's: the error says nothing of the entry.
+    let Some(archive) = file
+        .match_indices('/')
+        .map(|(at, _)| &file[..at])
+        .find(|prefix| archive::is_archive(prefix) && dir.join(prefix).is_file())
+    else {
+        return Err(if error.kind() == std::io::ErrorKind::NotFound {
+            format!("{MANIFEST_FILE} names it, but there is no such file")
+        } else {
+            format!("cannot be read: {error}")
+        });
+    };
+    let entries = archives.entry(archive.to_string()).or_insert_with(|| {
+        let bytes = std::fs::read(dir.join(archive)).map_err(|e| format!("cannot be read: {e}"));
+        archive::expand((archive.to_string(), bytes))
+            .into_iter()
+            .collect()
+    });
+    match entries.get(file) {
+        Some(bytes) => bytes.clone(),
+        None => match entries.get(archive) {
+            // The archive itself could not be opened, and said why.
+            Some(Err(why)) => Err(format!("in {archive}: {why}")),
+            _ => Err(format!(
+                "{MANIFEST_FILE} names it, but {archive} holds no such file"
+            )),
+        },
+    }
 }
 
 /// The pack of the documents whose file was read and whose lines hold; the others are skipped.

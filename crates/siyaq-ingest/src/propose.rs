@@ -1,8 +1,9 @@
 //! A manifest worked out for a folder that has none.
 //!
 //! The folder is walked in sorted order, hidden files and the corpus's own `corpus.toml` and
-//! `entities.toml` aside. Each text file or page is one document, each record of a table one
-//! document. Ids come from file names (an ASCII slug, or `doc-NNN` for a name in another script);
+//! `entities.toml` aside. Each text file, page or Word document is one document, each record of
+//! a table one document; a `.zip` stands for the files in it, named `archive.zip/inner/path`
+//! ([`crate::archive`]), for a folder and for files given in memory alike. Ids come from file names (an ASCII slug, or `doc-NNN` for a name in another script);
 //! titles, repeated titles, bylines, sources, translators and printed dates are read off the text
 //! ([`crate::infer`]); a date the text does not print may come from the file name or a table's
 //! date column. Files that cannot be used are skipped with the reason; `notes` lists the choices
@@ -10,6 +11,7 @@
 
 use std::path::Path;
 
+use crate::archive;
 use crate::content::{self, Content};
 use crate::infer::{self, FoundDate};
 use crate::manifest::{DocumentEntry, FileEntry, MANIFEST_FORMAT};
@@ -180,7 +182,7 @@ pub fn propose(dir: &Path) -> Result<Proposal, String> {
 
 /// [`propose`] for files already read, each named by its path (`/` between folders) and given
 /// with its bytes or the reason they could not be read: what a page does with the files a user
-/// drops on it. Files are taken in the order given.
+/// drops on it. Files are taken in the order given, an archive's entries in its stead.
 pub fn propose_files(
     files: impl IntoIterator<Item = (String, Result<Vec<u8>, String>)>,
 ) -> Proposal {
@@ -192,16 +194,13 @@ pub fn propose_files(
         ..Default::default()
     };
     let mut ids = Ids::default();
-    for (rel, bytes) in files {
+    for (rel, bytes) in files.into_iter().flat_map(archive::expand) {
         let skip = |why: String| Skipped {
             what: rel.clone(),
             why,
         };
         if content::kind_of(&rel).is_none() {
-            proposal.skipped.push(skip(format!(
-                "not an article file: only {} are read",
-                content::READ_EXTENSIONS
-            )));
+            proposal.skipped.push(skip(content::not_an_article()));
             continue;
         }
         let bytes = match bytes {

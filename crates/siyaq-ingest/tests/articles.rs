@@ -449,7 +449,7 @@ fn unusable_files_are_skipped_with_their_reason() {
         ("empty.txt", "the file is empty"),
         (
             "image.png",
-            "not an article file: only .txt, .md, .html, .htm, .csv, .tsv, .jsonl are read",
+            "not an article file: only .txt, .md, .html, .htm, .docx, .csv, .tsv, .jsonl, .zip are read",
         ),
         (
             "no_text.csv",
@@ -626,9 +626,11 @@ proptest! {
         let _ = decode::decode(&bytes, None);
         let _ = decode::decode(&bytes, Some("windows-1256"));
         let _ = html::article(&bytes);
-        for name in ["x.csv", "x.tsv", "x.jsonl", "x.txt", "x.html", "x.bin"] {
+        for name in ["x.csv", "x.tsv", "x.jsonl", "x.txt", "x.html", "x.bin", "x.docx", "x.zip"] {
             let _ = content::read(name, &bytes, None);
         }
+        let _ = siyaq_ingest::docx::text(&bytes);
+        let _ = siyaq_ingest::archive::expand(("x.zip".into(), Ok(bytes.clone())));
         let _ = records::read("x.csv", &bytes, None);
     }
 
@@ -637,7 +639,8 @@ proptest! {
     #[test]
     fn files_of_any_bytes_build_a_readable_pack_or_say_why(
         files in proptest::collection::vec(
-            (prop_oneof![Just("a.txt"), Just("b.md"), Just("c.html"), Just("d.csv"), Just("e.jsonl"), Just("f.bin"), Just("sub/g.txt")],
+            (prop_oneof![Just("a.txt"), Just("b.md"), Just("c.html"), Just("d.csv"), Just("e.jsonl"), Just("f.bin"), Just("sub/g.txt"),
+                         Just("h.docx"), Just("i.zip")],
              proptest::collection::vec(any::<u8>(), 0..300)),
             0..5,
         ),
@@ -686,13 +689,22 @@ fn propose_never_panics_on_a_folder_of_odd_files() {
     runner
         .run(
             &proptest::collection::vec(
-                (0..6usize, proptest::collection::vec(any::<u8>(), 0..200)),
+                (0..8usize, proptest::collection::vec(any::<u8>(), 0..200)),
                 1..6,
             ),
             |files| {
                 let _ = std::fs::remove_dir_all(&dir);
                 std::fs::create_dir_all(dir.join("sub")).unwrap();
-                let names = ["a.txt", "b.csv", "c.html", "sub/d.jsonl", "e.md", "f.tsv"];
+                let names = [
+                    "a.txt",
+                    "b.csv",
+                    "c.html",
+                    "sub/d.jsonl",
+                    "e.md",
+                    "f.tsv",
+                    "g.docx",
+                    "sub/h.zip",
+                ];
                 for (i, bytes) in &files {
                     std::fs::write(dir.join(names[*i]), bytes).unwrap();
                 }
