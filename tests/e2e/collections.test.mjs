@@ -110,3 +110,65 @@ test('collections: a link to a collection this browser does not hold says so, wi
   await page.locator('[data-testid="doc-list"] button').first().waitFor();
   assert.equal(new URL(page.url()).search, '');
 });
+
+test('collections: a mixed set (Word, zip, UTF-16, HTML, a copy, a near-copy, a broken file) is reported file by file and counted once', async (t) => {
+  const mixed = JSON.parse(readFileSync(process.env.SIYAQ_IMPORT_EXPECTED, 'utf8'));
+  const page = await openPage(browser, t);
+  await openCollectionsPanel(page);
+  await page.fill('[data-testid="new-collection-name"]', 'مجموعة مختلطة');
+  await page.locator('[data-testid="import-folder"]').setInputFiles(join(root, 'tests/import/mixed'));
+  const files = await report(page);
+  const status = Object.fromEntries(Object.entries(files).map(([file, r]) => [file, r.status]));
+  for (const file of ['briefing.html', 'energy-utf16.txt', 'roads.txt', 'summit.docx']) assert.equal(status[file], 'imported', file);
+  // An archive's articles are its entries.
+  assert.ok(Object.keys(status).some((f) => f.startsWith('letters.zip') && status[f] === 'imported'), JSON.stringify(status));
+  assert.equal(status['broken.docx'], 'skipped');
+  assert.ok(files['broken.docx'].reason.length > 0);
+  assert.equal(status['syndicated/roads.txt'], 'duplicate');
+  assert.equal(status['syndicated/roads-edited.txt'], 'duplicate');
+  assert.match(files['syndicated/roads-edited.txt'].reason, /near/);
+
+  await page.click('[data-testid="open-collection"]');
+  await page.waitForURL(/collection=c-/);
+  const ids = await articleIds(page);
+  // The folder build keeps the copies; the page leaves them out, and nothing else.
+  const duplicates = mixed.documents.filter((d) => d.id.startsWith('syndicated')).map((d) => d.id);
+  assert.equal(duplicates.length, 2, JSON.stringify(mixed.documents.map((d) => d.id)));
+  assert.deepEqual(ids, mixed.documents.map((d) => d.id).filter((id) => !duplicates.includes(id)));
+  for (const answer of mixed.searches.filter((s) => s.mode === 'clitic')) {
+    await page.fill('#search-box', answer.query);
+    const expectedHere = Object.fromEntries(Object.entries(answer.per_document).filter(([id, n]) => n > 0 && !duplicates.includes(id)));
+    const total = Object.values(expectedHere).reduce((a, b) => a + b, 0);
+    await waitForTotal(page, total);
+    assert.deepEqual(await perDocument(page), expectedHere, answer.query);
+  }
+});
+
+test('collections: a collection file made in one browser opens the same collection in another', async (t) => {
+  const page = await openPage(browser, t);
+  await openCollectionsPanel(page);
+  await page.fill('[data-testid="new-collection-name"]', 'للمشاركة');
+  await page.locator('[data-testid="import-folder"]').setInputFiles(articlesDir);
+  await page.click('[data-testid="open-collection"]');
+  await page.waitForURL(/collection=c-/);
+  await page.fill('#search-box', 'روسيا');
+  const answer = facts.searches.find((s) => s.query === 'روسيا' && s.mode === 'clitic');
+  await waitForTotal(page, answer.total);
+  await page.waitForFunction(() => /[?&]q=/.test(location.search));
+  const link = page.url();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-collection"]')]);
+  assert.match(download.suggestedFilename(), /\.siyaq$/);
+  const saved = await download.path();
+
+  // Another browser context: nothing kept. The link says which collection it needs.
+  const other = await openPage(browser, t, { expectedError: /SiyaqCollectionMissing|Failed to load/ });
+  await other.goto(link);
+  const note = other.locator('#boot-error');
+  await note.waitFor();
+  assert.match(await note.innerText(), /للمشاركة/);
+  assert.match(await note.innerText(), /11/);
+  await other.locator('#boot-error [data-testid="import-collection"]').setInputFiles(saved);
+  await other.waitForURL(/collection=c-/);
+  assert.deepEqual(await articleIds(other), facts.documents.map((d) => d.id));
+  await waitForTotal(other, answer.total);
+});

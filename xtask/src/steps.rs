@@ -11,6 +11,8 @@ use crate::{Result, expected, server::Server, tools};
 
 /// The folder of articles written for the tests, in every encoding and format a corpus may hold.
 const ARTICLES: &str = "tests/articles";
+/// The mixed set of files the page's import is tested with (written by `tests/import/make.py`).
+const IMPORTED: &str = "tests/import/mixed";
 
 /// Runs named steps in order, stops at the first failure, and prints how each went.
 struct Steps {
@@ -113,6 +115,12 @@ fn end_to_end(root: &Path, name_pattern: Option<&str>) -> Result {
     let articles_expected = root.join("target/e2e/expected-articles.json");
     let corpus = siyaq_corpus::Corpus::from_pack(articles.pack).map_err(|e| e.to_string())?;
     expected::write(&corpus, &articles_expected)?;
+    // The mixed set the page's import is tested with, as a folder build reads it: the engine's
+    // native answers the page's collection must give (its duplicates aside).
+    let imported = crate::corpus::build(root, &root.join(IMPORTED))?;
+    let imported_expected = root.join("target/e2e/expected-import.json");
+    let corpus = siyaq_corpus::Corpus::from_pack(imported.pack).map_err(|e| e.to_string())?;
+    expected::write(&corpus, &imported_expected)?;
     let articles_server = Server::start(&articles_site, "127.0.0.1:0")?;
     println!("the test articles' site served at {}", articles_server.url());
     tools::run(
@@ -124,6 +132,7 @@ fn end_to_end(root: &Path, name_pattern: Option<&str>) -> Result {
             .env("SIYAQ_EXPECTED", &expected)
             .env("SIYAQ_ARTICLES_URL", articles_server.url())
             .env("SIYAQ_ARTICLES_EXPECTED", &articles_expected)
+            .env("SIYAQ_IMPORT_EXPECTED", &imported_expected)
             .env("SIYAQ_CHROMIUM", tools::CHROMIUM)
             .env("SIYAQ_ROOT", root)
             .current_dir(root),
