@@ -22,6 +22,7 @@ const MAX_TOTAL_BYTES = 400 * 1024 * 1024;
 // The site's own collection, whose entity list a new collection starts with.
 const SAMPLE_PACK = new URL('./corpus.pack', import.meta.url);
 const GLUE = './pkg/import/siyaq_import.js';
+const PROGRESS_MS = 50;
 
 let ready = null;
 
@@ -33,6 +34,7 @@ self.onmessage = (event) => {
 
 async function importFiles({ name = '', files = [], existing = null, keepDuplicates = false }) {
   if (!Array.isArray(files)) throw new Error('no files were given');
+  lastProgress = { stage: null, at: 0 };
   ready ??= loadWasm();
   // The sample is only needed for a new collection; fetched while the files are read.
   const sample = existing ? Promise.resolve(null) : samplePack();
@@ -137,7 +139,15 @@ function toBytes(value) {
   throw new Error('the collection to add to is not a Uint8Array');
 }
 
+// At most one progress message per PROGRESS_MS, besides a stage's first and last: thousands of
+// small files would otherwise flood the page with messages it cannot show.
+let lastProgress = { stage: null, at: 0 };
+
 function progress(stage, files, filesTotal, bytes, bytesTotal) {
+  const now = performance.now();
+  const edge = stage !== lastProgress.stage || files === filesTotal;
+  if (!edge && now - lastProgress.at < PROGRESS_MS) return;
+  lastProgress = { stage, at: now };
   self.postMessage({ type: 'progress', stage, files, filesTotal, bytes, bytesTotal });
 }
 

@@ -2,7 +2,7 @@
 // report per file out, off the page's thread.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, openPage } from './harness.mjs';
+import { baseUrl, gotoApp, launch, openPage, serveCopyOfDist } from './harness.mjs';
 
 const ARTICLE = 'قمة إقليمية في الرياض تبحث أمن الملاحة\n\nاجتمع وزراء خارجية دول المنطقة في الرياض يوم الأحد لبحث أمن الملاحة في البحر الأحمر، وأكد البيان الختامي ضرورة التنسيق بين الدول المطلة عليه.';
 const OTHER = 'انتخابات بلدية في تونس\n\nتوجه الناخبون في تونس إلى مراكز الاقتراع لاختيار أعضاء المجالس البلدية، في ثالث انتخابات محلية منذ تغيير الدستور.';
@@ -11,9 +11,9 @@ const OTHER = 'انتخابات بلدية في تونس\n\nتوجه الناخ�
 async function runImport(page, request) {
   return page.evaluate(async ({ request }) => {
     const worker = new Worker('./import-worker.js', { type: 'module' });
-    const files = request.files.map(({ path, text, blob }) => ({
+    const files = request.files.map(({ path, text, blob, zeros }) => ({
       path,
-      data: blob ? new Blob([new TextEncoder().encode(text)], { type: 'text/plain' }) : text,
+      data: zeros ? new Blob([new Uint8Array(zeros)]) : blob ? new Blob([new TextEncoder().encode(text)]) : text,
     }));
     const existing = request.existing ? new Uint8Array(request.existing) : undefined;
     const messages = await new Promise((resolve) => {
@@ -48,6 +48,7 @@ test('the import worker builds a collection, leaves a repeated article out and a
       { path: 'riyadh.txt', text: ARTICLE, blob: true },
       { path: 'copy/riyadh.txt', text: ARTICLE.replaceAll(' ', '  '), blob: true },
       { path: 'notes.pdf', text: '%PDF', blob: true },
+      { path: 'huge.txt', zeros: 51 * 1024 * 1024 },
     ],
   });
   const done = first.at(-1);
@@ -58,7 +59,9 @@ test('the import worker builds a collection, leaves a repeated article out and a
     ['riyadh.txt', 'imported'],
     ['copy/riyadh.txt', 'duplicate'],
     ['notes.pdf', 'skipped'],
+    ['huge.txt', 'skipped'],
   ]);
+  assert.match(done.report[3].reason, /50 MB/);
   assert.equal(done.report[0].encoding, 'UTF-8');
   assert.equal(done.report[1].duplicateOf, done.report[0].title ?? 'riyadh.txt');
   assert.deepEqual(done.pack.head, [0x1f, 0x8b]);
@@ -92,4 +95,27 @@ test('the import worker says why it failed instead of throwing', async (t) => {
   const last = messages.at(-1);
   assert.equal(last.type, 'failed');
   assert.match(last.message, /collection to add to/);
+});
+
+test('the import worker is not part of a first load, and works offline after one visit', async (t) => {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const { url } = await serveCopyOfDist(t);
+  const page = await openPage(browser, t);
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await gotoApp(page, url);
+  const worker = (path) => path === '/import-worker.js' || path.startsWith('/pkg/import/');
+  assert.ok(!requested.some(worker), `a first load fetches no part of the import worker: ${requested.join(' ')}`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.locator('[data-testid="doc-list"] button').first().waitFor();
+  const messages = await runImport(page, { name: 'offline', files: [{ path: 'riyadh.txt', text: ARTICLE }] });
+  const done = messages.at(-1);
+  assert.equal(done.type, 'done', JSON.stringify(done));
+  assert.deepEqual(done.report.map((e) => e.status), ['imported']);
+  assert.ok(done.pack.header.entities.length > 0, 'the sample entity list came from the cache');
 });

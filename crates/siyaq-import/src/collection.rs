@@ -35,7 +35,8 @@ pub struct Progress {
 /// What an import gives.
 #[derive(Debug)]
 pub struct Outcome {
-    /// The collection, versioned and checked; `None` when no new article could be used.
+    /// The collection, versioned and checked; `None` when no new article could be used (the
+    /// existing collection, if any, stays as it was).
     pub pack: Option<Pack>,
     pub name: String,
     /// Articles in the collection, the existing ones included.
@@ -109,6 +110,7 @@ pub fn import(request: Request, progress: &mut dyn FnMut(Progress)) -> Result<Ou
     let report = report(&paths, &pack, &verdicts, &encodings);
     leave_out_duplicates(&mut pack, &verdicts);
     let added = pack.documents.len();
+    let before = existing.as_ref().map_or(0, |p| p.documents.len());
     let mut pack = match existing {
         Some(existing) if added > 0 => merge(existing, pack),
         _ => pack,
@@ -117,7 +119,7 @@ pub fn import(request: Request, progress: &mut dyn FnMut(Progress)) -> Result<Ou
         return Ok(Outcome {
             pack: None,
             name,
-            articles: 0,
+            articles: before,
             added,
             report,
         });
@@ -664,6 +666,17 @@ mod tests {
         assert_eq!(merged.version, siyaq_ingest::version_of(&merged));
         let corpus = Corpus::from_bytes(merged.to_bytes()).unwrap();
         assert_eq!(corpus.documents().len(), 3);
+    }
+
+    #[test]
+    fn adding_only_repeats_gives_no_pack() {
+        let existing = run(request(vec![("a.txt", Ok(sample(A)))])).pack.unwrap();
+        let mut again = request(vec![("b.txt", Ok(sample(A)))]);
+        again.existing = Some(existing.to_bytes());
+        let outcome = run(again);
+        assert!(outcome.pack.is_none());
+        assert_eq!((outcome.articles, outcome.added), (1, 0));
+        assert_eq!(outcome.report[0].status, Status::Duplicate);
     }
 
     #[test]
