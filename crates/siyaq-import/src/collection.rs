@@ -705,3 +705,49 @@ mod tests {
         built.pack.to_bytes()
     }
 }
+
+#[cfg(test)]
+mod any_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn file() -> impl Strategy<Value = (String, Result<Vec<u8>, String>)> {
+        let name = (
+            "[a-z/#.-]{0,8}",
+            prop::sample::select(vec![".txt", ".csv", ".html", ".jsonl", ".pdf", ""]),
+        )
+            .prop_map(|(stem, ext)| format!("{stem}{ext}"));
+        let arabic = "[ابتثجحخد \n،.]{0,200}".prop_map(String::into_bytes);
+        let bytes = prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..300),
+            arabic,
+            Just(Vec::new())
+        ];
+        (
+            name,
+            prop_oneof![bytes.prop_map(Ok), Just(Err("not read".to_string()))],
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any files, and any bytes as the collection to add to: a report per file and a pack
+        /// the page reads, or an error, never a panic.
+        #[test]
+        fn any_files_give_a_report_and_a_readable_pack(
+            files in prop::collection::vec(file(), 0..6),
+            keep in any::<bool>(),
+            existing in prop::option::weighted(0.2, prop::collection::vec(any::<u8>(), 0..64)),
+        ) {
+            let count = files.len();
+            let request = Request { name: "x".into(), files, existing, fallback_entities: None, keep_duplicates: keep };
+            if let Ok(outcome) = import(request, &mut |_| {}) {
+                prop_assert_eq!(outcome.report.len(), count);
+                if let Some(pack) = outcome.pack {
+                    prop_assert!(siyaq_corpus::Corpus::from_bytes(pack.to_bytes()).is_ok());
+                }
+            }
+        }
+    }
+}
