@@ -1,6 +1,7 @@
-//! The deployable site in `dist/`: the page, its script, the wasm, styles, fonts, manifest and
-//! icons; a service worker generated from the list of those files; and `dist/siyaq.html`, the
-//! whole site in one file that works opened from disk.
+//! The deployable site in `dist/`: the page, its script, the wasm, the import worker, styles,
+//! fonts, manifest and icons; a service worker generated from the list of those files; and
+//! `dist/siyaq.html`, the whole site in one file that works opened from disk (without the import
+//! worker: a page opened from disk cannot start one).
 
 use std::{
     fs,
@@ -27,6 +28,7 @@ const STATIC_FILES: [(&str, &str); 10] = [
     ("style/icon.svg", "style/icon.svg"),
     ("style/fonts/OFL.txt", "style/fonts/OFL.txt"),
     ("web/sw.js", "sw.js"),
+    ("web/import-worker.js", "import-worker.js"),
 ];
 
 /// The corpus pack (gzip-compressed: a JSON header line, then the texts), fetched by `boot.js`
@@ -34,7 +36,8 @@ const STATIC_FILES: [(&str, &str); 10] = [
 pub const PACK_FILE: &str = "corpus.pack";
 
 /// What a first visit downloads (the fonts are listed in the stylesheet and found there); the
-/// wasm chunks of `pkg/` wait until their view opens.
+/// wasm chunks of `pkg/` wait until their view opens, and the import worker (`import-worker.js`,
+/// `pkg/import/`) until files are imported.
 const FIRST_LOAD: [&str; 8] = [
     PACK_FILE,
     "index.html",
@@ -157,20 +160,29 @@ fn name_chunks_by_content(dist: &Path) -> Result {
     fs::write(&loader_path, loader).map_err(|e| format!("{}: {e}", loader_path.display()))
 }
 
-/// Everything the build wrote to a `pkg` folder: the glue, the main wasm, the chunk loader and the
-/// chunks.
+/// Everything the build wrote to a `pkg` folder, as paths relative to it: the glue, the main
+/// wasm, the chunk loader and the chunks, and the import worker's glue and wasm in `import/`.
 fn pkg_files(dir: &Path) -> Result<Vec<String>> {
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-        files.push(entry.map_err(|e| e.to_string())?.file_name().to_string_lossy().into_owned());
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
+            files.extend(pkg_files(&entry.path())?.into_iter().map(|f| format!("{name}/{f}")));
+        } else {
+            files.push(name);
+        }
     }
     files.sort();
     Ok(files)
 }
 
-/// The wasm chunks of `dist/pkg/`, by file name.
+/// The wasm chunks of `dist/pkg/`, by file name: the app's only, not the import worker's.
 fn chunk_files(dist: &Path) -> Result<Vec<String>> {
-    Ok(pkg_files(&dist.join("pkg"))?.into_iter().filter(|f| f.ends_with(".wasm") && f != "siyaq_bg.wasm").collect())
+    Ok(pkg_files(&dist.join("pkg"))?
+        .into_iter()
+        .filter(|f| f.ends_with(".wasm") && f != "siyaq_bg.wasm" && !f.contains('/'))
+        .collect())
 }
 
 /// The font files the stylesheet names, in its order.
@@ -300,7 +312,7 @@ fn write_single_file(dist: &Path) -> Result<u64> {
     Ok(out.len() as u64)
 }
 
-/// Minifies the wasm glue, the chunk loader and the boot script with terser (from npm): 2 KB less
+/// Minifies the wasm glue, the chunk loader, the boot script and the import worker with terser (from npm): 2 KB less
 /// on a first load, gzipped. Without terser they are served as written. The stylesheet loses its
 /// comments and runs of white space.
 fn minify(root: &Path, dist: &Path) -> Result {
@@ -312,7 +324,8 @@ fn minify(root: &Path, dist: &Path) -> Result {
         println!("warning: terser not found; the scripts are not minified");
         return Ok(());
     }
-    for script in ["pkg/siyaq.js", &format!("pkg/{}", site::SPLIT_LOADER), "boot.js"] {
+    let import_glue = format!("pkg/{}/siyaq_import.js", site::IMPORT_DIR);
+    for script in ["pkg/siyaq.js", &format!("pkg/{}", site::SPLIT_LOADER), "boot.js", "import-worker.js", &import_glue] {
         let path = dist.join(script);
         crate::tools::run(
             std::process::Command::new("node")

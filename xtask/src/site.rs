@@ -1,4 +1,5 @@
-//! Building the static site: the release wasm, its JS glue into `pkg/`, then wasm-opt.
+//! Building the static site: the release wasm, its JS glue into `pkg/`, then wasm-opt; the import
+//! worker's wasm likewise into `pkg/import/`.
 
 use std::{
     fs,
@@ -107,25 +108,11 @@ pub fn build_variant(root: &Path, variant: Variant) -> Result<SiteReport> {
         modules.push(pkg.join(name));
     }
     copy(&split_dir.join(SPLIT_LOADER), &pkg.join(SPLIT_LOADER))?;
-    match tools::wasm_opt(root).filter(|_| have_npm) {
+    let wasm_opt = tools::wasm_opt(root).filter(|_| have_npm);
+    match &wasm_opt {
         Some(wasm_opt) => {
             for module in &modules {
-                tools::run(
-                    Command::new("node")
-                        .arg(&wasm_opt)
-                        .args([
-                            "-Oz",
-                            "--enable-bulk-memory",
-                            "--enable-reference-types",
-                            "--enable-nontrapping-float-to-int",
-                            "--enable-sign-ext",
-                            "--enable-mutable-globals",
-                            "--enable-multivalue",
-                        ])
-                        .arg(module)
-                        .arg("-o")
-                        .arg(module),
-                )?;
+                optimize(wasm_opt, module)?;
             }
         }
         None => println!("warning: wasm-opt not found; the wasm is not size-optimized"),
@@ -147,7 +134,60 @@ pub fn build_variant(root: &Path, variant: Variant) -> Result<SiteReport> {
         "site built in {:.1} s: pkg/siyaq_bg.wasm {} bytes ({} gzipped), pkg/siyaq.js {} bytes",
         report.seconds, report.wasm_bytes, report.wasm_gzip_bytes, report.js_bytes
     );
+    build_import_worker(root, &bindgen_dir, &pkg, wasm_opt.as_deref())?;
     Ok(report)
+}
+
+/// Where the import worker's glue and wasm go, under a `pkg` folder.
+pub const IMPORT_DIR: &str = "import";
+
+/// Builds the import worker's wasm (`crates/siyaq-import`) into `pkg/import/`. It is a module
+/// of its own, loaded only when a user imports files: not split, and built in a target folder of
+/// its own, since its flags differ from the app's and would otherwise make each build redo the
+/// other's dependencies.
+fn build_import_worker(root: &Path, bindgen_dir: &Path, pkg: &Path, wasm_opt: Option<&Path>) -> Result {
+    let target = target_dir(root).join("import-worker");
+    tools::run(
+        Command::new(env!("CARGO"))
+            .args(["build", "--release", "--target", tools::WASM_TARGET, "--package", "siyaq-import"])
+            .env("CARGO_TARGET_DIR", &target)
+            .env("RUSTFLAGS", "--cfg erase_components")
+            .current_dir(root),
+    )?;
+    let out = pkg.join(IMPORT_DIR);
+    tools::run(
+        Command::new(bindgen_dir.join("wasm-bindgen"))
+            .args(["--target", "web", "--no-typescript", "--out-name", "siyaq_import", "--out-dir"])
+            .arg(&out)
+            .arg(target.join(tools::WASM_TARGET).join("release/siyaq_import.wasm")),
+    )?;
+    let wasm = out.join("siyaq_import_bg.wasm");
+    if let Some(wasm_opt) = wasm_opt {
+        optimize(wasm_opt, &wasm)?;
+    }
+    let bytes = read(&wasm)?;
+    println!("  import worker {}: {} bytes ({} gzipped)", wasm.display(), bytes.len(), gzip_len(&bytes));
+    Ok(())
+}
+
+/// Runs binaryen's wasm-opt (from npm) over `module` in place, for size.
+fn optimize(wasm_opt: &Path, module: &Path) -> Result {
+    tools::run(
+        Command::new("node")
+            .arg(wasm_opt)
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-reference-types",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-multivalue",
+            ])
+            .arg(module)
+            .arg("-o")
+            .arg(module),
+    )
 }
 
 /// The module the main wasm imports chunk loaders from, written by the splitter beside it.

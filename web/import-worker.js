@@ -1,0 +1,161 @@
+// The import worker: builds a collection from the user's own article files off the page's
+// thread, so that reading and checking many megabytes never freezes the page. The page cancels
+// an import by terminating the worker.
+//
+// Asked with { name, files: [{ path, data }], existing?, keepDuplicates? }, where `data` is a
+// File or Blob, a string of pasted text, or a Uint8Array, and `existing` the pack (gzip or inflated) of a
+// collection to add to. Answers with any number of
+//   { type: 'progress', stage: 'reading' | 'building' | 'compressing', files, filesTotal, bytes, bytesTotal }
+// then one of
+//   { type: 'done', pack, version, name, articles, added, report }
+//   { type: 'failed', message }
+// `pack` is the gzip-compressed pack (its buffer transferred), or null with `version` null when
+// no new article could be used; `articles` counts the collection's articles, `added` those this
+// import added; `report` has one { file, status: 'imported' | 'skipped' | 'duplicate', reason?,
+// encoding?, title?, date?, articles?, duplicateOf? } per file, in the order given.
+
+// A file larger than this is not read: the build holds a few copies of every text at once.
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+// Files past this total are not read: the wasm's memory cannot grow past 4 GB, and a build
+// needs several times what it reads.
+const MAX_TOTAL_BYTES = 400 * 1024 * 1024;
+// The site's own collection, whose entity list a new collection starts with.
+const SAMPLE_PACK = new URL('./corpus.pack', import.meta.url);
+const GLUE = './pkg/import/siyaq_import.js';
+const PROGRESS_MS = 50;
+
+let ready = null;
+
+self.onmessage = (event) => {
+  importFiles(event.data ?? {}).catch((error) => {
+    self.postMessage({ type: 'failed', message: describe(error) });
+  });
+};
+
+async function importFiles({ name = '', files = [], existing = null, keepDuplicates = false }) {
+  if (!Array.isArray(files)) throw new Error('no files were given');
+  lastProgress = { stage: null, at: 0 };
+  ready ??= loadWasm();
+  // The sample is only needed for a new collection; fetched while the files are read.
+  const sample = existing ? Promise.resolve(null) : samplePack();
+  const { paths, contents } = await readAll(files);
+  const { build_collection } = await ready;
+  const fallback = await sample;
+  const added = existing ? await inflated(toBytes(existing)) : null;
+  const built = build_collection(
+    String(name),
+    paths,
+    contents,
+    added ?? undefined,
+    fallback ?? undefined,
+    Boolean(keepDuplicates),
+    (done, total, bytes, bytesTotal) => progress('building', done, total, bytes, bytesTotal),
+  );
+  let pack = null;
+  if (built.pack) {
+    progress('compressing', paths.length, paths.length, 0, built.pack.length);
+    pack = await gzip(built.pack);
+  }
+  const { version, articles, report } = built;
+  const message = { type: 'done', pack, version, name: built.name, articles, added: built.added, report };
+  self.postMessage(message, pack ? [pack.buffer] : []);
+}
+
+async function loadWasm() {
+  const glue = await import(GLUE);
+  await glue.default();
+  return glue;
+}
+
+// Each file's bytes (a pasted text's as UTF-8), or an Error saying why the file was not read
+// (the wasm reports it as skipped with that reason).
+async function readAll(files) {
+  const paths = files.map((file, i) => String(file?.path ?? `file-${i + 1}`));
+  const encoder = new TextEncoder();
+  const data = files.map((file) => (typeof file?.data === 'string' ? encoder.encode(file.data) : file?.data));
+  const sizes = data.map(sizeOf);
+  const bytesTotal = sizes.reduce((sum, size) => sum + (size > MAX_FILE_BYTES ? 0 : size), 0);
+  const contents = [];
+  let bytes = 0;
+  for (const [i, one] of data.entries()) {
+    progress('reading', i, files.length, bytes, bytesTotal);
+    const content = await readOne(one, sizes[i], bytes);
+    if (!(content instanceof Error)) bytes += sizes[i];
+    contents.push(content);
+  }
+  progress('reading', files.length, files.length, bytes, bytesTotal);
+  return { paths, contents };
+}
+
+async function readOne(data, size, readSoFar) {
+  if (!(data instanceof Blob) && !(data instanceof Uint8Array)) return new Error('the page gave no file or text for it');
+  if (size > MAX_FILE_BYTES) {
+    return new Error(`${megabytes(size)} MB: larger than the ${megabytes(MAX_FILE_BYTES)} MB one file may have`);
+  }
+  if (readSoFar + size > MAX_TOTAL_BYTES) {
+    return new Error(`not read: the files before it reach the ${megabytes(MAX_TOTAL_BYTES)} MB one import may read`);
+  }
+  if (data instanceof Uint8Array) return data;
+  try {
+    return new Uint8Array(await data.arrayBuffer());
+  } catch (error) {
+    return new Error(`cannot be read: ${describe(error)}`);
+  }
+}
+
+function sizeOf(data) {
+  if (data instanceof Uint8Array) return data.length;
+  return data instanceof Blob ? data.size : 0;
+}
+
+// The site's sample pack, inflated; null when it cannot be had (offline before the first
+// visit was cached, say): a collection then starts without an entity list.
+async function samplePack() {
+  try {
+    const response = await fetch(SAMPLE_PACK);
+    if (!response.ok) return null;
+    return await inflated(new Uint8Array(await response.arrayBuffer()));
+  } catch {
+    return null;
+  }
+}
+
+// `bytes` inflated when they start as gzip does (1f 8b); a server that sent them with
+// Content-Encoding has inflated them already.
+async function inflated(bytes) {
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function gzip(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function toBytes(value) {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw new Error('the collection to add to is not a Uint8Array');
+}
+
+// At most one progress message per PROGRESS_MS, besides a stage's first and last: thousands of
+// small files would otherwise flood the page with messages it cannot show.
+let lastProgress = { stage: null, at: 0 };
+
+function progress(stage, files, filesTotal, bytes, bytesTotal) {
+  const now = performance.now();
+  const edge = stage !== lastProgress.stage || files === filesTotal;
+  if (!edge && now - lastProgress.at < PROGRESS_MS) return;
+  lastProgress = { stage, at: now };
+  self.postMessage({ type: 'progress', stage, files, filesTotal, bytes, bytesTotal });
+}
+
+function megabytes(bytes) {
+  return Math.round(bytes / (1024 * 1024));
+}
+
+function describe(error) {
+  if (error instanceof Error) return error.message || String(error);
+  return String(error);
+}
