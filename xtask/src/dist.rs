@@ -17,7 +17,7 @@ use crate::site::Variant;
 use crate::{Result, site};
 
 /// Files copied as they are: (from, under the repository root; to, under `dist/`).
-const STATIC_FILES: [(&str, &str); 10] = [
+const STATIC_FILES: [(&str, &str); 11] = [
     ("index.html", "index.html"),
     ("web/boot.js", "boot.js"),
     ("web/collections.js", "collections.js"),
@@ -325,7 +325,7 @@ fn minify(root: &Path, dist: &Path) -> Result {
         return Ok(());
     }
     let import_glue = format!("pkg/{}/siyaq_import.js", site::IMPORT_DIR);
-    for script in ["pkg/siyaq.js", &format!("pkg/{}", site::SPLIT_LOADER), "boot.js", "import-worker.js", &import_glue] {
+    for script in ["pkg/siyaq.js", &format!("pkg/{}", site::SPLIT_LOADER), "boot.js", "collections.js", "import-worker.js", &import_glue] {
         let path = dist.join(script);
         crate::tools::run(
             std::process::Command::new("node")
