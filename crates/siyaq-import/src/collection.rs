@@ -103,7 +103,10 @@ pub fn import(request: Request, progress: &mut dyn FnMut(Progress)) -> Result<Ou
         ("", Some(pack)) => pack.name.clone(),
         (name, _) => name.to_string(),
     };
-    let files = unique_paths(request.files);
+    // Hidden files are passed over as a folder's walk passes them over (a folder picked in the
+    // page hands them in).
+    let given = request.files.into_iter().filter(|(path, _)| !siyaq_ingest::is_passed_over(path)).collect();
+    let files = unique_paths(given);
     let paths: Vec<String> = files.iter().map(|(path, _)| path.clone()).collect();
     let (mut pack, encodings) = build(name.clone(), files, entities, progress);
     let verdicts = judge(existing.as_ref(), &pack, request.keep_duplicates);
@@ -350,9 +353,10 @@ fn report(
         .collect()
 }
 
-/// Whether a source, document or table record named `name` comes from the file `path`.
+/// Whether a source, document or table record named `name` comes from the file `path`: the file
+/// itself, a record of it, or an entry of it when it is an archive (`letters.zip/a/b.txt`).
 fn from_file(name: &str, path: &str) -> bool {
-    name == path || path_of(name) == path
+    name == path || path_of(name) == path || name.strip_prefix(path).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Whether a skipped item names the file `path`: the file itself, one of its records, or one of
@@ -732,7 +736,8 @@ mod any_input {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
-        /// Any files, and any bytes as the collection to add to: a report per file and a pack
+        /// Any files, and any bytes as the collection to add to: a report per file (hidden ones
+        /// passed over) and a pack
         /// the page reads, or an error, never a panic.
         #[test]
         fn any_files_give_a_report_and_a_readable_pack(
@@ -740,7 +745,7 @@ mod any_input {
             keep in any::<bool>(),
             existing in prop::option::weighted(0.2, prop::collection::vec(any::<u8>(), 0..64)),
         ) {
-            let count = files.len();
+            let count = files.iter().filter(|(path, _)| !siyaq_ingest::is_passed_over(path)).count();
             let request = Request { name: "x".into(), files, existing, fallback_entities: None, keep_duplicates: keep };
             if let Ok(outcome) = import(request, &mut |_| {}) {
                 prop_assert_eq!(outcome.report.len(), count);

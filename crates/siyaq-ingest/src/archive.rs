@@ -113,14 +113,8 @@ fn entry_path(raw: &str) -> Option<String> {
         .split(['/', '\\'])
         .filter(|p| !p.is_empty() && *p != ".")
         .collect();
-    if parts.is_empty()
-        || parts
-            .iter()
-            .any(|p| p.starts_with('.') || p.eq_ignore_ascii_case("__MACOSX"))
-    {
-        return None;
-    }
-    Some(parts.join("/"))
+    let path = parts.join("/");
+    (!parts.is_empty() && !crate::is_passed_over(&path)).then_some(path)
 }
 
 fn entries(archive: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<File>, String> {

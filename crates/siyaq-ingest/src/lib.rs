@@ -41,6 +41,12 @@ pub const MANIFEST_FILE: &str = "corpus.toml";
 /// The entity list's file name in a corpus folder.
 pub const ENTITIES_FILE: &str = "entities.toml";
 
+/// Whether a path (`/` between folders) is passed over without a word, as a folder's walk passes
+/// it over: a hidden file or folder (a part starting with `.`), or macOS's `__MACOSX` forks.
+pub fn is_passed_over(path: &str) -> bool {
+    path.split('/').any(|part| part.starts_with('.') || part.eq_ignore_ascii_case("__MACOSX"))
+}
+
 /// A file, or a document, left out of the corpus, and why: the pack carries the list as is.
 pub use siyaq_corpus::SkippedFile as Skipped;
 
