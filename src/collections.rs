@@ -74,6 +74,8 @@ fn Collections() -> impl IntoView {
     let lang = use_lang();
     let current = crate::state::corpus::collection();
     let kept = RwSignal::new(Vec::<Collection>::new());
+    // Whether the list has been read from the store (tests wait on it: `data-loaded`).
+    let listed = RwSignal::new(false);
     let problem = RwSignal::new(None::<StoreProblem>);
     let space = RwSignal::new(None::<store::Space>);
     let refresh = move || {
@@ -82,6 +84,7 @@ fn Collections() -> impl IntoView {
                 Ok(list) => kept.set(list),
                 Err(p) => problem.set(Some(p)),
             }
+            listed.set(true);
             space.set(store::space().await.ok());
         })
     };
@@ -173,7 +176,7 @@ fn Collections() -> impl IntoView {
 
     view! {
         <div class="collections" on:dragover=move |e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
-            <ul class="collection-list" data-testid="collections">
+            <ul class="collection-list" data-testid="collections" data-loaded=move || listed.get().to_string()>
                 <li>
                     <a href=store::address_of(None) data-collection="site" aria-current=current.is_none().then_some("true")>
                         {tr("مقالات الموقع", "The site's articles")}
