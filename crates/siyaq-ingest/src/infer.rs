@@ -80,12 +80,23 @@ fn fold(c: char) -> char {
     }
 }
 
+/// The most characters a date's start lies before its first digit: a month's longest name with
+/// the other series' name in brackets or after a slash (`كانون الثاني (يناير) 2022`), with room
+/// for stray spaces.
+const MOST_CHARS_BEFORE_DIGITS: usize = 64;
+
 /// The first date printed in `text`: `2022-01-06`, `06/01/2022` (day first), `6 يناير 2022`,
 /// `كانون الثاني 2022`, `6 كانون الثاني/يناير 2022`, in any digits.
 pub fn find_date(text: &str) -> Option<FoundDate> {
     let original: Vec<char> = text.chars().collect();
     let folded: Vec<char> = original.iter().map(|&c| fold(c)).collect();
-    (0..folded.len()).find_map(|start| {
+    // Every date has digits (its year at least) within a few words of its start: only places
+    // that near a digit are tried, which spares a long text without dates most of the work.
+    let mut next_digit = vec![usize::MAX; folded.len() + 1];
+    for i in (0..folded.len()).rev() {
+        next_digit[i] = if folded[i].is_ascii_digit() { i } else { next_digit[i + 1] };
+    }
+    (0..folded.len()).filter(|&start| next_digit[start].saturating_sub(start) <= MOST_CHARS_BEFORE_DIGITS).find_map(|start| {
         let (value, end) = numeric_at(&folded, start).or_else(|| named_at(&folded, start))?;
         Some(FoundDate {
             value,
@@ -377,6 +388,14 @@ pub fn analyse(text: &str) -> Roles {
 
 #[cfg(test)]
 mod tests {
+    /// Only places near a digit are tried: a date after a long stretch without digits is found.
+    #[test]
+    fn a_date_after_a_long_text_without_digits_is_found() {
+        let text = format!("{}وقال في السابع من كانون الثاني (يناير) 2022 إن الأمر انتهى.", "كلام بلا أرقام ولا تواريخ. ".repeat(2_000));
+        let found = find_date(&text).unwrap();
+        assert_eq!((found.value.as_str(), found.evidence.as_str()), ("2022-01", "كانون الثاني (يناير) 2022"));
+    }
+
     use super::*;
 
     fn date(text: &str) -> Option<(String, String)> {
