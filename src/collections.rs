@@ -477,7 +477,6 @@ fn progress_label(lang: Lang, p: Progress) -> String {
     let stage = match p.stage {
         Stage::Reading => lang.pick("قراءة الملفات", "reading files"),
         Stage::Building => lang.pick("تحليل المقالات", "reading the articles"),
-        Stage::Compressing => lang.pick("ضغط المجموعة", "compressing"),
         Stage::Keeping => lang.pick("الحفظ", "keeping"),
     };
     let percent = if p.bytes_total > 0.0 { (100.0 * p.bytes / p.bytes_total).round() } else { 0.0 };

@@ -1,8 +1,9 @@
 // The user's collections of articles, kept in this browser (IndexedDB) and never sent anywhere.
-// A collection is a corpus pack (the same format as the site's own corpus.pack, gzip-compressed)
-// with a name; the page opens one with `?collection=ID`, and boot.js hands its pack to the wasm
-// exactly as it hands over the site's. Imports run in a worker (import-worker.js): decoding and
-// reading thousands of files must not hold up the page.
+// A collection is a corpus pack (the same format as the site's own corpus.pack, kept inflated:
+// compressing takes as long as the import itself, and storage has room) with a name; the page
+// opens one with `?collection=ID`, and boot.js hands its pack to the wasm exactly as it hands over
+// the site's. Imports run in a worker (import-worker.js): decoding and reading thousands of files
+// must not hold up the page.
 //
 // Two stores: `collections` holds what the list shows (small), `packs` the packs themselves, so
 // that listing never reads megabytes. Both are written in one transaction: an import that fails,
@@ -95,12 +96,13 @@ export async function packFor(id, version) {
   }
 }
 
-// The collection's pack as stored (gzip-compressed): what "Export collection" saves.
+// The collection's pack, gzip-compressed: what "Export collection" saves.
 export async function packFile(id) {
   const db = await database();
   const stored = await value(db.transaction(PACKS).objectStore(PACKS).get(id));
   if (!stored) throw named('SiyaqCollectionMissing', id);
-  return stored.pack;
+  const gzip = stored.pack[0] === 0x1f && stored.pack[1] === 0x8b;
+  return gzip ? stored.pack : compress(stored.pack);
 }
 
 async function inflate(bytes) {
@@ -183,8 +185,7 @@ export async function importCollection(file, fallbackName) {
   if (!header) throw named('SiyaqNotACollection', 'no pack header');
   const id = newId();
   const articles = Array.isArray(header.documents) ? header.documents.length : 0;
-  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b ? bytes : await compress(inflated);
-  await keep(id, { pack: gzip, version: String(header.version ?? ''), name: String(header.name || fallbackName), articles, bytes: inflated.length }, null);
+  await keep(id, { pack: inflated, version: String(header.version ?? ''), name: String(header.name || fallbackName), articles }, null);
   requestPersistence();
   return { id, name: String(header.name || fallbackName), articles, format: header.format };
 }

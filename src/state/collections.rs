@@ -16,7 +16,7 @@ pub struct Collection {
     pub id: String,
     pub name: String,
     pub articles: usize,
-    /// Its pack's bytes as kept (compressed).
+    /// Its pack's bytes as kept.
     pub bytes: u64,
 }
 
@@ -73,7 +73,6 @@ pub enum Stage {
     #[default]
     Reading,
     Building,
-    Compressing,
     Keeping,
 }
 
@@ -234,7 +233,6 @@ pub async fn import(
         let number = |name| field(&message, name).as_f64().unwrap_or(0.0);
         let stage = match field(&message, "stage").as_string().as_deref() {
             Some("building") => Stage::Building,
-            Some("compressing") => Stage::Compressing,
             Some("keeping") => Stage::Keeping,
             _ => Stage::Reading,
         };
