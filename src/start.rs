@@ -3,7 +3,6 @@
 
 use js_sys::{Reflect, Uint8Array};
 use siyaq_corpus::{Corpus, PackError};
-use siyaq_state::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -15,10 +14,9 @@ const PACK_SOURCE: &str = "siyaqPackSource";
 const COLLECTION: &str = "siyaqCollection";
 /// The name of the error `boot.js` rejects a pack of another site with.
 const PACK_REFUSED: &str = "SiyaqPackRefused";
-/// The name of the error a collection this browser does not hold is rejected with.
-const COLLECTION_MISSING: &str = "SiyaqCollectionMissing";
-/// The name of the error for a browser that keeps nothing (IndexedDB refused or absent).
-const STORAGE_UNAVAILABLE: &str = "SiyaqStorageUnavailable";
+/// The name of the error for a link's collection that cannot open, which `collections.js` has
+/// already explained in the page.
+const EXPLAINED: &str = "SiyaqExplained";
 
 /// Reads the pack, installs the corpus and mounts the app; or explains why it cannot.
 pub async fn start() {
@@ -53,11 +51,9 @@ enum Problem {
     Unavailable(String),
     /// A link chose a pack of another site (`pack=`): never fetched.
     Refused(String),
-    /// A link chose one of the user's collections, and this browser does not hold it.
-    CollectionMissing(String),
-    /// A link chose one of the user's collections, and this browser keeps nothing (private
-    /// browsing, storage turned off).
-    StorageUnavailable(String),
+    /// A link chose one of the user's collections that cannot open here (not held, or a browser
+    /// that keeps nothing): `collections.js` said so in the page, with what to do.
+    Explained,
     Unusable(PackError),
 }
 
@@ -69,8 +65,7 @@ async fn load() -> Result<Corpus, Problem> {
         .ok_or_else(|| Problem::Unavailable("boot.js did not start loading the corpus".into()))?;
     let bytes = JsFuture::from(promise).await.map_err(|e| match e.dyn_ref::<js_sys::Error>() {
         Some(error) if error.name() == PACK_REFUSED => Problem::Refused(error.message().into()),
-        Some(error) if error.name() == COLLECTION_MISSING => Problem::CollectionMissing(error.message().into()),
-        Some(error) if error.name() == STORAGE_UNAVAILABLE => Problem::StorageUnavailable(error.message().into()),
+        Some(error) if error.name() == EXPLAINED => Problem::Explained,
         _ => Problem::Unavailable(describe(&e)),
     })?;
     let bytes = bytes.dyn_into::<Uint8Array>().map_err(|_| Problem::Unavailable("not bytes".into()))?.to_vec();
@@ -92,6 +87,7 @@ fn describe(error: &JsValue) -> String {
 /// known before the app runs).
 fn show_problem(problem: &Problem) {
     let (ar, en) = match problem {
+        Problem::Explained => return,
         Problem::Unavailable(reason) => (
             "تعذّر تحميل مجموعة المقالات. تحقق من الاتصال ثم أعد تحميل الصفحة.".to_string(),
             format!("The corpus could not be loaded ({reason}). Check the connection and reload."),
@@ -99,17 +95,6 @@ fn show_problem(problem: &Problem) {
         Problem::Refused(address) => (
             "يطلب هذا الرابط مجموعة مقالات من موقع آخر، ولا يفتح سياق إلا المجموعات المنشورة على موقعه.".to_string(),
             format!("This link asks for a corpus from another site ({address}); siyaq opens only corpus packs published on its own site."),
-        ),
-        Problem::CollectionMissing(id) => {
-            let (name, count) = (link_parameter("cname").unwrap_or_else(|| id.clone()), link_parameter("ccount").unwrap_or_else(|| "?".into()));
-            (
-                format!("يفتح هذا الرابط مجموعة المقالات «{name}» ({count} مقالًا)، وهي محفوظة في متصفح آخر لا في هذا المتصفح. اطلب من صاحبها ملف المجموعة (‎.siyaq‎) واستورده هنا، أو افتح مقالات الموقع."),
-                format!("This link opens the collection «{name}» ({count} articles), kept in another browser: this browser does not hold it. Ask its owner for the collection file (.siyaq) and import it here, or open the site's articles."),
-            )
-        }
-        Problem::StorageUnavailable(reason) => (
-            "لا يتيح هذا المتصفح لسياق حفظ شيء (ربما هو في التصفح الخاص)، فلا يمكن فتح مجموعات المقالات المحفوظة.".to_string(),
-            format!("This browser lets siyaq keep nothing ({reason}; private browsing?), so kept collections cannot be opened."),
         ),
         Problem::Unusable(PackError::UnknownFormat(format)) if *format < siyaq_corpus::FORMAT => (
             "صُنعت مجموعة المقالات هذه بإصدار أقدم من سياق: أعد بناءها.".to_string(),
@@ -129,9 +114,6 @@ fn show_problem(problem: &Problem) {
         return;
     };
     note.set_text_content(Some(&format!("{ar} {en}")));
-    if let Problem::CollectionMissing(_) = problem {
-        offer_collection_file(&note);
-    }
     // A corpus chosen by the link failed: the site's own articles are one click away.
     if source() != crate::state::corpus::Source::Site
         && let Some(document) = note.owner_document()
@@ -147,64 +129,8 @@ fn show_problem(problem: &Problem) {
 
 fn describe_pack(problem: &Problem) -> String {
     match problem {
-        Problem::Unavailable(reason)
-        | Problem::Refused(reason)
-        | Problem::CollectionMissing(reason)
-        | Problem::StorageUnavailable(reason) => reason.clone(),
+        Problem::Unavailable(reason) | Problem::Refused(reason) => reason.clone(),
+        Problem::Explained => String::new(),
         Problem::Unusable(error) => error.to_string(),
     }
-}
-
-/// A parameter of the page's address.
-fn link_parameter(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
-}
-
-/// A file input in the start-up notice that reads a collection file and opens the link on it.
-fn offer_collection_file(note: &web_sys::Element) {
-    use wasm_bindgen::closure::Closure;
-    let Some(document) = note.owner_document() else { return };
-    let (Ok(label), Ok(input)) = (document.create_element("label"), document.create_element("input")) else { return };
-    label.set_text_content(Some(" استورد ملف المجموعة · Import the collection file: "));
-    let _ = input.set_attribute("type", "file");
-    let _ = input.set_attribute("accept", ".siyaq");
-    let _ = input.set_attribute("data-testid", "import-collection");
-    let _ = label.append_child(&input);
-    let _ = note.append_child(&label);
-    let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() else { return };
-    let field = input.clone();
-    let note = note.clone();
-    let on_change = Closure::<dyn Fn()>::new(move || {
-        let Some(file) = field.files().and_then(|f| f.get(0)) else { return };
-        let note = note.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            match crate::state::collections::import_collection(&file).await {
-                Ok((id, _)) => open_link_on(&id),
-                Err(problem) => {
-                    use crate::messages::store_problem;
-                    let said = format!("{} {}", store_problem(&problem, Lang::Ar), store_problem(&problem, Lang::En));
-                    if let Some(document) = note.owner_document()
-                        && let Ok(line) = document.create_element("p")
-                    {
-                        line.set_text_content(Some(&said));
-                        let _ = line.set_attribute("data-testid", "collections-problem");
-                        let _ = note.append_child(&line);
-                    }
-                }
-            }
-        });
-    });
-    let _ = input.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-    on_change.forget();
-}
-
-/// Reloads the page's link with `collection=` set to `id`, its other parameters kept.
-fn open_link_on(id: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let search = window.location().search().unwrap_or_default();
-    let Ok(parameters) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
-    parameters.set("collection", id);
-    let query: String = parameters.to_string().into();
-    let _ = window.location().assign(&format!("{}?{query}", crate::browser::page_address()));
 }

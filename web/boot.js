@@ -38,7 +38,13 @@ globalThis.siyaqPack = chosenCollection !== null
     .then(({ id, bytes }) => {
       globalThis.siyaqCollection = id;
       return bytes;
-    })
+    }, (error) => (!['SiyaqCollectionMissing', 'SiyaqStorageUnavailable'].includes(error?.name) ? Promise.reject(error) : globalThis.siyaqCollections().then((collections) => {
+      // Said in the page by collections.js; the wasm then only stays away.
+      collections.explainUnopened(document.getElementById('boot-error'), error);
+      const explained = new Error(String(error?.message ?? error));
+      explained.name = 'SiyaqExplained';
+      throw explained;
+    })))
   : Promise.resolve()
   .then(packAddress)
   .then((address) => fetch(address))

@@ -302,3 +302,52 @@ async function walk(entry, prefix, out) {
 export function pickedFiles(fileList) {
   return [...(fileList ?? [])].map((file) => ({ path: file.webkitRelativePath || file.name, data: file }));
 }
+
+// Says in the start-up notice why a link's collection cannot open: this browser does not hold it
+// (with the name and article count the link carries, a way to import the collection file and open
+// the link on it, and the way back to the site's articles), or keeps nothing at all.
+export function explainUnopened(note, error) {
+  const parameters = new URLSearchParams(location.search);
+  const name = parameters.get('cname') ?? parameters.get('collection') ?? '';
+  const count = parameters.get('ccount') ?? '?';
+  const line = (text) => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    note.append(p);
+    return p;
+  };
+  note.replaceChildren();
+  if (error?.name === 'SiyaqCollectionMissing') {
+    line(`يفتح هذا الرابط مجموعة المقالات «${name}» (${count} مقالًا)، وهي محفوظة في متصفح آخر لا في هذا المتصفح. اطلب من صاحبها ملف المجموعة (‎.siyaq‎) واستورده هنا، أو افتح مقالات الموقع.`);
+    line(`This link opens the collection «${name}» (${count} articles), kept in another browser: this browser does not hold it. Ask its owner for the collection file (.siyaq) and import it here, or open the site's articles.`);
+    const label = document.createElement('label');
+    label.textContent = 'استورد ملف المجموعة · Import the collection file: ';
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.siyaq';
+    input.dataset.testid = 'import-collection';
+    label.append(input);
+    note.append(label);
+    input.addEventListener('change', async () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      try {
+        const { id } = await importCollection(file, file.name.replace(/\.siyaq$/, ''));
+        parameters.set('collection', id);
+        location.assign(`${location.pathname}?${parameters}`);
+      } catch (problem) {
+        const said = line(`تعذّر استيراد الملف: ليس ملف مجموعة من سياق أو أنه تالف. The file could not be imported: it is not a siyaq collection file, or it is damaged (${problem?.message ?? problem}).`);
+        said.dataset.testid = 'collections-problem';
+      }
+    });
+  } else {
+    line('لا يتيح هذا المتصفح لسياق حفظ شيء (ربما هو في التصفح الخاص)، فلا يمكن فتح مجموعات المقالات المحفوظة.');
+    line(`This browser lets siyaq keep nothing (${error?.message ?? error}; private browsing?), so kept collections cannot be opened.`);
+  }
+  const back = document.createElement('a');
+  back.href = location.pathname;
+  back.dataset.testid = 'open-site-corpus';
+  back.textContent = 'افتح مقالات الموقع · Open the site\'s articles';
+  note.append(back);
+  note.hidden = false;
+}
