@@ -263,6 +263,8 @@ fn Collections() -> impl IntoView {
             {move || problem.get().map(|p| view! { <p class="problem" role="alert" data-testid="collections-problem">{crate::messages::store_problem(&p, lang.get())}</p> })}
             {move || outcome.get().map(|imported| view! { <Report imported /> })}
 
+            {current.map(|id| view! { <ArticleCorrections collection=id /> })}
+
             <p class="collection-files">
                 {current.map(|id| view! {
                     <button type="button" data-testid="export-collection" on:click=move |_| export(id.to_string(), problem)>
@@ -361,6 +363,93 @@ fn CollectionEntry(collection: Collection, current: Option<&'static str>, kept: 
                 {move || if confirming.get() { lang.get().pick("احذفها نهائيًا؟", "Delete for good?") } else { lang.get().pick("احذف", "Delete") }}
             </button>
         </li>
+    }
+}
+
+/// Corrections to the open collection's articles: a title, date or source put right, an article
+/// removed. The texts are never touched. The page opens the collection anew once it is kept.
+#[component]
+fn ArticleCorrections(collection: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let articles = crate::state::corpus::articles();
+    let chosen = RwSignal::new(articles.first().map(|a| a.id()));
+    let title = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let source = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<StoreProblem>);
+    // The fields show the chosen article's details as they are.
+    Effect::new(move |_| {
+        let document = chosen.get().and_then(crate::state::corpus::article).map(|a| a.document);
+        title.set(document.and_then(|d| d.title.clone()).unwrap_or_default());
+        date.set(document.and_then(|d| d.date.as_ref()).map(|d| d.value.clone()).unwrap_or_default());
+        source.set(document.and_then(|d| d.source.clone()).unwrap_or_default());
+        confirming.set(false);
+    });
+    let run = move |remove: Vec<String>, change: Vec<store::ArticleChange>| {
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match store::edit(collection, remove, change).await {
+                Ok(()) => open_collection(Some(collection)),
+                Err(p) => {
+                    busy.set(false);
+                    problem.set(Some(p));
+                }
+            }
+        });
+    };
+    let save = move |_| {
+        let Some(id) = chosen.get_untracked() else { return };
+        let change = store::ArticleChange {
+            id: id.to_string(),
+            title: Some(title.get_untracked()),
+            date: Some(date.get_untracked()),
+            source: Some(source.get_untracked()),
+        };
+        run(Vec::new(), vec![change]);
+    };
+    let remove = move |_| {
+        let Some(id) = chosen.get_untracked() else { return };
+        if !confirming.get_untracked() {
+            confirming.set(true);
+            return;
+        }
+        run(vec![id.to_string()], Vec::new());
+    };
+    view! {
+        <details class="article-corrections" data-testid="article-corrections">
+            <summary>{tr("صحّح تفاصيل مقال أو احذفه", "Correct an article's details, or remove it")}</summary>
+            <fieldset disabled=move || busy.get()>
+                <label>
+                    {tr("المقال: ", "Article: ")}
+                    <select data-testid="article-to-edit" on:change=move |e| {
+                        let id = event_target_value(&e);
+                        chosen.set(crate::state::corpus::article(&id).map(|a| a.id()));
+                    }>
+                        {articles.iter().map(|a| view! {
+                            <option value=a.id() selected=move || chosen.get() == Some(a.id())>{a.heading.text().to_string()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>{tr("العنوان: ", "Title: ")}
+                    <input type="text" data-testid="edit-title" lang="ar" dir="auto" prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
+                </label>
+                <label>{tr("التاريخ (سنة-شهر-يوم): ", "Date (YYYY-MM-DD): ")}
+                    <input type="text" data-testid="edit-date" dir="ltr" placeholder="2022-01-16" prop:value=move || date.get() on:input=move |e| date.set(event_target_value(&e)) />
+                </label>
+                <label>{tr("المصدر: ", "Source: ")}
+                    <input type="text" data-testid="edit-source" lang="ar" dir="auto" prop:value=move || source.get() on:input=move |e| source.set(event_target_value(&e)) />
+                </label>
+                <button type="button" data-testid="save-article" on:click=save>{tr("احفظ التصحيح", "Save the correction")}</button>
+                " "
+                <button type="button" class="danger" data-testid="remove-article" on:click=remove>
+                    {move || if confirming.get() { lang.get().pick("احذف المقال من المجموعة نهائيًا؟", "Remove it from the collection for good?") } else { lang.get().pick("احذف المقال من المجموعة", "Remove it from the collection") }}
+                </button>
+            </fieldset>
+            {move || problem.get().map(|p| view! { <p class="problem" role="alert" data-testid="corrections-problem">{crate::messages::store_problem(&p, lang.get())}</p> })}
+        </details>
     }
 }
 

@@ -144,6 +144,8 @@ pub fn store_problem(problem: &StoreProblem, lang: Lang) -> String {
         (Lang::En, StoreProblem::Cancelled) => "The import was cancelled: nothing of it was kept.".into(),
         (Lang::Ar, StoreProblem::ImportFailed(why)) => format!("تعذّر الاستيراد، وبقيت المجموعات كما كانت: {why}"),
         (Lang::En, StoreProblem::ImportFailed(why)) => format!("The import failed, and the collections are as they were: {why}"),
+        (Lang::Ar, StoreProblem::EditRefused(why)) => format!("لم يُجرَ التغيير، وبقيت المجموعة كما كانت: {why}"),
+        (Lang::En, StoreProblem::EditRefused(why)) => format!("The change was not made, and the collection is as it was: {why}"),
         (Lang::Ar, StoreProblem::NotACollection(why)) => format!("ليس هذا ملف مجموعة من سياق (‎.siyaq‎) أو أنه تالف: {why}"),
         (Lang::En, StoreProblem::NotACollection(why)) => format!("This is not a siyaq collection file (.siyaq), or it is damaged: {why}"),
         (Lang::Ar, StoreProblem::Missing(id)) => format!("لم تعد هذه المجموعة في هذا المتصفح: {id}"),

@@ -171,34 +171,38 @@ function inOrder(files) {
   return named.map(({ parts, data }) => ({ path: parts.join('/'), data }));
 }
 
-// Reads a collection file (`.siyaq`: a pack, gzip-compressed) into a new collection. The wasm
-// checks the pack when the collection opens; here only that it inflates and starts as a pack.
+// Reads a collection file (`.siyaq`: a pack, gzip-compressed) into a new collection, once the
+// worker has checked it as the page will read it: a file of another format, or damaged, is
+// refused with the reason (`SiyaqNotACollection`) and nothing is kept.
 export async function importCollection(file, fallbackName) {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  let inflated;
+  let checked;
   try {
-    inflated = await inflate(bytes);
+    checked = await inWorker({ op: 'check', pack: bytes }, null, null);
   } catch (error) {
     throw named('SiyaqNotACollection', String(error?.message ?? error));
   }
-  const header = headerOf(inflated);
-  if (!header) throw named('SiyaqNotACollection', 'no pack header');
   const id = newId();
-  const articles = Array.isArray(header.documents) ? header.documents.length : 0;
-  await keep(id, { pack: inflated, version: String(header.version ?? ''), name: String(header.name || fallbackName), articles }, null);
+  const name = String(checked.name || fallbackName);
+  await keep(id, { pack: checked.pack, version: checked.version, name, articles: checked.articles }, null);
   requestPersistence();
-  return { id, name: String(header.name || fallbackName), articles, format: header.format };
+  return { id, name, articles: checked.articles };
 }
 
-function headerOf(inflated) {
-  const end = inflated.indexOf(0x0a);
-  if (end < 0) return null;
+// Makes the user's corrections to collection `id` ({ remove: [article id], change: [{ id, title?,
+// date?, source? }] }) in the worker, and keeps the result; refused corrections
+// (`SiyaqEditRefused`, with the reason) change nothing.
+export async function editCollection(id, edits) {
+  const existing = await find(id);
+  if (!existing) throw named('SiyaqCollectionMissing', id);
+  let result;
   try {
-    const header = JSON.parse(new TextDecoder().decode(inflated.subarray(0, end)));
-    return header && typeof header === 'object' && 'format' in header ? header : null;
-  } catch {
-    return null;
+    result = await inWorker({ op: 'edit', existing: await packBytes(id), edits }, null, null);
+  } catch (error) {
+    throw error?.name === 'SiyaqImportFailed' ? named('SiyaqEditRefused', error.message) : error;
   }
+  await keep(id, result, existing);
+  return { id, articles: result.articles };
 }
 
 async function compress(bytes) {
@@ -242,7 +246,7 @@ function inWorker(message, onProgress, signal) {
     worker.onmessage = ({ data }) => {
       if (data?.type === 'progress') {
         onProgress?.(data);
-      } else if (data?.type === 'done') {
+      } else if (data?.type === 'done' || data?.type === 'checked') {
         finish();
         resolve(data);
       } else if (data?.type === 'failed') {

@@ -27,10 +27,38 @@ const PROGRESS_MS = 50;
 let ready = null;
 
 self.onmessage = (event) => {
-  importFiles(event.data ?? {}).catch((error) => {
+  const request = event.data ?? {};
+  const work = request.op === 'edit' ? editCollection(request) : request.op === 'check' ? checkCollection(request) : importFiles(request);
+  work.catch((error) => {
     self.postMessage({ type: 'failed', message: describe(error) });
   });
 };
+
+// { op: 'edit', existing, edits }: the user's corrections ({ remove: [id], change: [{ id, title?,
+// date?, source? }] }) made to the collection `existing`; answers { type: 'done', pack, version,
+// name, articles, report: [] } or { type: 'failed', message } saying why they cannot be made.
+async function editCollection({ existing, edits }) {
+  ready ??= loadWasm();
+  const { edit_collection } = await ready;
+  const built = edit_collection(await inflated(toBytes(existing)), JSON.stringify(edits ?? {}));
+  self.postMessage({ type: 'done', pack: built.pack, version: built.version, name: built.name, articles: built.articles, report: [] }, [built.pack.buffer]);
+}
+
+// { op: 'check', pack }: a collection file's bytes (gzip or not), checked as the page will read
+// them; answers { type: 'checked', pack (inflated), name, articles, version } or { type: 'failed',
+// message } saying what is wrong with it.
+async function checkCollection({ pack }) {
+  ready ??= loadWasm();
+  const { check_collection } = await ready;
+  let bytes;
+  try {
+    bytes = await inflated(toBytes(pack));
+  } catch (error) {
+    throw new Error(`not a siyaq collection file: it does not inflate (${describe(error)})`);
+  }
+  const checked = check_collection(bytes);
+  self.postMessage({ type: 'checked', pack: bytes, name: checked.name, articles: checked.articles, version: checked.version }, [bytes.buffer]);
+}
 
 async function importFiles({ name = '', files = [], existing = null, keepDuplicates = false }) {
   if (!Array.isArray(files)) throw new Error('no files were given');

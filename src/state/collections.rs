@@ -97,6 +97,8 @@ pub enum StoreProblem {
     Cancelled,
     /// The import worker failed; what it said.
     ImportFailed(String),
+    /// A correction of the collection was refused; why.
+    EditRefused(String),
     /// The file is not a collection file.
     NotACollection(String),
     /// The collection is not in this browser.
@@ -114,6 +116,7 @@ impl StoreProblem {
             "AbortError" => StoreProblem::Cancelled,
             "SiyaqImportFailed" => StoreProblem::ImportFailed(message),
             "SiyaqNotACollection" => StoreProblem::NotACollection(message),
+            "SiyaqEditRefused" => StoreProblem::EditRefused(message),
             "SiyaqCollectionMissing" => StoreProblem::Missing(message),
             _ => StoreProblem::Unavailable(if message.is_empty() { name } else { message }),
         }
@@ -272,6 +275,24 @@ pub async fn import_collection(file: &web_sys::File) -> Result<(String, String),
     let answer = call("importCollection", &[file.into(), fallback.into()]).await?;
     let id = field(&answer, "id").as_string().ok_or_else(|| StoreProblem::NotACollection("no id".into()))?;
     Ok((id, field(&answer, "name").as_string().unwrap_or_default()))
+}
+
+/// A correction of one article's details: a field given replaces the old one, an empty text
+/// clears it.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct ArticleChange {
+    pub id: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Removes articles from, or corrects articles' details in, collection `id`; a refused change
+/// (`EditRefused`, with the reason) changes nothing.
+pub async fn edit(id: &str, remove: Vec<String>, change: Vec<ArticleChange>) -> Result<(), StoreProblem> {
+    let edits = serde_json::json!({ "remove": remove, "change": change }).to_string();
+    let edits = js_sys::JSON::parse(&edits).map_err(|e| StoreProblem::from_js(&e))?;
+    call("editCollection", &[id.into(), edits]).await.map(drop)
 }
 
 /// The collection's file as kept (its pack, compressed): what "Export collection" saves.

@@ -3,11 +3,13 @@
 //!
 //! The logic is plain Rust, tested natively: [`collection`] builds the pack and the report of what
 //! became of each file, [`duplicates`] and [`minhash`] tell articles seen before, [`merge`] adds
-//! the new articles to an existing collection. [`build_collection`] is the one function the
-//! worker script (`web/import-worker.js`) calls.
+//! the new articles to an existing collection, [`edit`] makes the user's corrections.
+//! [`build_collection`], [`edit_collection`] and [`check_collection`] are what the worker script
+//! (`web/import-worker.js`) calls.
 
 pub mod collection;
 pub mod duplicates;
+pub mod edit;
 pub mod merge;
 pub mod minhash;
 
@@ -100,4 +102,45 @@ fn to_js(outcome: Outcome) -> Result<JsValue, JsValue> {
 
 fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
     Reflect::set(object, &JsValue::from_str(key), value).map(|_| ())
+}
+
+/// Makes the user's corrections (`edits`, JSON: `{ remove: [id], change: [{ id, title?, date?,
+/// source? }] }`) to the collection `existing` (an inflated pack). Returns `{ pack, version, name,
+/// articles }`; throws (a string) saying why when the edits cannot be made.
+#[wasm_bindgen]
+pub fn edit_collection(existing: Vec<u8>, edits: String) -> Result<JsValue, JsValue> {
+    let pack = siyaq_corpus::Pack::from_bytes(existing).map_err(|e| JsValue::from_str(&format!("the collection cannot be read: {e}")))?;
+    let edits: edit::Edits = serde_json::from_str(&edits).map_err(|e| JsValue::from_str(&format!("the changes cannot be read: {e}")))?;
+    let pack = edit::edit(pack, &edits).map_err(|e| JsValue::from_str(&e))?;
+    let result = Object::new();
+    set(&result, "pack", &Uint8Array::from(&pack.to_bytes()[..]))?;
+    set(&result, "version", &JsString::from(pack.version.as_str()))?;
+    set(&result, "name", &JsString::from(pack.name.as_str()))?;
+    set(&result, "articles", &pack.documents.len().into())?;
+    Ok(result.into())
+}
+
+/// Checks a collection file's pack (inflated) as the page will read it. Returns `{ name, articles,
+/// version }`; throws (a string) saying what is wrong: another format, damage, no article.
+#[wasm_bindgen]
+pub fn check_collection(bytes: Vec<u8>) -> Result<JsValue, JsValue> {
+    let corpus = siyaq_corpus::Corpus::from_bytes(bytes).map_err(|e| JsValue::from_str(&describe(&e)))?;
+    let result = Object::new();
+    set(&result, "name", &JsString::from(corpus.name()))?;
+    set(&result, "articles", &corpus.documents().len().into())?;
+    set(&result, "version", &JsString::from(corpus.version()))?;
+    Ok(result.into())
+}
+
+/// A pack's problem as the user is told it.
+fn describe(error: &siyaq_corpus::PackError) -> String {
+    match error {
+        siyaq_corpus::PackError::UnknownFormat(format) if *format > siyaq_corpus::FORMAT => {
+            format!("made by a newer siyaq (format {format}; this one reads format {})", siyaq_corpus::FORMAT)
+        }
+        siyaq_corpus::PackError::UnknownFormat(format) => {
+            format!("made by an older siyaq (format {format}; this one reads format {})", siyaq_corpus::FORMAT)
+        }
+        other => other.to_string(),
+    }
 }
