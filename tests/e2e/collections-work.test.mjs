@@ -143,3 +143,67 @@ test('collections: a browser that keeps nothing says the collection will not be 
   await page.fill('#search-box', 'روسيا');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="hit-total"]')?.textContent) > 0);
 });
+
+test('collections: an article\'s details are corrected, an article removed, and a wrong date refused', async (t) => {
+  const page = await openPage(browser, t);
+  await openPanel(page);
+  await page.fill('[data-testid="new-collection-name"]', 'للتصحيح');
+  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(3, 2_000, 13));
+  await page.click('[data-testid="open-collection"]');
+  await page.waitForURL(/collection=c-/);
+  const ids = await page.locator('[data-testid="doc-list"] button[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
+  assert.equal(ids.length, 3);
+
+  await page.locator('[data-testid="article-corrections"] > summary').click();
+  await page.selectOption('[data-testid="article-to-edit"]', ids[1]);
+  await page.fill('[data-testid="edit-date"]', '2022-02-30');
+  await page.click('[data-testid="save-article"]');
+  const refused = page.locator('[data-testid="corrections-problem"]');
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /not a date|ليس|لم يُجرَ/);
+
+  await page.fill('[data-testid="edit-title"]', 'عنوان مصحح بيد المحللة');
+  await page.fill('[data-testid="edit-date"]', '2022-01-16');
+  await page.click('[data-testid="save-article"]');
+  await page.waitForFunction((id) => document.querySelector(`button[data-doc="${id}"]`)?.textContent.includes('عنوان مصحح بيد المحللة'), ids[1]);
+  assert.equal(await page.locator(`button[data-doc="${ids[1]}"] .doc-date`).getAttribute('data-date'), '2022-01-16');
+
+  await page.locator('[data-testid="article-corrections"] > summary').click();
+  await page.selectOption('[data-testid="article-to-edit"]', ids[0]);
+  await page.click('[data-testid="remove-article"]');
+  await page.click('[data-testid="remove-article"]');
+  await page.waitForFunction((id) => document.querySelector('[data-testid="doc-list"] button[data-doc]') && !document.querySelector(`button[data-doc="${id}"]`), ids[0]);
+  const left = await page.locator('[data-testid="doc-list"] button[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
+  assert.deepEqual(left, ids.slice(1));
+});
+
+test('collections: a damaged or foreign collection file is refused and nothing is kept', async (t) => {
+  const page = await openPage(browser, t);
+  await openPanel(page);
+  const before = await keptCollections(page);
+  const problem = page.locator('[data-testid="collections-problem"]');
+  await page.locator('[data-testid="import-collection"]').setInputFiles({ name: 'broken.siyaq', mimeType: 'application/octet-stream', buffer: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]) });
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /siyaq/);
+  const newer = `${JSON.stringify({ format: 99, version: 'x', name: 'future', files: [], documents: [] })}\n`;
+  await page.locator('[data-testid="import-collection"]').setInputFiles({ name: 'future.siyaq', mimeType: 'application/octet-stream', buffer: Buffer.from(newer) });
+  await page.waitForFunction(() => /newer siyaq|أحدث|format 99/.test(document.querySelector('[data-testid="collections-problem"]')?.textContent ?? ''));
+  await openPanel(page);
+  assert.deepEqual(await keptCollections(page), before);
+});
+
+test('collections: files dropped on the panel are imported', async (t) => {
+  const page = await openPage(browser, t);
+  await openPanel(page);
+  await page.evaluate(() => {
+    const dropped = new DataTransfer();
+    dropped.items.add(new File(['قمة في أستانا\n\nاجتمع الوزراء في أستانا لبحث أمن الحدود مع روسيا.'], 'astana.txt', { type: 'text/plain' }));
+    dropped.items.add(new File(['طرق جديدة\n\nأعلنت الحكومة خطة لتطوير الطرق بين البلدين.'], 'roads.txt', { type: 'text/plain' }));
+    const panel = document.querySelector('.collections');
+    panel.dispatchEvent(new DragEvent('dragover', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    panel.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+  });
+  const rows = page.locator('[data-testid="import-report"] [data-file]');
+  await rows.first().waitFor();
+  assert.deepEqual(await rows.evaluateAll((els) => els.map((e) => [e.dataset.file, e.dataset.status])), [['astana.txt', 'imported'], ['roads.txt', 'imported']]);
+});
