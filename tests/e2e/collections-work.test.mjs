@@ -151,6 +151,7 @@ test('collections: an article\'s details are corrected, an article removed, and 
   await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(3, 2_000, 13));
   await page.click('[data-testid="open-collection"]');
   await page.waitForURL(/collection=c-/);
+  await page.locator('[data-testid="doc-list"] button[data-doc]').first().waitFor();
   const ids = await page.locator('[data-testid="doc-list"] button[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
   assert.equal(ids.length, 3);
 
