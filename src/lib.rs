@@ -24,4 +24,4 @@ mod text;
 
 pub use app::App;
 pub use start::start;
-pub use state::corpus::{Article, articles, install as install_corpus, loaded as loaded_corpus};
+pub use state::corpus::{Article, Source as CorpusSource, articles, install as install_corpus, loaded as loaded_corpus};

@@ -64,6 +64,26 @@ pub fn gazetteer_error(error: &GazetteerError, lang: Lang) -> String {
     siyaq_state::entity_list::gazetteer_error(error, lang)
 }
 
+/// What went wrong with the user's collections or an import.
+pub fn store_problem(problem: &StoreProblem, lang: Lang) -> String {
+    match (lang, problem) {
+        (Lang::Ar, StoreProblem::Unavailable(why)) => format!("لا يتيح هذا المتصفح لسياق حفظ المجموعات (ربما هو في التصفح الخاص): لن تُحفظ. ({why})"),
+        (Lang::En, StoreProblem::Unavailable(why)) => format!("This browser lets siyaq keep no collection (private browsing?): nothing will be kept. ({why})"),
+        (Lang::Ar, StoreProblem::Full) => "امتلأت مساحة المتصفح: لم يُحفظ شيء من هذا الاستيراد، وبقيت المجموعات كما كانت. احذف مجموعة أو صدّرها ثم أعد المحاولة.".into(),
+        (Lang::En, StoreProblem::Full) => "The browser's storage is full: nothing of this import was kept, and the collections are as they were. Delete or export a collection, then try again.".into(),
+        (Lang::Ar, StoreProblem::Cancelled) => "أُلغي الاستيراد: لم يُحفظ شيء منه.".into(),
+        (Lang::En, StoreProblem::Cancelled) => "The import was cancelled: nothing of it was kept.".into(),
+        (Lang::Ar, StoreProblem::ImportFailed(why)) => format!("تعذّر الاستيراد، وبقيت المجموعات كما كانت: {why}"),
+        (Lang::En, StoreProblem::ImportFailed(why)) => format!("The import failed, and the collections are as they were: {why}"),
+        (Lang::Ar, StoreProblem::EditRefused(why)) => format!("لم يُجرَ التغيير، وبقيت المجموعة كما كانت: {why}"),
+        (Lang::En, StoreProblem::EditRefused(why)) => format!("The change was not made, and the collection is as it was: {why}"),
+        (Lang::Ar, StoreProblem::NotACollection(why)) => format!("ليس هذا ملف مجموعة من سياق (‎.siyaq‎) أو أنه تالف: {why}"),
+        (Lang::En, StoreProblem::NotACollection(why)) => format!("This is not a siyaq collection file (.siyaq), or it is damaged: {why}"),
+        (Lang::Ar, StoreProblem::Missing(id)) => format!("لم تعد هذه المجموعة في هذا المتصفح: {id}"),
+        (Lang::En, StoreProblem::Missing(id)) => format!("This collection is no longer in this browser: {id}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,25 +150,5 @@ mod tests {
         }
         assert_eq!(gazetteer_error(&errors[4], Lang::En), "“زيد” already names “a”.");
         assert_eq!(gazetteer_error(&errors[4], Lang::Ar), "الصيغة «زيد» اسم للكيان «a» من قبل.");
-    }
-}
-
-/// What went wrong with the user's collections or an import.
-pub fn store_problem(problem: &StoreProblem, lang: Lang) -> String {
-    match (lang, problem) {
-        (Lang::Ar, StoreProblem::Unavailable(why)) => format!("لا يتيح هذا المتصفح لسياق حفظ المجموعات (ربما هو في التصفح الخاص): لن تُحفظ. ({why})"),
-        (Lang::En, StoreProblem::Unavailable(why)) => format!("This browser lets siyaq keep no collection (private browsing?): nothing will be kept. ({why})"),
-        (Lang::Ar, StoreProblem::Full) => "امتلأت مساحة المتصفح: لم يُحفظ شيء من هذا الاستيراد، وبقيت المجموعات كما كانت. احذف مجموعة أو صدّرها ثم أعد المحاولة.".into(),
-        (Lang::En, StoreProblem::Full) => "The browser's storage is full: nothing of this import was kept, and the collections are as they were. Delete or export a collection, then try again.".into(),
-        (Lang::Ar, StoreProblem::Cancelled) => "أُلغي الاستيراد: لم يُحفظ شيء منه.".into(),
-        (Lang::En, StoreProblem::Cancelled) => "The import was cancelled: nothing of it was kept.".into(),
-        (Lang::Ar, StoreProblem::ImportFailed(why)) => format!("تعذّر الاستيراد، وبقيت المجموعات كما كانت: {why}"),
-        (Lang::En, StoreProblem::ImportFailed(why)) => format!("The import failed, and the collections are as they were: {why}"),
-        (Lang::Ar, StoreProblem::EditRefused(why)) => format!("لم يُجرَ التغيير، وبقيت المجموعة كما كانت: {why}"),
-        (Lang::En, StoreProblem::EditRefused(why)) => format!("The change was not made, and the collection is as it was: {why}"),
-        (Lang::Ar, StoreProblem::NotACollection(why)) => format!("ليس هذا ملف مجموعة من سياق (‎.siyaq‎) أو أنه تالف: {why}"),
-        (Lang::En, StoreProblem::NotACollection(why)) => format!("This is not a siyaq collection file (.siyaq), or it is damaged: {why}"),
-        (Lang::Ar, StoreProblem::Missing(id)) => format!("لم تعد هذه المجموعة في هذا المتصفح: {id}"),
-        (Lang::En, StoreProblem::Missing(id)) => format!("This collection is no longer in this browser: {id}"),
     }
 }

@@ -37,7 +37,7 @@ fn install_sample() {
     let mut skipped = Vec::new();
     let pack = siyaq_ingest::assemble("corpus".into(), &manifest, sources, entities, &mut skipped);
     assert!(skipped.is_empty(), "{skipped:?}");
-    siyaq::install_corpus(siyaq_corpus::Corpus::from_pack(pack).unwrap(), None);
+    siyaq::install_corpus(siyaq_corpus::Corpus::from_pack(pack).unwrap(), siyaq::CorpusSource::Site);
 }
 
 fn mount() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
