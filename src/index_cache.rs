@@ -17,9 +17,9 @@ const CACHE: &str = "siyaq-index";
 /// Where `boot.js` leaves the build's name; unset outside a built site.
 const BUILD: &str = "siyaqBuild";
 
-/// The cache entry's address for the corpus's index with `steps` (an address inside the site, as
-/// the cache requires, that is never fetched).
-fn key(corpus: &Corpus, steps: Steps) -> Option<String> {
+/// The cache entry's address for the index with `steps` of the corpus of `version` (an address
+/// inside the site, as the cache requires, that is never fetched).
+fn key(version: &str, steps: Steps) -> Option<String> {
     let build = Reflect::get(&js_sys::global(), &JsValue::from_str(BUILD)).ok()?.as_string()?;
     // An unstamped boot.js (never built by xtask) names no build: nothing is kept.
     if build.starts_with("__") {
@@ -27,7 +27,7 @@ fn key(corpus: &Corpus, steps: Steps) -> Option<String> {
     }
     let base = crate::browser::page_address();
     let steps: String = Step::ALL.iter().map(|&step| if steps.get(step) { '1' } else { '0' }).collect();
-    Some(format!("{base}siyaq-index/{build}/{}/{steps}", corpus.version()))
+    Some(format!("{base}siyaq-index/{build}/{version}/{steps}"))
 }
 
 async fn open() -> Option<web_sys::Cache> {
@@ -37,7 +37,7 @@ async fn open() -> Option<web_sys::Cache> {
 
 /// The corpus's index with `steps`, when a visit before this one kept it.
 pub async fn read(corpus: &Corpus, steps: Steps) -> Option<Index> {
-    let key = key(corpus, steps)?;
+    let key = key(corpus.version(), steps)?;
     let cache = open().await?;
     let response: web_sys::Response = JsFuture::from(cache.match_with_str(&key)).await.ok()?.dyn_into().ok()?;
     let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
@@ -62,18 +62,31 @@ pub async fn read(corpus: &Corpus, steps: Steps) -> Option<Index> {
 
 /// Keeps `index` (the corpus's, with `steps`) for later visits, replacing whatever was kept.
 pub async fn keep(corpus: &Corpus, steps: Steps, index: Arc<Index>) {
-    let Some(key) = key(corpus, steps) else { return };
-    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else { return };
+    let Some(key) = key(corpus.version(), steps) else { return };
     // The bytes go to the browser a piece at a time: no second copy of the index in the wasm.
     let pieces = Array::new();
     index.write_stored(&mut |piece| {
         pieces.push(&Uint8Array::from(piece));
     });
     drop(index);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&pieces) else { return };
+    put(&key, &pieces).await;
+}
+
+/// Keeps an index with the default steps that another thread built and wrote (the bytes of
+/// `Index::write_stored`) for the corpus of `version`, replacing whatever was kept: the import
+/// worker's, so that a new collection opens without building its index.
+pub async fn keep_built(version: &str, stored: Uint8Array) {
+    let Some(key) = key(version, Steps::default()) else { return };
+    put(&key, &Array::of1(&stored)).await;
+}
+
+/// Puts `pieces` under `key` as the one index kept.
+async fn put(key: &str, pieces: &Array) {
+    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(pieces) else { return };
     let Ok(response) = web_sys::Response::new_with_opt_blob(Some(&blob)) else { return };
     let _ = JsFuture::from(caches.delete(CACHE)).await;
     let Some(cache) = open().await else { return };
     // A full storage refuses the entry: the next visit builds the index, as this one did.
-    let _ = JsFuture::from(cache.put_with_str(&key, &response)).await;
+    let _ = JsFuture::from(cache.put_with_str(key, &response)).await;
 }

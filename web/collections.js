@@ -138,12 +138,12 @@ function newId() {
 // when `id` is null) in a worker. `onProgress` hears the worker's progress messages; `signal`
 // cancels (the worker is stopped, nothing is written). Resolves to { id, name, articles, report };
 // when no file gives an article, nothing is written and `id` is null.
-export async function importFiles({ id, name, files, keepDuplicates, onProgress, signal }) {
+export async function importFiles({ id, name, files, keepDuplicates, onProgress, onIndexed, signal }) {
   const existing = id ? await find(id) : null;
   if (id && !existing) throw named('SiyaqCollectionMissing', id);
-  const message = { name: existing?.name ?? name, files: inOrder(files), keepDuplicates: Boolean(keepDuplicates) };
+  const message = { name: existing?.name ?? name, files: inOrder(files), keepDuplicates: Boolean(keepDuplicates), withIndex: Boolean(onIndexed) };
   if (existing) message.existing = await packBytes(id);
-  const result = await inWorker(message, onProgress, signal);
+  const result = await inWorker(message, onProgress, signal, onIndexed);
   const report = typeof result.report === 'string' ? JSON.parse(result.report) : (result.report ?? []);
   if (!result.pack) return { id: null, name: message.name, articles: 0, report };
   if (signal?.aborted) throw named('AbortError', 'cancelled');
@@ -227,7 +227,10 @@ async function keep(id, result, existing) {
   await done(transaction);
 }
 
-function inWorker(message, onProgress, signal) {
+// Runs `message` in a new worker. When its answer says an index follows and `onIndexed` is given,
+// the worker is kept until the index comes (handed to `onIndexed`, with the pack's version) or
+// fails; the answer does not wait for it.
+function inWorker(message, onProgress, signal, onIndexed) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(named('AbortError', 'cancelled'));
@@ -247,8 +250,17 @@ function inWorker(message, onProgress, signal) {
       if (data?.type === 'progress') {
         onProgress?.(data);
       } else if (data?.type === 'done' || data?.type === 'checked') {
-        finish();
+        if (data.indexing && onIndexed) {
+          signal?.removeEventListener('abort', stop);
+        } else {
+          finish();
+        }
         resolve(data);
+      } else if (data?.type === 'indexed') {
+        worker.terminate();
+        onIndexed?.(data.version, data.index);
+      } else if (data?.type === 'unindexed') {
+        worker.terminate();
       } else if (data?.type === 'failed') {
         finish();
         reject(named('SiyaqImportFailed', String(data.message)));

@@ -9,6 +9,9 @@
 // then one of
 //   { type: 'done', pack, version, name, articles, added, report }
 //   { type: 'failed', message }
+// and, when asked `withIndex` and a pack was made, then
+//   { type: 'indexed', version, index }
+// `index` the collection's index as the page keeps it (its buffer transferred).
 // `pack` is the pack, not compressed (its buffer transferred), or null with `version` null when
 // no new article could be used; `articles` counts the collection's articles, `added` those this
 // import added; `report` has one { file, status: 'imported' | 'skipped' | 'duplicate', reason?,
@@ -60,7 +63,7 @@ async function checkCollection({ pack }) {
   self.postMessage({ type: 'checked', pack: bytes, name: checked.name, articles: checked.articles, version: checked.version }, [bytes.buffer]);
 }
 
-async function importFiles({ name = '', files = [], existing = null, keepDuplicates = false }) {
+async function importFiles({ name = '', files = [], existing = null, keepDuplicates = false, withIndex = false }) {
   if (!Array.isArray(files)) throw new Error('no files were given');
   lastProgress = { stage: null, at: 0 };
   ready ??= loadWasm();
@@ -83,8 +86,22 @@ async function importFiles({ name = '', files = [], existing = null, keepDuplica
   // the browser's storage has room; a collection file is compressed when it is exported.
   const pack = built.pack ?? null;
   const { version, articles, report } = built;
-  const message = { type: 'done', pack, version, name: built.name, articles, added: built.added, report };
+  // The index is built after the answer, from a copy (the pack's own buffer goes to the page), so
+  // that the report shows at once; the page keeps it when it comes, or builds its own.
+  const forIndex = pack && withIndex ? pack.slice() : null;
+  const message = { type: 'done', pack, version, name: built.name, articles, added: built.added, report, indexing: Boolean(forIndex) };
   self.postMessage(message, pack ? [pack.buffer] : []);
+  if (forIndex) {
+    const { index_collection } = await ready;
+    let index;
+    try {
+      index = index_collection(forIndex);
+    } catch (error) {
+      self.postMessage({ type: 'unindexed', message: describe(error) });
+      return;
+    }
+    self.postMessage({ type: 'indexed', version, index }, [index.buffer]);
+  }
 }
 
 async function loadWasm() {

@@ -256,6 +256,11 @@ pub async fn import(
     set("files", files);
     set("keepDuplicates", keep_duplicates.into());
     set("onProgress", progress.as_ref().clone());
+    // The worker builds the new collection's index after its answer; kept when it comes.
+    let on_indexed = Closure::once_into_js(move |version: String, index: js_sys::Uint8Array| {
+        wasm_bindgen_futures::spawn_local(async move { crate::index_cache::keep_built(&version, index).await });
+    });
+    set("onIndexed", on_indexed);
     set("signal", cancel.clone().into());
     let answer = call("importFiles", &[options.into()]).await;
     drop(progress);

@@ -128,9 +128,13 @@ test('collections: a mixed set (Word, zip, UTF-16, HTML, a copy, a near-copy, a 
   assert.equal(status['syndicated/roads-edited.txt'], 'duplicate');
   assert.match(files['syndicated/roads-edited.txt'].reason, /near/);
 
+  // The worker builds the collection's index after its report: once kept, the collection opens
+  // without building it on the page's thread.
+  await page.waitForFunction(async () => (await (await caches.open('siyaq-index')).keys()).length > 0);
   await page.click('[data-testid="open-collection"]');
   await page.waitForURL(/collection=c-/);
   const ids = await articleIds(page);
+  assert.deepEqual(await page.evaluate(() => ['index-read', 'index-built'].map((m) => performance.getEntriesByName(`siyaq:${m}`).length)), [1, 0]);
   // The folder build keeps the copies; the page leaves them out, and nothing else.
   const duplicates = mixed.documents.filter((d) => d.id.startsWith('syndicated')).map((d) => d.id);
   assert.equal(duplicates.length, 2, JSON.stringify(mixed.documents.map((d) => d.id)));

@@ -120,6 +120,24 @@ pub fn edit_collection(existing: Vec<u8>, edits: String) -> Result<JsValue, JsVa
     Ok(result.into())
 }
 
+/// The index of a collection (its inflated pack) with the default normalization, in the form
+/// the page keeps and reads back (`Index::write_stored`): built here, the page need not build it
+/// on its own thread when the collection opens. Throws (a string) when the pack cannot be read.
+#[wasm_bindgen]
+pub fn index_collection(pack: Vec<u8>) -> Result<Uint8Array, JsValue> {
+    let corpus = siyaq_corpus::Corpus::from_bytes(pack).map_err(|e| JsValue::from_str(&describe(&e)))?;
+    let stored = stored_index(&corpus);
+    Ok(Uint8Array::from(&stored[..]))
+}
+
+/// The corpus's index with the default steps, as `Index::write_stored` writes it.
+pub fn stored_index(corpus: &siyaq_corpus::Corpus) -> Vec<u8> {
+    let index = corpus.build_index(siyaq_engine::Steps::default());
+    let mut stored = Vec::new();
+    index.write_stored(&mut |piece| stored.extend_from_slice(piece));
+    stored
+}
+
 /// Checks a collection file's pack (inflated) as the page will read it. Returns `{ name, articles,
 /// version }`; throws (a string) saying what is wrong: another format, damage, no article.
 #[wasm_bindgen]

@@ -44,3 +44,27 @@ fn every_file_of_the_mixed_set_is_reported_once_and_the_copies_are_left_out() {
     assert!(status("syndicated/roads-edited.txt").reason.as_deref().unwrap().starts_with("near-duplicate"));
     assert_eq!(outcome.articles, 6);
 }
+
+/// The index the worker builds for a new collection reads back in the page as the page's own.
+#[test]
+fn the_index_built_for_a_collection_reads_back_as_the_pages_own() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/import/mixed");
+    let mut given = Vec::new();
+    files(&dir, "", &mut given);
+    let request = Request { name: "mixed".into(), files: given, existing: None, fallback_entities: None, keep_duplicates: false };
+    let pack = import(request, &mut |_| {}).unwrap().pack.unwrap();
+    let corpus = siyaq_corpus::Corpus::from_bytes(pack.to_bytes()).unwrap();
+    let stored = siyaq_import::stored_index(&corpus);
+    let mut at = 0;
+    let mut source = |buffer: &mut [u8]| {
+        let n = buffer.len().min(stored.len() - at);
+        buffer[..n].copy_from_slice(&stored[at..at + n]);
+        at += n;
+        n
+    };
+    let inputs = corpus.documents().iter().map(|d| corpus.index_input(d));
+    let read = siyaq_engine::Index::read_stored(&mut source, inputs, siyaq_engine::Steps::default()).unwrap();
+    let built = corpus.build_index(siyaq_engine::Steps::default());
+    assert_eq!(read.words().len(), built.words().len());
+    assert!(read.words().len() > 100);
+}
