@@ -49,6 +49,8 @@ function observePage() {
       this.addEventListener('message', ({ data }) => {
         const stage = data?.type === 'progress' ? data.stage : data?.type;
         if (stage) globalThis.benchWorker[stage] ??= performance.now();
+        // The build's pace over its course: whether it speeds up once the wasm is optimized.
+        if (stage === 'building') (globalThis.benchWorker.built ??= []).push([performance.now(), data.bytes, data.bytesTotal]);
       });
     }
   };
@@ -198,12 +200,16 @@ async function oneRun(megabytes, run) {
     const imported = await page.evaluate((from) => ({
       reportAt: globalThis.benchReportAt,
       worker: globalThis.benchWorker,
-      longest: Math.max(0, ...globalThis.benchLongTasks.filter((t) => t.at + t.ms >= from).map((t) => t.ms)),
-      longTasks: globalThis.benchLongTasks.filter((t) => t.at + t.ms >= from).length,
+      longest: Math.max(0, ...globalThis.benchLongTasks.filter((t) => t.at + t.ms >= from && t.at <= globalThis.benchReportAt).map((t) => t.ms)),
+      longTasks: globalThis.benchLongTasks.filter((t) => t.at + t.ms >= from && t.at <= globalThis.benchReportAt).map((t) => ({ at: t.at - from, ms: t.ms })),
       articles: Number(document.querySelector('[data-testid="import-report"]').dataset.articles),
     }), started);
     if (imported.articles !== count) throw new Error(`${label}: ${imported.articles} articles imported of ${count}`);
     const importMs = imported.reportAt - started;
+    // The time the build took over the first and the second half of the bytes.
+    const built = imported.worker.built ?? [];
+    const halfway = built.find(([, bytes, bytesTotal]) => bytes >= bytesTotal / 2)?.[0] ?? NaN;
+    const halves = [halfway - imported.worker.building, imported.worker.done - halfway];
     const stages = {
       'change → worker started': imported.worker.created - started,
       'worker up': imported.worker.reading - imported.worker.created,
@@ -240,13 +246,14 @@ async function oneRun(megabytes, run) {
     if (problems.length) throw new Error(`${label}: page errors: ${problems.join('; ')}`);
 
     const row = {
-      total, word, hits: reload.hits, importMs, throughput: total / 1e6 / (importMs / 1000), longest: imported.longest, stages,
+      count, total, word, hits: reload.hits, importMs, halves, throughput: total / 1e6 / (importMs / 1000), longest: imported.longest, stages,
       firstMs: first.ms, firstMarks: first.marks, reloadMs: reload.ms, reloadMarks: reload.marks, engineMs, memoryFirst, memory,
     };
     const fromCache = 'index-read' in reload.marks ? 'index read back' : 'index built again';
     // A first open that read an index back would measure the reload twice: said, not hidden.
     if ('index-read' in first.marks) console.log(`  ${label}: warning: the first open read a kept index back`);
-    console.log(`  ${label}: import ${importMs.toFixed(0)} ms (${row.throughput.toFixed(1)} MB/s, ${imported.longTasks} long tasks, longest ${row.longest.toFixed(0)} ms); `
+    console.log(`  ${label}: import ${importMs.toFixed(0)} ms (${row.throughput.toFixed(1)} MB/s; worker done at +${(imported.worker.done - started).toFixed(0)}; `
+      + `long tasks ${imported.longTasks.map((t) => `${t.ms.toFixed(0)} ms at +${t.at.toFixed(0)}`).join(', ') || 'none'}); `
       + `first open ${first.ms.toFixed(0)} ms; reload ${reload.ms.toFixed(0)} ms (${fromCache}); engine ${engineMs.toFixed(2)} ms; `
       + `memory ${(memory / total).toFixed(2)}× (${(memoryFirst / total).toFixed(2)}× on first open)`);
     return row;
@@ -271,7 +278,7 @@ console.log('| measure | ' + sizes.map((mb) => `${mb} MB`).join(' | ') + ' | tar
 console.log('|---|' + sizes.map(() => '---|').join('') + '---|');
 const line = (name, cells, target) => console.log(`| ${name} | ${cells.join(' | ')} | ${target} |`);
 const each = (f) => sizes.map((mb) => f(results[mb]));
-line('text imported', each((r) => `${fmt(r[0].total)} B in ${fmt(Math.round(r[0].total / FILE_BYTES))} files`), '');
+line('text imported', each((r) => `${fmt(r[0].total)} B in ${fmt(r[0].count)} files`), '');
 line('import: change → report shown', each((r) => `${fmt(med(r, (x) => x.importMs))} ms`), '');
 line('import throughput', each((r) => { const v = med(r, (x) => x.throughput); return `${fmt(v, 1)} MB/s (${fmt(v / TARGETS.throughput, 2)}×, ${verdict(v >= TARGETS.throughput)})`; }), `≥ ${TARGETS.throughput} MB/s`);
 line('longest main-thread task during the import', each((r) => `${fmt(med(r, (x) => x.longest))} ms`), '');
@@ -287,6 +294,7 @@ for (const mb of sizes) {
   const stageNames = Object.keys(rows[0].stages);
   console.log(`  ${mb} MB, query "${rows[0].word}" (${rows[0].hits} hits)`);
   console.log(`    import, worker: ${stageNames.map((s) => `${s} ${fmt(med(rows, (x) => x.stages[s]))}`).join(', ')}`);
+  console.log(`    the build's first half of the bytes ${fmt(med(rows, (x) => x.halves[0]))}, second half ${fmt(med(rows, (x) => x.halves[1]))}`);
   for (const [kind, key] of [['first open', 'firstMarks'], ['reload', 'reloadMarks']]) {
     const names = [...new Set(rows.flatMap((x) => Object.keys(x[key])))];
     const reached = names.map((n) => [n, median(rows.filter((x) => n in x[key]).map((x) => x[key][n]))]).sort((a, b) => a[1] - b[1]);
