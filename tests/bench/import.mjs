@@ -4,6 +4,7 @@
 // the page has kept the index. Each run in a fresh browser context, so nothing is kept between runs.
 // Measures the import's throughput and its longest main-thread task, navigation -> first search
 // answer (first open, and reload), the engine's time for a clitic query and the wasm's memory.
+import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 
 const url = process.env.SIYAQ_URL ?? 'http://127.0.0.1:8080/';
@@ -264,6 +265,9 @@ async function oneRun(megabytes, run) {
   }
 }
 
+// The machine is shared: what else ran says how far these figures can be compared.
+const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
+console.log(`load average at the start: ${load()}`);
 const results = {};
 for (const megabytes of sizes) {
   console.log(`\nimport benchmark: ${megabytes} MB of made-up articles, ${runs} runs`);
@@ -271,6 +275,7 @@ for (const megabytes of sizes) {
   for (let run = 0; run < runs; run++) results[megabytes].push(await oneRun(megabytes, run));
 }
 await browser.close();
+console.log(`\nload average at the end: ${load()}`);
 
 const med = (rows, pick) => median(rows.map(pick));
 const verdict = (met) => (met ? 'met' : 'NOT met');
