@@ -4,6 +4,7 @@
 // the page has kept the index. Each run in a fresh browser context, so nothing is kept between runs.
 // Measures the import's throughput and its longest main-thread task, navigation -> first search
 // answer (first open, and reload), the engine's time for a clitic query and the wasm's memory.
+// SIYAQ_IMPORT_MB (say `10`) measures only the sizes it lists, for a quicker look.
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 
