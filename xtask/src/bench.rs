@@ -39,6 +39,8 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
     let mut runs = 15;
     let mut browser_only = false;
     let mut large_only = false;
+    let mut import_only = false;
+    let mut runs_given = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         if arg == "--browser" {
@@ -49,13 +51,24 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
             large_only = true;
             continue;
         }
+        if arg == "--import" {
+            import_only = true;
+            continue;
+        }
         let value = rest.next().ok_or(format!("{arg} needs a value"))?;
         let number = value.parse().map_err(|_| format!("{arg}: `{value}` is not a number"))?;
         match arg.as_str() {
             "--mb" => megabytes = number,
-            "--runs" => runs = number,
-            _ => return Err("usage: cargo xtask bench [--mb N] [--runs N] [--browser | --large-corpus]".into()),
+            "--runs" => {
+                runs = number;
+                runs_given = true;
+            }
+            _ => return Err("usage: cargo xtask bench [--mb N] [--runs N] [--browser | --large-corpus | --import]".into()),
         }
+    }
+    if import_only {
+        // Each run imports up to 50 MB in a fresh browser: three already take minutes.
+        return import_bench(root, if runs_given { runs } else { 3 });
     }
     if large_only {
         tools::ensure_chromium()?;
@@ -151,6 +164,17 @@ fn large_corpus_bench(root: &Path, runs: usize, megabytes: usize) -> Result {
             .env("SIYAQ_PACK_BYTES", report.pack_bytes.to_string())
             .current_dir(root),
     )
+}
+
+/// The user's own articles in the page, on the site readers get (`dist/`, built again here):
+/// made-up articles imported into a collection, which is then opened on a link with a query.
+fn import_bench(root: &Path, runs: usize) -> Result {
+    println!("\n==> import benchmark: made-up articles imported in the page, on dist/");
+    tools::ensure_chromium()?;
+    tools::ensure_npm_packages(root)?;
+    crate::dist::build(root, &crate::corpus::sample_dir(root))?;
+    let server = Server::start(&crate::dist::dist_dir(root), "127.0.0.1:0")?;
+    tools::run(browser_script(root, "import.mjs", server.url(), runs).current_dir(root))
 }
 
 fn python_peer(root: &Path, generated: &Path, megabytes: usize) -> Result<Value> {

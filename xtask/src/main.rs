@@ -33,12 +33,14 @@ commands:
   test                            every test: native, wasm in headless Chromium, end-to-end
   e2e [NAME-PATTERN]              only the release build and the end-to-end tests (those whose
                                   name matches the pattern)
-  bench [--mb N] [--runs N] [--browser | --large-corpus]
+  bench [--mb N] [--runs N] [--browser | --large-corpus | --import]
                                   engine benchmarks (criterion) on the bundled corpus and an N MB
                                   generated one (default 50), the Python peer comparison, and the
                                   browser benchmark (N cold loads, default 15; --browser: only it),
                                   and a site around the 50 MB generated corpus built as --corpus
-                                  builds it (--large-corpus: only that)
+                                  builds it (--large-corpus: only that); --import: only importing
+                                  10 and 50 MB of made-up articles in the page and opening them
+                                  (N runs, default 3)
   gen-corpus --mb N               write the deterministic N MB synthetic corpus to target/siyaq-gen/
   fuzz [--runs N | --seconds N]   run each fuzz target (cargo-fuzz, nightly): N executions (default
                                   10 million) or N seconds each; print executions per target
