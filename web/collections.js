@@ -135,21 +135,25 @@ function newId() {
 }
 
 // Imports `files` ([{ path, data: File | string }]) into the collection `id` (a new one named `name`
-// when `id` is null) in a worker. `onProgress` hears the worker's progress messages; `signal`
+// when `id` is null) in a worker, which also keeps the result: a collection's megabytes never
+// pass through the page's thread. `onProgress` hears the worker's progress messages; `signal`
 // cancels (the worker is stopped, nothing is written). Resolves to { id, name, articles, report };
 // when no file gives an article, nothing is written and `id` is null.
 export async function importFiles({ id, name, files, keepDuplicates, onProgress, onIndexed, signal }) {
   const existing = id ? await find(id) : null;
   if (id && !existing) throw named('SiyaqCollectionMissing', id);
-  const message = { name: existing?.name ?? name, files: inOrder(files), keepDuplicates: Boolean(keepDuplicates), withIndex: Boolean(onIndexed) };
-  if (existing) message.existing = await packBytes(id);
+  const target = existing?.id ?? newId();
+  const message = {
+    name: existing?.name ?? name,
+    files: inOrder(files),
+    keepDuplicates: Boolean(keepDuplicates),
+    withIndex: Boolean(onIndexed),
+    existingId: existing?.id ?? null,
+    keepAs: { id: target, existing },
+  };
   const result = await inWorker(message, onProgress, signal, onIndexed);
   const report = typeof result.report === 'string' ? JSON.parse(result.report) : (result.report ?? []);
-  if (!result.pack) return { id: null, name: message.name, articles: 0, report };
-  if (signal?.aborted) throw named('AbortError', 'cancelled');
-  onProgress?.({ stage: 'keeping', files: files.length, filesTotal: files.length, bytes: 1, bytesTotal: 1 });
-  const target = existing?.id ?? newId();
-  await keep(target, result, existing);
+  if (!result.kept) return { id: null, name: message.name, articles: 0, report };
   requestPersistence();
   return { id: target, name: result.name, articles: result.articles, report };
 }
@@ -172,36 +176,33 @@ function inOrder(files) {
 }
 
 // Reads a collection file (`.siyaq`: a pack, gzip-compressed) into a new collection, once the
-// worker has checked it as the page will read it: a file of another format, or damaged, is
-// refused with the reason (`SiyaqNotACollection`) and nothing is kept.
+// worker has checked it as the page will read it (and kept it): a file of another format, or
+// damaged, is refused with the reason (`SiyaqNotACollection`) and nothing is kept.
 export async function importCollection(file, fallbackName) {
   const bytes = new Uint8Array(await file.arrayBuffer());
+  const id = newId();
   let checked;
   try {
-    checked = await inWorker({ op: 'check', pack: bytes }, null, null);
+    checked = await inWorker({ op: 'check', pack: bytes, keepAs: { id, existing: null, name: fallbackName } }, null, null);
   } catch (error) {
-    throw named('SiyaqNotACollection', String(error?.message ?? error));
+    throw error?.name === 'SiyaqImportFailed' ? named('SiyaqNotACollection', error.message) : error;
   }
-  const id = newId();
-  const name = String(checked.name || fallbackName);
-  await keep(id, { pack: checked.pack, version: checked.version, name, articles: checked.articles }, null);
   requestPersistence();
-  return { id, name, articles: checked.articles };
+  return { id, name: checked.name, articles: checked.articles };
 }
 
 // Makes the user's corrections to collection `id` ({ remove: [article id], change: [{ id, title?,
-// date?, source? }] }) in the worker, and keeps the result; refused corrections
+// date?, source? }] }) in the worker, which keeps the result; refused corrections
 // (`SiyaqEditRefused`, with the reason) change nothing.
 export async function editCollection(id, edits) {
   const existing = await find(id);
   if (!existing) throw named('SiyaqCollectionMissing', id);
   let result;
   try {
-    result = await inWorker({ op: 'edit', existing: await packBytes(id), edits }, null, null);
+    result = await inWorker({ op: 'edit', existingId: id, edits, keepAs: { id, existing } }, null, null);
   } catch (error) {
     throw error?.name === 'SiyaqImportFailed' ? named('SiyaqEditRefused', error.message) : error;
   }
-  await keep(id, result, existing);
   return { id, articles: result.articles };
 }
 
@@ -210,7 +211,9 @@ async function compress(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-async function keep(id, result, existing) {
+// Keeps `result` ({ pack, version, name, articles }) as collection `id` (`existing`: its record,
+// when it is kept already, whose name and creation stay). Called by the worker that made it.
+export async function keepCollection(id, result, existing) {
   const db = await database();
   const now = Date.now();
   const transaction = db.transaction([LISTED, PACKS], 'readwrite');
@@ -263,7 +266,7 @@ function inWorker(message, onProgress, signal, onIndexed) {
         worker.terminate();
       } else if (data?.type === 'failed') {
         finish();
-        reject(named('SiyaqImportFailed', String(data.message)));
+        reject(named(data.name?.startsWith?.('Siyaq') ? data.name : 'SiyaqImportFailed', String(data.message)));
       }
     };
     worker.onerror = (event) => {

@@ -2,13 +2,15 @@
 // thread, so that reading and checking many megabytes never freezes the page. The page cancels
 // an import by terminating the worker.
 //
-// Asked with { name, files: [{ path, data }], existing?, keepDuplicates? }, where `data` is a
-// File or Blob, a string of pasted text, or a Uint8Array, and `existing` the pack (gzip or inflated) of a
-// collection to add to. Answers with any number of
-//   { type: 'progress', stage: 'reading' | 'building', files, filesTotal, bytes, bytesTotal }
+// Asked with { name, files: [{ path, data }], existing?, existingId?, keepDuplicates?, withIndex?,
+// keepAs? }, where `data` is a File or Blob, a string of pasted text, or a Uint8Array; the
+// collection to add to is `existing` (its pack, gzip or inflated) or the kept collection
+// `existingId`; with `keepAs` ({ id, existing }) the worker keeps the result in the browser's
+// store itself and posts no pack. Answers with any number of
+//   { type: 'progress', stage: 'reading' | 'building' | 'keeping', files, filesTotal, bytes, bytesTotal }
 // then one of
-//   { type: 'done', pack, version, name, articles, added, report }
-//   { type: 'failed', message }
+//   { type: 'done', pack, kept?, version, name, articles, added, report }
+//   { type: 'failed', message, name? }
 // and, when asked `withIndex` and a pack was made, then
 //   { type: 'indexed', version, index }
 // `index` the collection's index as the page keeps it (its buffer transferred).
@@ -16,6 +18,8 @@
 // no new article could be used; `articles` counts the collection's articles, `added` those this
 // import added; `report` has one { file, status: 'imported' | 'skipped' | 'duplicate', reason?,
 // encoding?, title?, date?, articles?, duplicateOf? } per file, in the order given.
+
+import { keepCollection, packBytes } from './collections.js';
 
 // A file larger than this is not read: the build holds a few copies of every text at once.
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -33,24 +37,47 @@ self.onmessage = (event) => {
   const request = event.data ?? {};
   const work = request.op === 'edit' ? editCollection(request) : request.op === 'check' ? checkCollection(request) : importFiles(request);
   work.catch((error) => {
-    self.postMessage({ type: 'failed', message: describe(error) });
+    // A named error of the store (storage full, say) keeps its name for the page.
+    const name = typeof error?.name === 'string' && error.name.startsWith('Siyaq') ? error.name : undefined;
+    self.postMessage({ type: 'failed', message: describe(error), name });
   });
 };
+
+// Where the answer's pack goes. With `keepAs` ({ id, existing, name? }), the worker keeps the
+// collection itself (collections.js, the same store the page reads): its megabytes never cross
+// to the page's thread, where copying them into storage would hold the page up. Without it, the
+// pack is posted. Answers the message to post and what to transfer.
+async function answer(message, pack, keepAs) {
+  if (!keepAs) return [{ ...message, pack }, pack ? [pack.buffer] : []];
+  if (!pack) return [{ ...message, pack: null, kept: false }, []];
+  progress('keeping', 1, 1, 1, 1);
+  const name = message.name || keepAs.name || '';
+  await keepCollection(keepAs.id, { pack, version: message.version, name, articles: message.articles }, keepAs.existing);
+  return [{ ...message, name, pack: null, kept: true }, []];
+}
+
+// The collection to add to or edit: posted by the page (`existing`, gzip or inflated), or read
+// here from the store by its id (`existingId`).
+async function existingPack(existing, existingId) {
+  if (existingId) return packBytes(existingId);
+  return existing ? inflated(toBytes(existing)) : null;
+}
 
 // { op: 'edit', existing, edits }: the user's corrections ({ remove: [id], change: [{ id, title?,
 // date?, source? }] }) made to the collection `existing`; answers { type: 'done', pack, version,
 // name, articles, report: [] } or { type: 'failed', message } saying why they cannot be made.
-async function editCollection({ existing, edits }) {
+async function editCollection({ existing, existingId, edits, keepAs }) {
   ready ??= loadWasm();
   const { edit_collection } = await ready;
-  const built = edit_collection(await inflated(toBytes(existing)), JSON.stringify(edits ?? {}));
-  self.postMessage({ type: 'done', pack: built.pack, version: built.version, name: built.name, articles: built.articles, report: [] }, [built.pack.buffer]);
+  const built = edit_collection(await existingPack(existing, existingId), JSON.stringify(edits ?? {}));
+  const done = { type: 'done', version: built.version, name: built.name, articles: built.articles, report: [] };
+  self.postMessage(...(await answer(done, built.pack, keepAs)));
 }
 
 // { op: 'check', pack }: a collection file's bytes (gzip or not), checked as the page will read
 // them; answers { type: 'checked', pack (inflated), name, articles, version } or { type: 'failed',
 // message } saying what is wrong with it.
-async function checkCollection({ pack }) {
+async function checkCollection({ pack, keepAs }) {
   ready ??= loadWasm();
   const { check_collection } = await ready;
   let bytes;
@@ -60,19 +87,20 @@ async function checkCollection({ pack }) {
     throw new Error(`not a siyaq collection file: it does not inflate (${describe(error)})`);
   }
   const checked = check_collection(bytes);
-  self.postMessage({ type: 'checked', pack: bytes, name: checked.name, articles: checked.articles, version: checked.version }, [bytes.buffer]);
+  const done = { type: 'checked', name: checked.name, articles: checked.articles, version: checked.version };
+  self.postMessage(...(await answer(done, bytes, keepAs)));
 }
 
-async function importFiles({ name = '', files = [], existing = null, keepDuplicates = false, withIndex = false }) {
+async function importFiles({ name = '', files = [], existing = null, existingId = null, keepDuplicates = false, withIndex = false, keepAs = null }) {
   if (!Array.isArray(files)) throw new Error('no files were given');
   lastProgress = { stage: null, at: 0 };
   ready ??= loadWasm();
   // The sample is only needed for a new collection; fetched while the files are read.
-  const sample = existing ? Promise.resolve(null) : samplePack();
+  const sample = existing || existingId ? Promise.resolve(null) : samplePack();
   const { paths, contents } = await readAll(files);
   const { build_collection } = await ready;
   const fallback = await sample;
-  const added = existing ? await inflated(toBytes(existing)) : null;
+  const added = await existingPack(existing, existingId);
   const built = build_collection(
     String(name),
     paths,
@@ -89,8 +117,8 @@ async function importFiles({ name = '', files = [], existing = null, keepDuplica
   // The index is built after the answer, from a copy (the pack's own buffer goes to the page), so
   // that the report shows at once; the page keeps it when it comes, or builds its own.
   const forIndex = pack && withIndex ? pack.slice() : null;
-  const message = { type: 'done', pack, version, name: built.name, articles, added: built.added, report, indexing: Boolean(forIndex) };
-  self.postMessage(message, pack ? [pack.buffer] : []);
+  const done = { type: 'done', version, name: built.name, articles, added: built.added, report, indexing: Boolean(forIndex) };
+  self.postMessage(...(await answer(done, pack, keepAs)));
   if (forIndex) {
     const { index_collection } = await ready;
     let index;
