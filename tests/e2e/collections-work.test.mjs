@@ -102,7 +102,7 @@ test('collections: a cancelled import keeps nothing', async (t) => {
 });
 
 test('collections: a full disk loses nothing, and says so', async (t) => {
-  const page = await openPage(browser, t);
+  const page = await openPage(browser, t, { serviceWorkers: 'block' });
   await openPanel(page);
   await page.fill('[data-testid="new-collection-name"]', 'قبل امتلاء القرص');
   await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(2, 2_000, 3));
@@ -112,17 +112,18 @@ test('collections: a full disk loses nothing, and says so', async (t) => {
   const ids = await page.locator('[data-testid="doc-list"] button[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
   assert.equal(ids.length, 2);
 
-  // The browser's storage for the site is now as good as full: a real quota error, where the
-  // import keeps its collection (in its worker).
-  const cdp = await page.context().newCDPSession(page);
-  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: usage + 1024 });
+  // From now on the storage is full where the import keeps its collection (in its worker): the
+  // worker's script is served with storage that refuses every write, as a full disk does.
+  await page.context().route('**/import-worker.js', async (route) => {
+    const response = await route.fetch();
+    const full = "IDBObjectStore.prototype.put = function full() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };\n";
+    await route.fulfill({ response, body: full + await response.text() });
+  });
   await page.locator('[data-testid="import-into-this"]').check();
   await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(20, 20_000, 5));
   const problem = page.locator('[data-testid="collections-problem"]');
   await problem.waitFor();
   assert.match(await problem.innerText(), /امتلأت|full/);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin });
   await page.reload();
   await page.locator('[data-testid="doc-list"] button[data-doc]').first().waitFor();
   const after = await page.locator('[data-testid="doc-list"] button[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
