@@ -217,17 +217,25 @@ export async function keepCollection(id, result, existing) {
   const db = await database();
   const now = Date.now();
   const transaction = db.transaction([LISTED, PACKS], 'readwrite');
-  transaction.objectStore(PACKS).put({ id, pack: result.pack });
-  transaction.objectStore(LISTED).put({
-    id,
-    name: existing?.name ?? result.name,
-    articles: result.articles,
-    bytes: result.pack.length,
-    version: result.version,
-    created: existing?.created ?? now,
-    updated: now,
-  });
-  await done(transaction);
+  const finished = done(transaction);
+  try {
+    transaction.objectStore(PACKS).put({ id, pack: result.pack });
+    transaction.objectStore(LISTED).put({
+      id,
+      name: existing?.name ?? result.name,
+      articles: result.articles,
+      bytes: result.pack.length,
+      version: result.version,
+      created: existing?.created ?? now,
+      updated: now,
+    });
+  } catch (error) {
+    // A write refused at once (a full disk, a value the store cannot hold): nothing of it stays.
+    transaction.abort();
+    finished.catch(() => {});
+    throw storageError(error);
+  }
+  await finished;
 }
 
 // Runs `message` in a new worker. When its answer says an index follows and `onIndexed` is given,
