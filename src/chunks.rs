@@ -41,6 +41,38 @@ impl crate::notice::Notify for ChunkUnavailable {
     }
 }
 
+/// A view whose code is a chunk: `build` fetches it (see [`chunk!`]) and makes the view. If the
+/// chunk cannot be downloaded, the page's notice says so and a button here tries again.
+pub fn chunked_view<F, Fut>(build: F) -> AnyView
+where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, ChunkUnavailable>> + Send + 'static,
+{
+    let unavailable = unavailable_notice();
+    let attempt = RwSignal::new(0u32);
+    (move || {
+        attempt.track();
+        let build = build.clone();
+        // Suspend keeps the reactive owner across the await: the view is owned like any other.
+        Suspend::new(async move {
+            match build().await {
+                Ok(view) => view,
+                Err(problem) => {
+                    unavailable.set(Some(problem));
+                    view! {
+                        <button type="button" data-testid="chunk-retry" on:click=move |_| {
+                            unavailable.set(None);
+                            attempt.update(|n| *n += 1);
+                        }>{crate::i18n::tr("أعد المحاولة", "Try again")}</button>
+                    }
+                    .into_any()
+                }
+            }
+        })
+    })
+    .into_any()
+}
+
 /// Defines a function once for both builds: in the site's build a split point whose code goes to
 /// a chunk of its own (a failed download is `Err(ChunkUnavailable)`), elsewhere an ordinary async
 /// function that always succeeds. A view's chunk is made where the view lives, so that this

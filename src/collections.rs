@@ -16,40 +16,18 @@ use crate::state::collections::{self as store, Collection, FileStatus, Imported,
 pub fn CollectionsPanel() -> impl IntoView {
     let on_collection = crate::state::corpus::collection().is_some();
     let opened = RwSignal::new(on_collection);
-    let unavailable = crate::chunks::unavailable_notice();
-    let attempt = RwSignal::new(0u32);
     let name = crate::state::corpus::loaded().name().to_string();
     view! {
         <details class="collections-panel" data-testid="collections-panel" open=on_collection
             on:toggle=move |e| {
                 let open = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-                if open { opened.set(true); }
+                if open && !opened.get_untracked() { opened.set(true); }
             }>
             <summary>
                 {tr("مقالاتك", "Your articles")}
                 {on_collection.then(|| view! { " · " <bdi class="collection-name">{name.clone()}</bdi> })}
             </summary>
-            {move || {
-                if !opened.get() {
-                    return None;
-                }
-                attempt.track();
-                Some(Suspend::new(async move {
-                    match build_panel().await {
-                        Ok(view) => view,
-                        Err(problem) => {
-                            unavailable.set(Some(problem));
-                            view! {
-                                <button type="button" data-testid="chunk-retry" on:click=move |_| {
-                                    unavailable.set(None);
-                                    attempt.update(|n| *n += 1);
-                                }>{tr("أعد المحاولة", "Try again")}</button>
-                            }
-                            .into_any()
-                        }
-                    }
-                }))
-            }}
+            {move || opened.get().then(|| crate::chunks::chunked_view(build_panel))}
         </details>
     }
 }
@@ -89,6 +67,7 @@ fn Collections() -> impl IntoView {
         })
     };
     refresh();
+    leptos::task::spawn_local(store::warm());
 
     let target = RwSignal::new(if current.is_some() { Target::This } else { Target::New });
     let new_name = RwSignal::new(default_name(lang.get_untracked()));

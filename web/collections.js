@@ -238,7 +238,19 @@ export async function keepCollection(id, result, existing) {
   await finished;
 }
 
-// Runs `message` in a new worker. When its answer says an index follows and `onIndexed` is given,
+// A worker started ahead of the next import (see `warm`), taken by the next job.
+let spare = null;
+const newWorker = () => new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
+
+// Starts a worker and has it compile its wasm and fetch what a new collection starts with, so that
+// the next import, check or correction starts at once. The page calls it when the panel opens.
+export function warm() {
+  if (spare) return;
+  spare = newWorker();
+  spare.postMessage({ op: 'warm' });
+}
+
+// Runs `message` in a new worker (or the one `warm` started). When its answer says an index follows and `onIndexed` is given,
 // the worker is kept until the index comes (handed to `onIndexed`, with the pack's version) or
 // fails; the answer does not wait for it.
 function inWorker(message, onProgress, signal, onIndexed) {
@@ -247,7 +259,8 @@ function inWorker(message, onProgress, signal, onIndexed) {
       reject(named('AbortError', 'cancelled'));
       return;
     }
-    const worker = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
+    const worker = spare ?? newWorker();
+    spare = null;
     const stop = () => {
       worker.terminate();
       reject(named('AbortError', 'cancelled'));

@@ -35,6 +35,10 @@ let ready = null;
 
 self.onmessage = (event) => {
   const request = event.data ?? {};
+  if (request.op === 'warm') {
+    warm();
+    return;
+  }
   const work = request.op === 'edit' ? editCollection(request) : request.op === 'check' ? checkCollection(request) : importFiles(request);
   work.catch((error) => {
     // A named error of the store (storage full, say) keeps its name for the page.
@@ -42,6 +46,15 @@ self.onmessage = (event) => {
     self.postMessage({ type: 'failed', message: describe(error), name });
   });
 };
+
+// { op: 'warm' }: the page expects an import soon (its panel is open): the wasm is compiled and
+// the sample's entity list fetched now, so that the import itself starts at once.
+let sample = null;
+function warm() {
+  ready ??= loadWasm();
+  sample ??= samplePack();
+  ready.catch(() => { ready = null; });
+}
 
 // Where the answer's pack goes. With `keepAs` ({ id, existing, name? }), the worker keeps the
 // collection itself (collections.js, the same store the page reads): its megabytes never cross
@@ -96,10 +109,10 @@ async function importFiles({ name = '', files = [], existing = null, existingId 
   lastProgress = { stage: null, at: 0 };
   ready ??= loadWasm();
   // The sample is only needed for a new collection; fetched while the files are read.
-  const sample = existing || existingId ? Promise.resolve(null) : samplePack();
+  const fallbackPack = existing || existingId ? Promise.resolve(null) : (sample ??= samplePack());
   const { paths, contents } = await readAll(files);
   const { build_collection } = await ready;
-  const fallback = await sample;
+  const fallback = await fallbackPack;
   const added = await existingPack(existing, existingId);
   const built = build_collection(
     String(name),

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use siyaq_engine::entities::EntityTable;
 
 use crate::chunks::chunk;
-use crate::i18n::tr;
 use crate::state::chart::{ChartData, ChartSettings};
 use crate::state::entities::EntityList;
 use crate::state::navigation::Navigation;
@@ -22,28 +21,7 @@ pub use status::ListStatus;
 /// The entities view, built once its code is there (see `chunks`); if it cannot be downloaded,
 /// the page's notice says so and a button here tries again.
 pub fn entities_view(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
-    let unavailable = crate::chunks::unavailable_notice();
-    let attempt = RwSignal::new(0u32);
-    (move || {
-        attempt.track();
-        // Suspend keeps the reactive owner across the await: the view is owned like any other.
-        Suspend::new(async move {
-            match build_view(search, nav, list, settings).await {
-                Ok(view) => view,
-                Err(problem) => {
-                    unavailable.set(Some(problem));
-                    view! {
-                        <button type="button" data-testid="chunk-retry" on:click=move |_| {
-                            unavailable.set(None);
-                            attempt.update(|n| *n += 1);
-                        }>{tr("أعد المحاولة", "Try again")}</button>
-                    }
-                    .into_any()
-                }
-            }
-        })
-    })
-    .into_any()
+    crate::chunks::chunked_view(move || build_view(search, nav, list, settings))
 }
 
 chunk! {

@@ -155,6 +155,12 @@ fn field(value: &JsValue, name: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// Readies the import worker ahead of an import (its wasm compiled, the sample's entity list
+/// fetched), so that an import starts at once.
+pub async fn warm() {
+    let _ = call("warm", &[]).await;
+}
+
 /// Every collection kept in this browser, oldest first.
 pub async fn list() -> Result<Vec<Collection>, StoreProblem> {
     from_js(&call("list", &[]).await?)

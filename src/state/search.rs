@@ -112,8 +112,13 @@ impl SearchState {
         let page = RwSignal::new(settings.page);
         #[cfg(feature = "bench-corpus")]
         let synthetic = synthetic_megabytes();
-        let index = Memo::new(move |_| {
+        let index = Memo::new(move |previous: Option<&Shared<Index>>| {
             let steps = steps.get();
+            // A setting written again with the same steps (a link's settings applied at start)
+            // keeps the index there is: building 50 MB again would take a second.
+            if let Some(previous) = previous.filter(|p| *p.0.analyzer().steps() == steps) {
+                return previous.clone();
+            }
             #[cfg(feature = "bench-corpus")]
             if let Some(megabytes) = synthetic {
                 return Shared(Arc::new(synthetic_index(megabytes, steps)));

@@ -4,38 +4,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, launch, openPage } from './harness.mjs';
+import { madeUpArticles } from '../made-up-articles.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-// Articles made up for the test from a seeded generator: words of Arabic letters, sentences and
-// paragraphs, each article different (near-duplicates would be left out).
-function madeUpArticles(count, bytesEach, seed = 7) {
-  // mulberry32: 32-bit integer arithmetic throughout, so the sequence does not collapse.
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
-  const vocabulary = Array.from({ length: 3000 }, () =>
-    Array.from({ length: 3 + Math.floor(next() * 5) }, () => letters[Math.floor(next() * letters.length)]).join(''));
-  const encoder = new TextEncoder();
-  return Array.from({ length: count }, (_, n) => {
-    const lines = [`مقال رقم ${n + 1} عن ${vocabulary[n % vocabulary.length]}`, ''];
-    let size = 0;
-    while (size < bytesEach) {
-      const words = Array.from({ length: 12 + Math.floor(next() * 20) }, () => vocabulary[Math.floor(next() * vocabulary.length)]);
-      const line = `${words.join(' ')}.`;
-      lines.push(line);
-      size += encoder.encode(line).length + 1;
-    }
-    return { name: `article-${String(n + 1).padStart(4, '0')}.txt`, mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n'), 'utf8') };
-  });
+// Articles made up for the test (see tests/made-up-articles.mjs), as files to hand to an input.
+function madeUpFiles(count, bytesEach, seed = 7) {
+  return madeUpArticles({ count, bytesEach, seed }).articles
+    .map(({ name, text }) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') }));
 }
 
 async function openPanel(page, query = '') {
@@ -59,7 +37,7 @@ test('collections: importing 20 MB never holds the page up for 100 ms, and the a
     }).observe({ type: 'longtask', buffered: false });
   });
   await openPanel(page);
-  const files = madeUpArticles(200, 100_000);
+  const files = madeUpFiles(200, 100_000);
   const total = files.reduce((sum, f) => sum + f.buffer.length, 0);
   assert.ok(total >= 20_000_000, `${total} bytes`);
   // The files are made in the page first (Playwright's own way of handing files over is itself a
@@ -92,7 +70,7 @@ test('collections: a cancelled import keeps nothing', async (t) => {
   const page = await openPage(browser, t);
   await openPanel(page);
   const before = await keptCollections(page);
-  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(150, 100_000, 11));
+  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpFiles(150, 100_000, 11));
   await page.click('[data-testid="import-cancel"]');
   await page.locator('[data-testid="collections-problem"]').waitFor();
   assert.match(await page.locator('[data-testid="collections-problem"]').innerText(), /أُلغي|cancelled/);
@@ -105,7 +83,7 @@ test('collections: a full disk loses nothing, and says so', async (t) => {
   const page = await openPage(browser, t, { serviceWorkers: 'block' });
   await openPanel(page);
   await page.fill('[data-testid="new-collection-name"]', 'قبل امتلاء القرص');
-  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(2, 2_000, 3));
+  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpFiles(2, 2_000, 3));
   await page.click('[data-testid="open-collection"]');
   await page.waitForURL(/collection=c-/);
   await page.locator('[data-testid="doc-list"] button[data-doc]').first().waitFor();
@@ -120,7 +98,7 @@ test('collections: a full disk loses nothing, and says so', async (t) => {
     await route.fulfill({ response, body: full + await response.text() });
   });
   await page.locator('[data-testid="import-into-this"]').check();
-  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(20, 20_000, 5));
+  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpFiles(20, 20_000, 5));
   const problem = page.locator('[data-testid="collections-problem"]');
   await problem.waitFor();
   assert.match(await problem.innerText(), /امتلأت|full/);
@@ -147,7 +125,7 @@ test('collections: an article\'s details are corrected, an article removed, and 
   const page = await openPage(browser, t);
   await openPanel(page);
   await page.fill('[data-testid="new-collection-name"]', 'للتصحيح');
-  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpArticles(3, 2_000, 13));
+  await page.locator('[data-testid="import-files"]').setInputFiles(madeUpFiles(3, 2_000, 13));
   await page.click('[data-testid="open-collection"]');
   await page.waitForURL(/collection=c-/);
   await page.locator('[data-testid="doc-list"] button[data-doc]').first().waitFor();

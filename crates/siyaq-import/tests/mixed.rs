@@ -55,15 +55,8 @@ fn the_index_built_for_a_collection_reads_back_as_the_pages_own() {
     let pack = import(request, &mut |_| {}).unwrap().pack.unwrap();
     let corpus = siyaq_corpus::Corpus::from_bytes(pack.to_bytes()).unwrap();
     let stored = siyaq_import::stored_index(&corpus);
-    let mut at = 0;
-    let mut source = |buffer: &mut [u8]| {
-        let n = buffer.len().min(stored.len() - at);
-        buffer[..n].copy_from_slice(&stored[at..at + n]);
-        at += n;
-        n
-    };
     let inputs = corpus.documents().iter().map(|d| corpus.index_input(d));
-    let read = siyaq_engine::Index::read_stored(&mut source, inputs, siyaq_engine::Steps::default()).unwrap();
+    let read = siyaq_engine::Index::read_stored_bytes(&stored, inputs, siyaq_engine::Steps::default()).unwrap();
     let built = corpus.build_index(siyaq_engine::Steps::default());
     assert_eq!(read.words().len(), built.words().len());
     assert!(read.words().len() > 100);

@@ -34,17 +34,13 @@ fn main() {
     println!("stored {} bytes in {:?}", stored.len(), started.elapsed());
     for _ in 0..3 {
         let started = std::time::Instant::now();
-        let mut at = 0;
-        let mut source = |buffer: &mut [u8]| {
-            let n = buffer.len().min(stored.len() - at);
-            buffer[..n].copy_from_slice(&stored[at..at + n]);
-            at += n;
-            n
-        };
         let inputs = corpus.documents().iter().map(|d| corpus.index_input(d));
-        let read =
-            siyaq_engine::Index::read_stored(&mut source, inputs, siyaq_engine::Steps::default())
-                .unwrap();
+        let read = siyaq_engine::Index::read_stored_bytes(
+            &stored,
+            inputs,
+            siyaq_engine::Steps::default(),
+        )
+        .unwrap();
         println!(
             "read stored {:?} ({} words)",
             started.elapsed(),

@@ -162,6 +162,22 @@ impl Index {
         out.flush();
     }
 
+    /// [`Index::read_stored`] over stored bytes held whole in memory.
+    pub fn read_stored_bytes<'a>(
+        bytes: &[u8],
+        documents: impl IntoIterator<Item = DocumentInput<'a>>,
+        steps: Steps,
+    ) -> Result<Index, StoredIndexError> {
+        let mut at = 0;
+        let mut source = |buffer: &mut [u8]| {
+            let n = buffer.len().min(bytes.len() - at);
+            buffer[..n].copy_from_slice(&bytes[at..at + n]);
+            at += n;
+            n
+        };
+        Index::read_stored(&mut source, documents, steps)
+    }
+
     /// Reads an index that [`Index::write_stored`] wrote, for `documents` — the documents it was
     /// built from, in the same order — analyzed with `steps`. `source` fills the buffer it is
     /// given as far as it can and says how many bytes it wrote, 0 at the end.
