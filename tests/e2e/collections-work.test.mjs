@@ -97,6 +97,9 @@ test('collections: a full disk loses nothing, and says so', async (t) => {
     const full = "IDBObjectStore.prototype.put = function full() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };\n";
     await route.fulfill({ response, body: full + await response.text() });
   });
+  // The panel readies a worker as it opens: a reload readies one with the script served now.
+  await page.reload();
+  await page.locator('[data-testid="import-into-this"]').waitFor();
   await page.locator('[data-testid="import-into-this"]').check();
   await page.locator('[data-testid="import-files"]').setInputFiles(madeUpFiles(20, 20_000, 5));
   const problem = page.locator('[data-testid="collections-problem"]');
