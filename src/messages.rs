@@ -79,6 +79,8 @@ pub fn store_problem(problem: &StoreProblem, lang: Lang) -> String {
         (Lang::En, StoreProblem::EditRefused(why)) => format!("The change was not made, and the collection is as it was: {why}"),
         (Lang::Ar, StoreProblem::NotACollection(why)) => format!("ليس هذا ملف مجموعة من سياق (‎.siyaq‎) أو أنه تالف: {why}"),
         (Lang::En, StoreProblem::NotACollection(why)) => format!("This is not a siyaq collection file (.siyaq), or it is damaged: {why}"),
+        (Lang::Ar, StoreProblem::SingleFile) => "تعمل مجموعات مقالاتك في موقع سياق لا في الملف المنفرد (siyaq.html): المتصفح لا يحفظ شيئًا لملف مفتوح من القرص.".into(),
+        (Lang::En, StoreProblem::SingleFile) => "Your collections work on the siyaq site, not in the single file (siyaq.html): a browser keeps nothing for a file opened from disk.".into(),
         (Lang::Ar, StoreProblem::Missing(id)) => format!("لم تعد هذه المجموعة في هذا المتصفح: {id}"),
         (Lang::En, StoreProblem::Missing(id)) => format!("This collection is no longer in this browser: {id}"),
     }

@@ -103,6 +103,8 @@ pub enum StoreProblem {
     NotACollection(String),
     /// The collection is not in this browser.
     Missing(String),
+    /// The page is the single file opened from disk, where the browser lets nothing be kept.
+    SingleFile,
 }
 
 impl StoreProblem {
@@ -125,6 +127,9 @@ impl StoreProblem {
 
 /// The `collections.js` module.
 async fn module() -> Result<JsValue, StoreProblem> {
+    if web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:") {
+        return Err(StoreProblem::SingleFile);
+    }
     let unavailable = || StoreProblem::Unavailable("collections.js is not loaded by this page".into());
     let loader = Reflect::get(&js_sys::global(), &JsValue::from_str(LOADER))
         .ok()

@@ -3,7 +3,8 @@
 // collections already kept stay as they were.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, openPage } from './harness.mjs';
+import { join } from 'node:path';
+import { baseUrl, launch, openPage, root } from './harness.mjs';
 import { madeUpArticles } from '../made-up-articles.mjs';
 
 let browser;
@@ -187,4 +188,14 @@ test('collections: files dropped on the panel are imported', async (t) => {
   const rows = page.locator('[data-testid="import-report"] [data-file]');
   await rows.first().waitFor();
   assert.deepEqual(await rows.evaluateAll((els) => els.map((e) => [e.dataset.file, e.dataset.status])), [['astana.txt', 'imported'], ['roads.txt', 'imported']]);
+});
+
+test('collections: the single file opened from disk says collections need the site', async (t) => {
+  const page = await openPage(browser, t);
+  await page.goto(`file://${join(root, 'dist/siyaq.html')}`);
+  await page.locator('[data-testid="doc-list"] button').first().waitFor();
+  await page.locator('[data-testid="collections-panel"] > summary').click();
+  const problem = page.locator('[data-testid="collections-problem"]');
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /siyaq\.html/);
 });
