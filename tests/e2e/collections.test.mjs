@@ -130,7 +130,13 @@ test('collections: a mixed set (Word, zip, UTF-16, HTML, a copy, a near-copy, a 
 
   // The worker builds the collection's index after its report: once kept, the collection opens
   // without building it on the page's thread.
-  await page.waitForFunction(async () => (await (await caches.open('siyaq-index')).keys()).length > 0);
+  await page.waitForFunction(async () => {
+    const db = await new Promise((resolve) => { const opening = indexedDB.open('siyaq-collections'); opening.onsuccess = () => resolve(opening.result); });
+    const kept = await new Promise((resolve) => { const all = db.transaction('collections').objectStore('collections').getAll(); all.onsuccess = () => resolve(all.result); });
+    db.close();
+    const keys = (await (await caches.open('siyaq-index')).keys()).map((request) => request.url);
+    return kept.length > 0 && kept.every((c) => keys.some((key) => key.includes(`/${c.version}/`)));
+  });
   await page.click('[data-testid="open-collection"]');
   await page.waitForURL(/collection=c-/);
   const ids = await articleIds(page);
