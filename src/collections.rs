@@ -441,6 +441,7 @@ fn Report(imported: Imported) -> impl IntoView {
     let articles = imported.articles;
     let collection = imported.collection.clone();
     let here = collection.as_deref() == crate::state::corpus::collection() && collection.is_some();
+    let opening = RwSignal::new(false);
     view! {
         <section class="import-report" data-testid="import-report" data-articles=articles>
             <p class="import-summary">{move || match lang.get() {
@@ -448,8 +449,16 @@ fn Report(imported: Imported) -> impl IntoView {
                 Lang::En => format!("{taken} imported · {skipped} skipped · {duplicates} duplicate"),
             }}</p>
             {collection.clone().map(|id| view! {
-                <button type="button" class="primary" data-testid="open-collection" on:click=move |_| open_collection(Some(&id))>
+                <button type="button" class="primary" data-testid="open-collection" disabled=move || opening.get() on:click=move |_| {
+                    opening.set(true);
+                    let id = id.clone();
+                    leptos::task::spawn_local(async move {
+                        store::index_kept().await;
+                        open_collection(Some(&id));
+                    });
+                }>
                     {move || match (lang.get(), here) {
+                        _ if opening.get() => lang.get().pick("يُعَدّ الفهرس…", "Preparing the index…").to_string(),
                         (Lang::Ar, true) => format!("أعد فتح المجموعة ({})", counted_ar(articles, ["مقال واحد", "مقالان", "مقالات", "مقالًا"])),
                         (Lang::Ar, false) => format!("افتح المجموعة ({})", counted_ar(articles, ["مقال واحد", "مقالان", "مقالات", "مقالًا"])),
                         (Lang::En, true) => format!("Reopen the collection ({articles} articles)"),

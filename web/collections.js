@@ -238,6 +238,18 @@ export async function keepCollection(id, result, existing) {
   await finished;
 }
 
+// The index the last import's worker is building, until it is kept (or given up): opening the
+// collection waits for it rather than build it again on the page's thread.
+let indexPending = null;
+let indexSettled = () => {};
+const MOST_INDEX_WAIT_MS = 15_000;
+
+// Resolves once the last import's index is kept, or could not be, or after MOST_INDEX_WAIT_MS.
+export function indexKept() {
+  if (!indexPending) return Promise.resolve();
+  return Promise.race([indexPending, new Promise((resolve) => { setTimeout(resolve, MOST_INDEX_WAIT_MS); })]);
+}
+
 // A worker started ahead of the next import (see `warm`), taken by the next job.
 let spare = null;
 const newWorker = () => new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
@@ -276,15 +288,17 @@ function inWorker(message, onProgress, signal, onIndexed) {
       } else if (data?.type === 'done' || data?.type === 'checked') {
         if (data.indexing && onIndexed) {
           signal?.removeEventListener('abort', stop);
+          indexPending = new Promise((resolve) => { indexSettled = resolve; });
         } else {
           finish();
         }
         resolve(data);
       } else if (data?.type === 'indexed') {
         worker.terminate();
-        onIndexed?.(data.version, data.index);
+        Promise.resolve(onIndexed?.(data.version, data.index)).catch(() => {}).finally(indexSettled);
       } else if (data?.type === 'unindexed') {
         worker.terminate();
+        indexSettled();
       } else if (data?.type === 'failed') {
         finish();
         reject(named(data.name?.startsWith?.('Siyaq') ? data.name : 'SiyaqImportFailed', String(data.message)));

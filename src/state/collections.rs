@@ -166,6 +166,12 @@ pub async fn warm() {
     let _ = call("warm", &[]).await;
 }
 
+/// Waits until the index the last import's worker builds is kept (or could not be, or a few
+/// seconds have gone by): opening the collection then reads it instead of building it.
+pub async fn index_kept() {
+    let _ = call("indexKept", &[]).await;
+}
+
 /// Every collection kept in this browser, oldest first.
 pub async fn list() -> Result<Vec<Collection>, StoreProblem> {
     from_js(&call("list", &[]).await?)
@@ -269,7 +275,10 @@ pub async fn import(
     set("onProgress", progress.as_ref().clone());
     // The worker builds the new collection's index after its answer; kept when it comes.
     let on_indexed = Closure::once_into_js(move |version: String, index: js_sys::Uint8Array| {
-        wasm_bindgen_futures::spawn_local(async move { crate::index_cache::keep_built(&version, index).await });
+        wasm_bindgen_futures::future_to_promise(async move {
+            crate::index_cache::keep_built(&version, index).await;
+            Ok(JsValue::UNDEFINED)
+        })
     });
     set("onIndexed", on_indexed);
     set("signal", cancel.clone().into());
