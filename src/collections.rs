@@ -79,7 +79,8 @@ fn Collections() -> impl IntoView {
     let pasted_count = StoredValue::new(0usize);
     let name_field = NodeRef::<leptos::html::Input>::new();
 
-    let start_import = move |files: wasm_bindgen::JsValue| {
+    // `pasted_text`: the import is the pasted text, cleared from its box only once it is kept.
+    let start_import = move |files: wasm_bindgen::JsValue, pasted_text: bool| {
         if progress.get_untracked().is_some() {
             return;
         }
@@ -101,7 +102,12 @@ fn Collections() -> impl IntoView {
             progress.set(None);
             canceller.set_value(None);
             match done {
-                Ok(imported) => outcome.set(Some(imported)),
+                Ok(imported) => {
+                    if pasted_text {
+                        pasted.set(String::new());
+                    }
+                    outcome.set(Some(imported));
+                }
                 Err(p) => problem.set(Some(p)),
             }
             refresh();
@@ -113,7 +119,7 @@ fn Collections() -> impl IntoView {
         let Some(files) = input.files() else { return };
         leptos::task::spawn_local(async move {
             match store::picked(&files).await {
-                Ok(files) => start_import(files),
+                Ok(files) => start_import(files, false),
                 Err(p) => problem.set(Some(p)),
             }
             input.set_value("");
@@ -125,7 +131,7 @@ fn Collections() -> impl IntoView {
         let taken = store::take_drop(&transfer);
         leptos::task::spawn_local(async move {
             match store::dropped(taken).await {
-                Ok(files) => start_import(files),
+                Ok(files) => start_import(files, false),
                 Err(p) => problem.set(Some(p)),
             }
         });
@@ -137,8 +143,7 @@ fn Collections() -> impl IntoView {
         }
         let number = pasted_count.get_value() + 1;
         pasted_count.set_value(number);
-        pasted.set(String::new());
-        start_import(store::pasted(&text, number));
+        start_import(store::pasted(&text, number), true);
     };
     let on_collection_file = move |e: leptos::ev::Event| {
         let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
