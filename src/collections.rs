@@ -17,8 +17,31 @@ pub fn CollectionsPanel() -> impl IntoView {
     let on_collection = crate::state::corpus::collection().is_some();
     let opened = RwSignal::new(on_collection);
     let name = crate::state::corpus::loaded().name().to_string();
+    // Files dropped anywhere on the page come here (a browser would otherwise leave the page to
+    // show the file): the panel opens and imports them once its code is there.
+    let dropped = RwSignal::new_local(None::<wasm_bindgen::JsValue>);
+    let details = NodeRef::<leptos::html::Details>::new();
+    let _ = window_event_listener(leptos::ev::dragover, move |e| {
+        if carries_files(&e) {
+            e.prevent_default();
+        }
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |e| {
+        if !carries_files(&e) {
+            return;
+        }
+        e.prevent_default();
+        let Some(transfer) = e.data_transfer() else { return };
+        dropped.set(Some(store::take_drop(&transfer)));
+        if let Some(details) = details.get_untracked() {
+            details.set_open(true);
+        }
+        if !opened.get_untracked() {
+            opened.set(true);
+        }
+    });
     view! {
-        <details class="collections-panel" data-testid="collections-panel" open=on_collection
+        <details class="collections-panel" data-testid="collections-panel" open=on_collection node_ref=details
             on:toggle=move |e| {
                 let open = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
                 if open && !opened.get_untracked() { opened.set(true); }
@@ -27,15 +50,21 @@ pub fn CollectionsPanel() -> impl IntoView {
                 {tr("مقالاتك", "Your articles")}
                 {on_collection.then(|| view! { " · " <bdi class="collection-name">{name.clone()}</bdi> })}
             </summary>
-            {move || opened.get().then(|| crate::chunks::chunked_view(build_panel))}
+            {move || opened.get().then(|| crate::chunks::chunked_view(move || build_panel(dropped)))}
         </details>
     }
 }
 
+/// Whether a drag carries files (not a selection of text, say).
+fn carries_files(event: &web_sys::DragEvent) -> bool {
+    event.data_transfer().is_some_and(|d| d.types().includes(&wasm_bindgen::JsValue::from_str("Files"), 0))
+}
+
 chunk! {
-    /// The panel's content: the collections, the import, its report.
-    fn build_panel() -> AnyView {
-        view! { <Collections /> }.into_any()
+    /// The panel's content: the collections, the import, its report; `dropped` holds files
+    /// dropped on the page, to import.
+    fn build_panel(dropped: RwSignal<Option<wasm_bindgen::JsValue>, LocalStorage>) -> AnyView {
+        view! { <Collections dropped /> }.into_any()
     }
 }
 
@@ -48,7 +77,7 @@ enum Target {
 }
 
 #[component]
-fn Collections() -> impl IntoView {
+fn Collections(dropped: RwSignal<Option<wasm_bindgen::JsValue>, LocalStorage>) -> impl IntoView {
     let lang = use_lang();
     let current = crate::state::corpus::collection();
     let kept = RwSignal::new(Vec::<Collection>::new());
@@ -125,10 +154,7 @@ fn Collections() -> impl IntoView {
             input.set_value("");
         });
     };
-    let on_drop = move |e: leptos::ev::DragEvent| {
-        e.prevent_default();
-        let Some(transfer) = e.data_transfer() else { return };
-        let taken = store::take_drop(&transfer);
+    let import_dropped = move |taken: wasm_bindgen::JsValue| {
         leptos::task::spawn_local(async move {
             match store::dropped(taken).await {
                 Ok(files) => start_import(files, false),
@@ -136,6 +162,13 @@ fn Collections() -> impl IntoView {
             }
         });
     };
+    // A drop on the page (see `CollectionsPanel`), before or after this code arrived.
+    Effect::new(move |_| {
+        if let Some(taken) = dropped.get() {
+            dropped.set(None);
+            import_dropped(taken);
+        }
+    });
     let on_paste_import = move |_| {
         let text = pasted.get_untracked();
         if text.trim().is_empty() {
@@ -159,7 +192,7 @@ fn Collections() -> impl IntoView {
     };
 
     view! {
-        <div class="collections" on:dragover=move |e: leptos::ev::DragEvent| e.prevent_default() on:drop=on_drop>
+        <div class="collections">
             <ul class="collection-list" data-testid="collections" data-loaded=move || listed.get().to_string()>
                 <li>
                     <a href=store::address_of(None) data-collection="site" aria-current=current.is_none().then_some("true")>

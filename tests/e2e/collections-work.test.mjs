@@ -174,17 +174,19 @@ test('collections: a damaged or foreign collection file is refused and nothing i
   assert.deepEqual(await keptCollections(page), before);
 });
 
-test('collections: files dropped on the panel are imported', async (t) => {
+test('collections: files dropped anywhere on the page open the panel and are imported', async (t) => {
   const page = await openPage(browser, t);
-  await openPanel(page);
+  await page.goto(baseUrl);
+  await page.locator('[data-testid="doc-list"] button').first().waitFor();
   await page.evaluate(() => {
     const dropped = new DataTransfer();
     dropped.items.add(new File(['قمة في أستانا\n\nاجتمع الوزراء في أستانا لبحث أمن الحدود مع روسيا.'], 'astana.txt', { type: 'text/plain' }));
     dropped.items.add(new File(['طرق جديدة\n\nأعلنت الحكومة خطة لتطوير الطرق بين البلدين.'], 'roads.txt', { type: 'text/plain' }));
-    const panel = document.querySelector('.collections');
-    panel.dispatchEvent(new DragEvent('dragover', { dataTransfer: dropped, bubbles: true, cancelable: true }));
-    panel.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    const target = document.querySelector('[data-testid="doc-list"]');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    globalThis.dropTaken = !target.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
   });
+  assert.equal(await page.evaluate(() => globalThis.dropTaken), true, 'the page takes the drop instead of leaving for the file');
   const rows = page.locator('[data-testid="import-report"] [data-file]');
   await rows.first().waitFor();
   assert.deepEqual(await rows.evaluateAll((els) => els.map((e) => [e.dataset.file, e.dataset.status])), [['astana.txt', 'imported'], ['roads.txt', 'imported']]);
