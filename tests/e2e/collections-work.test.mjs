@@ -201,3 +201,21 @@ test('collections: the single file opened from disk says collections need the si
   await problem.waitFor();
   assert.match(await problem.innerText(), /siyaq\.html/);
 });
+
+test('collections: duplicates are kept when the user asks, and reported as kept', async (t) => {
+  const page = await openPage(browser, t);
+  await openPanel(page);
+  const text = 'قمة في أستانا\n\nاجتمع الوزراء في أستانا لبحث أمن الحدود مع روسيا والصين، واتفقوا على لقاء ثان في الربيع.';
+  const files = [
+    { name: 'one.txt', mimeType: 'text/plain', buffer: Buffer.from(text) },
+    { name: 'copy.txt', mimeType: 'text/plain', buffer: Buffer.from(text) },
+  ];
+  await page.locator('[data-testid="keep-duplicates"]').check();
+  await page.locator('[data-testid="import-files"]').setInputFiles(files);
+  const rows = page.locator('[data-testid="import-report"] [data-file]');
+  await rows.first().waitFor();
+  const report = await rows.evaluateAll((els) => els.map((e) => [e.dataset.file, e.dataset.status, e.dataset.reason]));
+  assert.equal(report[0][1], 'imported');
+  assert.match(report[1][2], /kept as asked/, JSON.stringify(report));
+  assert.equal(await page.locator('[data-testid="import-report"]').getAttribute('data-articles'), '2');
+});
