@@ -158,4 +158,25 @@ mod tests {
         }
         assert!(is_date("2024-02-29") && !is_date("2023-02-29"));
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any corrections the page may pass: a pack the page reads, or the reason, never a panic.
+        #[test]
+        fn any_edits_give_a_readable_pack_or_a_reason(
+            remove in prop::collection::vec("[ab]|.{0,4}", 0..3),
+            id in "[ab]|.{0,4}",
+            title in prop::option::of(".{0,20}"),
+            date in prop::option::of("[0-9-]{0,12}|.{0,6}"),
+            source in prop::option::of(".{0,20}"),
+        ) {
+            let edits = Edits { remove, change: vec![Change { id, title, date, source }] };
+            if let Ok(pack) = edit(collection(), &edits) {
+                prop_assert!(siyaq_corpus::Corpus::from_bytes(pack.to_bytes()).is_ok());
+            }
+        }
+    }
 }
