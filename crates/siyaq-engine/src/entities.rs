@@ -10,15 +10,19 @@
 use rustc_hash::FxHashMap;
 
 use crate::clitics;
+use crate::compounds;
 use crate::concordance::{Hit, search};
 use crate::index::Index;
 use crate::query::{MatchMode, Phrase, Query, Term};
 
-/// An entity as the engine needs it: its aliases as written.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An entity as the engine needs it: its aliases as written, and the places it belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EntityAliases {
     pub id: String,
     pub aliases: Vec<String>,
+    /// Keys of the places it belongs to (country codes, say). Where two entities share a spelling,
+    /// an article's other mentions of entities with the same keys decide which one it names.
+    pub context: Vec<String>,
 }
 
 /// One mention of entity number `entity` (its position in the list given).
@@ -38,22 +42,46 @@ pub fn alias_query(alias: &str) -> Query {
     Query { alternatives: vec![Phrase { terms }], mode: MatchMode::Clitic }
 }
 
-/// Every mention of `entities` in `index`, in corpus order; overlapping matches resolved in favour
-/// of the longest, then of the earlier entity.
+/// A spelling that names several entities, in an article whose other mentions do not tell which:
+/// left for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unresolved {
+    pub hit: Hit,
+    /// The entities it may name, in list order.
+    pub entities: Vec<usize>,
+}
+
+/// What [`find_mentions_detailed`] finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mentions {
+    /// In corpus order.
+    pub resolved: Vec<Mention>,
+    /// In corpus order; counted for no entity.
+    pub unresolved: Vec<Unresolved>,
+}
+
+/// Every mention of `entities` in `index` that names one entity, in corpus order. See
+/// [`find_mentions_detailed`].
 pub fn find_mentions(index: &Index, entities: &[EntityAliases]) -> Vec<Mention> {
+    find_mentions_detailed(index, entities).resolved
+}
+
+/// Every mention of `entities` in `index`: each alias also in its joined or split spelling
+/// ([`crate::compounds`]); overlapping matches resolved in favour of the longest; a name restated
+/// at once in brackets or quotes counted once, for the name before it; a spelling several
+/// entities share given to the one whose places the article's other mentions name, else left
+/// unresolved.
+pub fn find_mentions_detailed(index: &Index, entities: &[EntityAliases]) -> Mentions {
     let mut first_words = FirstWords::default();
-    let patterns: Vec<AliasPattern> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(entity, e)| e.aliases.iter().map(move |alias| (entity, alias)))
-        .filter_map(|(entity, alias)| AliasPattern::new(index, entity, alias, &mut first_words))
-        .collect();
+    let spellings = spellings(entities);
+    let patterns: Vec<AliasPattern> =
+        spellings.iter().filter_map(|(entity, alias)| AliasPattern::new(index, *entity, alias, &mut first_words)).collect();
     first_words.resolve(index);
     let mut candidates = Vec::new();
     for pattern in &patterns {
         pattern.find(index, &first_words, &mut candidates);
     }
-    resolve_overlaps(index, candidates)
+    resolve(index, entities, candidates)
 }
 
 /// The algorithm [`find_mentions`] replaced, one full search per alias: the reference the tests
@@ -61,15 +89,25 @@ pub fn find_mentions(index: &Index, entities: &[EntityAliases]) -> Vec<Mention> 
 #[doc(hidden)]
 pub fn find_mentions_by_search(index: &Index, entities: &[EntityAliases]) -> Vec<Mention> {
     let mut candidates: Vec<Mention> = Vec::new();
-    for (entity, aliases) in entities.iter().enumerate() {
-        for alias in &aliases.aliases {
-            if alias.split_whitespace().next().is_none() {
-                continue;
-            }
-            candidates.extend(search(index, &alias_query(alias)).hits.into_iter().map(|hit| Mention { entity, hit }));
+    for (entity, alias) in spellings(entities) {
+        if alias.split_whitespace().next().is_none() {
+            continue;
+        }
+        candidates.extend(search(index, &alias_query(&alias)).hits.into_iter().map(|hit| Mention { entity, hit }));
+    }
+    resolve(index, entities, candidates).resolved
+}
+
+/// Every alias of every entity, with its other compound spellings.
+fn spellings(entities: &[EntityAliases]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (entity, e) in entities.iter().enumerate() {
+        for alias in &e.aliases {
+            out.push((entity, alias.clone()));
+            out.extend(compounds::variants(alias).into_iter().map(|variant| (entity, variant)));
         }
     }
-    resolve_overlaps(index, candidates)
+    out
 }
 
 /// One word position of an alias: a form id that must be there, or (first word) one of the forms
@@ -248,13 +286,32 @@ fn clitic_anchor(key: &str) -> &str {
     letters.as_str()
 }
 
-/// Keeps, of overlapping candidates, the longest (then the earlier entity's), and counts a name
-/// restated at once in brackets once; the mentions come out in corpus order.
-fn resolve_overlaps(index: &Index, mut candidates: Vec<Mention>) -> Vec<Mention> {
+/// Punctuation that opens a restatement of the name before it, with what closes it: "حلف شمال
+/// الأطلسي «الناتو»", "منظمة معاهدة الأمن الجماعي (CSTO)", "بيلاروسيا (روسيا البيضاء)".
+const RESTATEMENT_MARKS: [(char, char); 6] = [('(', ')'), ('[', ']'), ('«', '»'), ('“', '”'), ('"', '"'), ('„', '“')];
+
+/// A restatement closes within this many bytes of its opening mark (about 40 Arabic letters), or
+/// is not one.
+const LONGEST_RESTATEMENT: usize = 80;
+
+/// A candidate span and the entities whose aliases match all of it.
+struct Claim {
+    hit: Hit,
+    entities: Vec<usize>,
+}
+
+/// Keeps, of overlapping candidates, the longest; drops restatements; decides shared spellings.
+fn resolve(index: &Index, entities: &[EntityAliases], mut candidates: Vec<Mention>) -> Mentions {
     crate::sorting::sort_by(&mut candidates, |a, b| b.hit.len.cmp(&a.hit.len).then(a.hit.word.cmp(&b.hit.word)).then(a.entity.cmp(&b.entity)));
     let mut claimed = vec![false; index.words().len()];
-    let mut mentions: Vec<Mention> = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
     for candidate in candidates {
+        if let Some(last) = claims.last_mut().filter(|last| last.hit == candidate.hit) {
+            if !last.entities.contains(&candidate.entity) {
+                last.entities.push(candidate.entity);
+            }
+            continue;
+        }
         let words = candidate.hit.words();
         if words.clone().any(|w| claimed[w as usize]) {
             continue;
@@ -262,26 +319,75 @@ fn resolve_overlaps(index: &Index, mut candidates: Vec<Mention>) -> Vec<Mention>
         for w in words {
             claimed[w as usize] = true;
         }
-        mentions.push(candidate);
+        claims.push(Claim { hit: candidate.hit, entities: vec![candidate.entity] });
     }
-    crate::sorting::sort_by(&mut mentions, |a, b| a.hit.word.cmp(&b.hit.word));
-    // A name followed at once by another of its names in brackets is one mention: "منظمة معاهدة
-    // الأمن الجماعي (CSTO)", "حلف الشمال الأطلسي (الناتو)".
-    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for mention in mentions {
-        let restates = kept.last().is_some_and(|last| {
-            let document = index.document_of(last.hit.word);
-            let between = index.word(last.hit.word + last.hit.len - 1).span().end..index.word(mention.hit.word).start as usize;
-            last.entity == mention.entity
-                && last.hit.word + last.hit.len == mention.hit.word
-                && document == index.document_of(mention.hit.word)
-                && index.documents()[document].text[between].contains(['(', '['])
-        });
-        if !restates {
-            kept.push(mention);
+    crate::sorting::sort_by(&mut claims, |a, b| a.hit.word.cmp(&b.hit.word));
+    let claims = without_restatements(index, claims);
+    decide_shared_spellings(index, entities, claims)
+}
+
+/// Drops every claim that lies inside brackets or quotes opened right after the claim before it:
+/// the restatement belongs to the name it restates, whichever entity its words would name alone.
+fn without_restatements(index: &Index, claims: Vec<Claim>) -> Vec<Claim> {
+    let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
+    // The document and byte range of the brackets after the last kept claim, if any.
+    let mut restatement: Option<(usize, std::ops::Range<usize>)> = None;
+    for claim in claims {
+        let document = index.document_of(claim.hit.word);
+        let start = index.word(claim.hit.word).start as usize;
+        let end = index.word(claim.hit.word + claim.hit.len - 1).span().end;
+        if restatement.as_ref().is_some_and(|(d, span)| *d == document && span.start <= start && end <= span.end) {
+            continue;
         }
+        restatement = restatement_after(&index.documents()[document].text, end).map(|span| (document, span));
+        kept.push(claim);
     }
     kept
+}
+
+/// The byte range of the brackets or quotes that open right after byte `end` of `text` (white
+/// space between allowed) and close soon after, if any.
+fn restatement_after(text: &str, end: usize) -> Option<std::ops::Range<usize>> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start();
+    let open_at = end + rest.len() - trimmed.len();
+    let opening = trimmed.chars().next()?;
+    let &(_, closing) = RESTATEMENT_MARKS.iter().find(|(open, _)| *open == opening)?;
+    let inside = &trimmed[opening.len_utf8()..];
+    let close = inside.char_indices().take_while(|(at, _)| *at <= LONGEST_RESTATEMENT).find(|&(_, c)| c == closing || c == '\n')?;
+    (close.1 == closing).then(|| open_at..open_at + opening.len_utf8() + close.0 + closing.len_utf8())
+}
+
+/// Gives each claim that several entities share to the one whose context the article's other
+/// mentions name most (ties and silence leave it unresolved).
+fn decide_shared_spellings(index: &Index, entities: &[EntityAliases], claims: Vec<Claim>) -> Mentions {
+    let mut out = Mentions::default();
+    let mut context_mentions: FxHashMap<(usize, &str), u32> = FxHashMap::default();
+    for claim in claims.iter().filter(|c| c.entities.len() == 1) {
+        let document = index.document_of(claim.hit.word);
+        for key in &entities[claim.entities[0]].context {
+            *context_mentions.entry((document, key.as_str())).or_default() += 1;
+        }
+    }
+    for claim in claims {
+        if let [entity] = claim.entities[..] {
+            out.resolved.push(Mention { entity, hit: claim.hit });
+            continue;
+        }
+        let document = index.document_of(claim.hit.word);
+        let score = |entity: usize| -> u32 { entities[entity].context.iter().map(|key| context_mentions.get(&(document, key.as_str())).copied().unwrap_or(0)).sum() };
+        let best = claim.entities.iter().map(|&e| score(e)).max().unwrap_or(0);
+        let winners: Vec<usize> = claim.entities.iter().copied().filter(|&e| score(e) == best).collect();
+        match winners[..] {
+            [entity] if best > 0 => out.resolved.push(Mention { entity, hit: claim.hit }),
+            _ => {
+                let mut entities = claim.entities;
+                entities.sort_unstable();
+                out.unresolved.push(Unresolved { hit: claim.hit, entities });
+            }
+        }
+    }
+    out
 }
 
 /// Mentions per entity per document: `counts[entity][document]`.
@@ -408,7 +514,7 @@ mod tests {
 
     fn entities(list: &[(&str, &[&str])]) -> Vec<EntityAliases> {
         list.iter()
-            .map(|(id, aliases)| EntityAliases { id: id.to_string(), aliases: aliases.iter().map(|a| a.to_string()).collect() })
+            .map(|(id, aliases)| EntityAliases { id: id.to_string(), aliases: aliases.iter().map(|a| a.to_string()).collect(), context: vec![] })
             .collect()
     }
 
@@ -435,6 +541,83 @@ mod tests {
         let list = entities(&[("csto", &["منظمة معاهدة الأمن الجماعي", "CSTO"])]);
         let mentions = find_mentions(&index, &list);
         assert_eq!(counts_by_document(&index, &mentions, 1), [vec![2]]);
+    }
+
+    fn one_document(text: &str) -> Index {
+        Index::build([DocumentInput { id: "d", text: text.into(), uncounted: vec![] }], Steps::default())
+    }
+
+    fn found<'a>(index: &'a Index, list: &'a [EntityAliases], mentions: &[Mention]) -> Vec<(&'a str, &'a str)> {
+        mentions.iter().map(|m| (list[m.entity].id.as_str(), index.original(m.hit.words()))).collect()
+    }
+
+    #[test]
+    fn a_restatement_in_quotes_or_brackets_counts_once_for_the_name_before_it() {
+        let index = one_document(
+            "وقال حلف شمال الأطلسي «حلف الناتو» إن الناتو باق. وتقع بيلاروسيا (روسيا البيضاء) قرب روسيا، \
+             وأعلن الاتحاد الأوروبي “الاتحاد” و\"EU\" شيئا.",
+        );
+        let list = entities(&[
+            ("nato", &["حلف شمال الأطلسي", "الناتو"]),
+            ("belarus", &["بيلاروسيا"]),
+            ("russia", &["روسيا"]),
+            ("eu", &["الاتحاد الأوروبي", "الاتحاد", "EU"]),
+        ]);
+        let mentions = find_mentions(&index, &list);
+        assert_eq!(
+            found(&index, &list, &mentions),
+            [("nato", "حلف شمال الأطلسي"), ("nato", "الناتو"), ("belarus", "بيلاروسيا"), ("russia", "روسيا"), ("eu", "الاتحاد الأوروبي"), ("eu", "EU")]
+        );
+    }
+
+    #[test]
+    fn brackets_that_do_not_follow_a_name_or_never_close_restate_nothing() {
+        let index = one_document("قال المتحدث (روسيا) إن بوتين (وهو رئيس روسيا منذ سنوات طويلة جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا جدا) سافر.");
+        let list = entities(&[("russia", &["روسيا"]), ("putin", &["بوتين"])]);
+        let ids: Vec<&str> = find_mentions(&index, &list).iter().map(|m| list[m.entity].id.as_str()).collect();
+        assert_eq!(ids, ["russia", "putin", "russia"]);
+    }
+
+    #[test]
+    fn compound_names_match_joined_or_split() {
+        let index = one_document("التقى نزارباييف بعبدالله في أبو ظبي، ثم نور سلطان نزارباييف في بيلا روسيا.");
+        let list = entities(&[
+            ("nazarbayev", &["نور سلطان نزار باييف", "نزار باييف"]),
+            ("abdullah", &["عبد الله"]),
+            ("abu-dhabi", &["أبوظبي"]),
+            ("astana", &["نور سلطان"]),
+            ("belarus", &["بيلاروسيا"]),
+        ]);
+        let mentions = find_mentions(&index, &list);
+        assert_eq!(mentions, find_mentions_by_search(&index, &list));
+        assert_eq!(
+            found(&index, &list, &mentions),
+            [("nazarbayev", "نزارباييف"), ("abdullah", "بعبدالله"), ("abu-dhabi", "أبو ظبي"), ("nazarbayev", "نور سلطان نزارباييف"), ("belarus", "بيلا روسيا")]
+        );
+    }
+
+    #[test]
+    fn a_shared_spelling_goes_to_the_entity_the_article_places_or_is_left_open() {
+        let party = "حزب العدالة والتنمية";
+        let list = vec![
+            EntityAliases { id: "akp".into(), aliases: vec![party.into()], context: vec!["TR".into()] },
+            EntityAliases { id: "pjd".into(), aliases: vec![party.into()], context: vec!["MA".into()] },
+            EntityAliases { id: "turkey".into(), aliases: vec!["تركيا".into(), "أنقرة".into()], context: vec!["TR".into()] },
+            EntityAliases { id: "morocco".into(), aliases: vec!["المغرب".into()], context: vec!["MA".into()] },
+        ];
+        let index = Index::build(
+            [
+                DocumentInput { id: "tr", text: "فاز حزب العدالة والتنمية في تركيا وأنقرة.".into(), uncounted: vec![] },
+                DocumentInput { id: "ma", text: "قال حزب العدالة والتنمية في المغرب.".into(), uncounted: vec![] },
+                DocumentInput { id: "none", text: "بيان من حزب العدالة والتنمية.".into(), uncounted: vec![] },
+            ],
+            Steps::default(),
+        );
+        let mentions = find_mentions_detailed(&index, &list);
+        let named: Vec<(usize, &str)> = mentions.resolved.iter().map(|m| (index.document_of(m.hit.word), list[m.entity].id.as_str())).collect();
+        assert_eq!(named, [(0, "akp"), (0, "turkey"), (0, "turkey"), (1, "pjd"), (1, "morocco")]);
+        assert_eq!(mentions.unresolved.len(), 1);
+        assert_eq!((index.document_of(mentions.unresolved[0].hit.word), &mentions.unresolved[0].entities[..]), (2, &[0, 1][..]));
     }
 
     #[test]

@@ -162,7 +162,7 @@ impl Gazetteer {
                 if with_demonyms {
                     aliases.extend(e.demonyms.iter().cloned());
                 }
-                EntityAliases { id: e.id.clone(), aliases }
+                EntityAliases { id: e.id.clone(), aliases, context: vec![] }
             })
             .collect()
     }

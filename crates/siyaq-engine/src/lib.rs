@@ -7,6 +7,7 @@ pub mod analyzer;
 pub mod bidi;
 pub mod chars;
 pub mod clitics;
+pub mod compounds;
 pub mod concordance;
 pub mod entities;
 pub mod gazetteer;

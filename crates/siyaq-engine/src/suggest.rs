@@ -866,7 +866,7 @@ mod tests {
         let list: Vec<EntityAliases> = entities
             .iter()
             .enumerate()
-            .map(|(i, aliases)| EntityAliases { id: format!("e{i}"), aliases: aliases.iter().map(|a| a.to_string()).collect() })
+            .map(|(i, aliases)| EntityAliases { id: format!("e{i}"), aliases: aliases.iter().map(|a| a.to_string()).collect(), context: vec![] })
             .collect();
         find_mentions(index, &list)
     }

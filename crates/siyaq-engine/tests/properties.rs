@@ -198,7 +198,7 @@ fn entity_list() -> impl Strategy<Value = Vec<siyaq_engine::entities::EntityAlia
         lists
             .into_iter()
             .enumerate()
-            .map(|(i, aliases)| siyaq_engine::entities::EntityAliases { id: format!("e{i}"), aliases })
+            .map(|(i, aliases)| siyaq_engine::entities::EntityAliases { id: format!("e{i}"), aliases, context: vec![] })
             .collect()
     })
 }

@@ -93,6 +93,7 @@ fn counts() -> Vec<(String, Vec<u32>)> {
         .map(|e| siyaq_engine::entities::EntityAliases {
             id: e.id,
             aliases: e.aliases,
+            ..Default::default()
         })
         .collect();
     let mentions = siyaq_engine::entities::find_mentions(&index, &list);
@@ -187,6 +188,7 @@ fn mentions_are_those_one_search_per_alias_finds() {
                     alias,
                     format!("ال{}", forms[(first * 31 + 7) % forms.len()]),
                 ],
+                ..Default::default()
             }
         })
         .collect();
