@@ -346,7 +346,7 @@ fn Summary(search: SearchState) -> impl IntoView {
     let entity = move || {
         let query = search.query.get();
         let id = siyaq_engine::query::entity_reference(&query)?;
-        search.entities.gazetteer.with(|g| g.get(id).cloned())
+        search.entities.counted.with(|c| c.gazetteer.get(id).cloned())
     };
     view! {
         <div class="summary" hidden=move || total().is_none()>

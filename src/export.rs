@@ -142,6 +142,35 @@ pub fn entity_table_csv(gazetteer: &siyaq_engine::gazetteer::Gazetteer, data: &C
     csv_with_bom(&header, rows)
 }
 
+pub const MENTIONS_HEADER: [&str; 9] = ["document", "entity", "name_en", "name_ar", "type", "surface", "start", "end", "sentence"];
+
+/// Every mention, one row each: the article, the entity, the words as written (diacritics kept),
+/// their offsets in characters into the article's text, and the sentence around them.
+pub fn mentions_csv(index: &Index, gazetteer: &siyaq_engine::gazetteer::Gazetteer, mentions: &[siyaq_engine::entities::Mention]) -> String {
+    let mut offsets = CharOffsets { document: usize::MAX, byte: 0, chars: 0 };
+    let rows = mentions.iter().filter_map(|mention| {
+        let entity = gazetteer.entities.get(mention.entity)?;
+        let document = index.document_of(mention.hit.word);
+        let indexed = &index.documents()[document];
+        let first = index.word(mention.hit.word).start as usize;
+        let last = index.word(mention.hit.word + mention.hit.len - 1).span().end;
+        let start = offsets.of(document, &indexed.text, first);
+        let surface = &indexed.text[first..last];
+        Some([
+            indexed.id.clone(),
+            entity.id.clone(),
+            entity.name_en.clone(),
+            entity.name_ar.clone(),
+            entity.kind.name().to_string(),
+            surface.to_string(),
+            start.to_string(),
+            (start + surface.chars().count()).to_string(),
+            flatten(&indexed.text[siyaq_engine::sentence_of(index, mention.hit)]),
+        ])
+    });
+    csv_with_bom(&MENTIONS_HEADER, rows)
+}
+
 /// Whole numbers as such; rates to three decimals, enough to recompute counts.
 fn figure(value: f64) -> String {
     if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.3}") }
@@ -182,6 +211,30 @@ mod tests {
         let mut lines: Vec<&str> = backwards.lines().skip(1).collect();
         lines.reverse();
         assert_eq!(lines, csv.lines().skip(1).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_mention_is_a_row_whose_offsets_find_its_words_in_the_article() {
+        use siyaq_engine::entities::find_mentions;
+        let index = loaded().build_index(Steps::default());
+        let gazetteer = loaded().gazetteer();
+        let mentions = find_mentions(&index, &gazetteer.alias_lists(false));
+        let csv = mentions_csv(&index, &gazetteer, &mentions);
+        assert!(csv.starts_with("\u{FEFF}document,entity,name_en,name_ar,type,surface,start,end,sentence\n"));
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), mentions.len());
+        assert!(rows.len() > 100, "{}", rows.len());
+        for row in &rows {
+            let text: Vec<char> = loaded().text(loaded().document(&row[0]).unwrap()).chars().collect();
+            let (start, end): (usize, usize) = (row[6].parse().unwrap(), row[7].parse().unwrap());
+            assert_eq!(text[start..end].iter().collect::<String>(), row[5]);
+            assert!(row[8].contains(&row[5]), "{:?} not in {:?}", &row[5], &row[8]);
+            assert_eq!(gazetteer.get(&row[1]).map(|e| e.kind.name()), Some(&row[4]));
+        }
+        let putin = rows.iter().filter(|r| &r[1] == "putin").count();
+        assert_eq!(putin, mentions.iter().filter(|m| gazetteer.entities[m.entity].id == "putin").count());
+        assert!(putin > 0);
     }
 
     #[test]

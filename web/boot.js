@@ -57,6 +57,12 @@ globalThis.siyaqPack = chosenCollection !== null
     return bytes;
   });
 
+// The world gazetteer (gzip-compressed JSON), fetched when the entities view first needs it.
+globalThis.siyaqWorld = () => fetch('./world.gazetteer').then((response) => {
+  if (!response.ok) throw new Error(`world.gazetteer: HTTP ${response.status}`);
+  return inflated(response.body);
+});
+
 // The bytes of `body`, inflated when they start as gzip does (1f 8b).
 async function inflated(body) {
   const reader = body.getReader();

@@ -396,13 +396,21 @@ fn draw_png(image: &web_sys::HtmlImageElement, width: f64, height: f64) -> Optio
 pub fn ChartTable(data: Memo<ChartData>, list: EntityList, search: SearchState, nav: Navigation) -> impl IntoView {
     let lang = use_lang();
     let download = move |_| {
-        let csv = list.gazetteer.with_untracked(|g| crate::export::entity_table_csv(g, &data.get_untracked()));
+        let csv = list.counted.with_untracked(|c| crate::export::entity_table_csv(&c.gazetteer, &data.get_untracked()));
         let _ = crate::browser::save_file("siyaq-entities.csv", &csv, "text/csv;charset=utf-8");
+    };
+    let download_mentions = move |_| {
+        let csv = list.counted.with_untracked(|c| crate::export::mentions_csv(&search.index.get_untracked(), &c.gazetteer, &search.mentions.get_untracked()));
+        let _ = crate::browser::save_file("siyaq-mentions.csv", &csv, "text/csv;charset=utf-8");
     };
     view! {
         <details class="chart-table" data-testid="chart-table-box" open>
             <summary>{tr("الأرقام في جدول", "The figures as a table")}</summary>
             <button type="button" class="export" data-testid="export-entities-csv" on:click=download>{tr("تصدير CSV", "Export CSV")}</button>
+            <button type="button" class="export" data-testid="export-mentions" on:click=download_mentions
+                title=move || lang.get().pick("كل إشارة في سطر: المقال، الكيان، الكلمات كما كتبت، موضعها، جملتها", "One row per mention: article, entity, the words as written, where, and the sentence")>
+                {tr("تصدير الإشارات", "Export mentions")}
+            </button>
             <table data-testid="chart-table">
                 <caption>{move || match data.get().measure {
                     Measure::Count => lang.get().pick("عدد الإشارات إلى كل كيان في كل مقال", "Mentions of each entity in each article"),
@@ -454,7 +462,7 @@ pub fn ChartTable(data: Memo<ChartData>, list: EntityList, search: SearchState, 
 /// The entities of the chart's rows, by position in the list: only those are copied out of a list
 /// that may hold thousands.
 fn rows_of(list: EntityList, rows: &[usize]) -> std::collections::HashMap<usize, siyaq_engine::gazetteer::Entity> {
-    list.gazetteer.with(|g| rows.iter().filter_map(|&e| Some((e, g.entities.get(e)?.clone()))).collect())
+    list.counted.with(|c| rows.iter().filter_map(|&e| Some((e, c.gazetteer.entities.get(e)?.clone()))).collect())
 }
 
 #[cfg(test)]

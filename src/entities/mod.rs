@@ -33,16 +33,17 @@ chunk! {
 
 #[component]
 fn EntitiesView(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> impl IntoView {
+    list.load_world();
     let table = Memo::new(move |_| {
-        let entities = list.gazetteer.with(|g| g.entities.len());
+        let entities = list.counted.with(|c| c.gazetteer.entities.len());
         Shared(std::sync::Arc::new(EntityTable::new(&search.index.get(), &search.mentions.get(), entities)))
     });
     let data = Memo::new(move |_| {
         let table = table.get();
         let kinds = settings.kinds.get();
         let measure = settings.measure.get();
-        let rows = list.gazetteer.with(|g| {
-            table.rows(|e| kinds.contains(&g.entities[e].kind), settings.order.get(), measure, settings.top.get())
+        let rows = list.counted.with(|c| {
+            table.rows(|e| kinds.contains(&c.gazetteer.entities[e].kind), settings.order.get(), measure, settings.top.get())
         });
         ChartData { table, rows, measure }
     });

@@ -4,6 +4,7 @@
 //! tab's changes are followed; a browser that keeps nothing is told, not fatal.
 
 mod store;
+pub mod world;
 
 use leptos::{ev, prelude::*};
 use siyaq_engine::gazetteer::{Gazetteer, GazetteerError};
@@ -11,7 +12,10 @@ use siyaq_state::link::Settings;
 
 use self::store::{Loaded, Saved};
 pub use self::store::ListProblem;
+use self::world::WorldStatus;
 use super::corpus::loaded;
+use super::search::Shared;
+use siyaq_state::world::{Counted, layered};
 
 /// Something the user should know about their list.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +62,10 @@ pub struct EntityList {
     pub kept_aside: RwSignal<Option<String>>,
     /// The saved list could not be read nor kept aside: saving would destroy it.
     saved_is_unreadable: StoredValue<bool>,
+    /// The world gazetteer, counted beneath the list once loaded.
+    pub world: RwSignal<WorldStatus>,
+    /// What is counted: the list, then the world's entities it does not name.
+    pub counted: Memo<Shared<Counted>>,
 }
 
 impl EntityList {
@@ -74,13 +82,17 @@ impl EntityList {
             }
         };
         let kept_aside = kept_aside.or_else(store::first_kept_aside);
+        let gazetteer = RwSignal::new(gazetteer);
+        let world = RwSignal::new(WorldStatus::NotAsked);
         let list = EntityList {
-            gazetteer: RwSignal::new(gazetteer),
+            gazetteer,
             demonyms: RwSignal::new(settings.demonyms),
             notice: RwSignal::new(notice),
             origin: RwSignal::new(Origin::Saved),
             kept_aside: RwSignal::new(kept_aside),
             saved_is_unreadable: StoredValue::new(unreadable),
+            world,
+            counted: counted(gazetteer, world),
         };
         list.follow_other_tabs();
         list
@@ -89,14 +101,23 @@ impl EntityList {
     /// The bundled list, kept nowhere: for native tests, where there is no browser storage.
     #[cfg(test)]
     pub fn unsaved(settings: &Settings) -> Self {
+        let gazetteer = RwSignal::new(loaded().gazetteer());
+        let world = RwSignal::new(WorldStatus::NotAsked);
         EntityList {
-            gazetteer: RwSignal::new(loaded().gazetteer()),
+            gazetteer,
             demonyms: RwSignal::new(settings.demonyms),
             notice: RwSignal::new(None),
             origin: RwSignal::new(Origin::Saved),
             kept_aside: RwSignal::new(None),
             saved_is_unreadable: StoredValue::new(false),
+            world,
+            counted: counted(gazetteer, world),
         }
+    }
+
+    /// Loads the world gazetteer beneath the list, once.
+    pub fn load_world(&self) {
+        world::load(self.world);
     }
 
     /// Shows a link's list; the saved one is not touched until the user keeps it.
@@ -229,4 +250,8 @@ impl EntityList {
             list.notice.set(Some(Notice::ChangedInAnotherTab));
         });
     }
+}
+
+fn counted(gazetteer: RwSignal<Gazetteer>, world: RwSignal<WorldStatus>) -> Memo<Shared<Counted>> {
+    Memo::new(move |_| Shared(std::sync::Arc::new(world.with(|w| gazetteer.with(|g| layered(g, w.world()))))))
 }

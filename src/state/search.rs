@@ -46,8 +46,10 @@ pub enum Outcome {
     Idle,
     Found(Shared<SearchResult>),
     Invalid(QueryError),
-    /// `@id` named no entity of the list.
+    /// `@id` named no entity of the list nor of the world gazetteer.
     UnknownEntity(String),
+    /// `@id` is not in the list, and the world gazetteer, which may have it, is on its way.
+    AwaitingWorld,
 }
 
 /// Lines per page of the concordance: only one page is ever in the DOM.
@@ -135,7 +137,7 @@ impl SearchState {
             Shared(Arc::new(index))
         });
         let mentions = Memo::new(move |_| {
-            let lists = entities.gazetteer.with(|g| g.alias_lists(entities.demonyms.get()));
+            let lists = entities.counted.with(|c| c.alias_lists(entities.demonyms.get()));
             Shared(Arc::new(find_mentions(&index.get(), &lists)))
         });
         let timing = StoredValue::new((String::new(), 0.0));
@@ -146,11 +148,15 @@ impl SearchState {
             }
             // An entity is searched as the chart counts it, so a bar and its concordance agree.
             if let Some(id) = entity_reference(&text) {
-                return match entities.gazetteer.with(|g| g.position(id)) {
+                return match entities.counted.with(|c| c.gazetteer.position(id)) {
                     Some(entity) => Outcome::Found(Shared(Arc::new(SearchResult::from_hits(
                         &index.get(),
                         hits_of(&mentions.get(), entity),
                     )))),
+                    None if entities.world.with(|w| w.is_pending()) => {
+                        entities.load_world();
+                        Outcome::AwaitingWorld
+                    }
                     None => Outcome::UnknownEntity(id.to_string()),
                 };
             }
@@ -168,7 +174,7 @@ impl SearchState {
         let shown = Memo::new(move |previous: Option<&Option<Shared<SearchResult>>>| match outcome.get() {
             Outcome::Found(result) => Some(result),
             Outcome::Idle => None,
-            Outcome::Invalid(_) | Outcome::UnknownEntity(_) => previous.cloned().flatten(),
+            Outcome::Invalid(_) | Outcome::UnknownEntity(_) | Outcome::AwaitingWorld => previous.cloned().flatten(),
         });
         let visible = Memo::new(move |_| {
             let Some(result) = shown.get() else { return Shared(Arc::new(Vec::new())) };

@@ -96,6 +96,8 @@ pub fn write_into(root: &Path, pkg: &Path, dist: &Path, pack: &siyaq_corpus::Pac
     stamp_build(&dist)?;
     let pack_bytes = siyaq_ingest::compress(pack);
     fs::write(dist.join(PACK_FILE), &pack_bytes).map_err(|e| format!("{PACK_FILE}: {e}"))?;
+    let world = crate::world::build(root)?;
+    fs::write(dist.join(crate::world::WORLD_FILE), &world).map_err(|e| format!("{}: {e}", crate::world::WORLD_FILE))?;
     for font in fonts(root)? {
         copy(&root.join("style/fonts").join(&font), &dist.join("style/fonts").join(&font))?;
     }
@@ -262,8 +264,11 @@ fn write_single_file(dist: &Path) -> Result<u64> {
     let glue = inline_chunk_loader(dist, &read_text(&dist.join("pkg/siyaq.js"))?)?;
     let wasm = BASE64.encode(read(&dist.join("pkg/siyaq_bg.wasm"))?);
     let pack = BASE64.encode(read(&dist.join(PACK_FILE))?);
+    let world = BASE64.encode(read(&dist.join(crate::world::WORLD_FILE))?);
     let script = format!(
         "globalThis.siyaqPack = new Response(new Blob([Uint8Array.from(atob('{pack}'), (c) => c.charCodeAt(0))]).stream()\
+           .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer().then((b) => new Uint8Array(b));\n\
+         globalThis.siyaqWorld = () => new Response(new Blob([Uint8Array.from(atob('{world}'), (c) => c.charCodeAt(0))]).stream()\
            .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer().then((b) => new Uint8Array(b));\n\
          {glue}\n\
          const siyaqWasmBytes = Uint8Array.from(atob('{wasm}'), (c) => c.charCodeAt(0));\n\
@@ -403,7 +408,7 @@ fn inline_chunk_loader(dist: &Path, glue: &str) -> Result<String> {
 /// without compressing on each request.
 fn write_gzip_twins(root: &Path, dist: &Path) -> Result {
     for file in site_files(dist)?.into_iter().chain(["sw.js".to_string(), "siyaq.html".to_string()]) {
-        if file.ends_with(".woff2") || file.ends_with(".png") || file == PACK_FILE {
+        if file.ends_with(".woff2") || file.ends_with(".png") || file == PACK_FILE || file == crate::world::WORLD_FILE {
             continue;
         }
         let path = dist.join(&file);

@@ -14,6 +14,7 @@ mod server;
 mod site;
 mod steps;
 mod tools;
+mod world;
 
 use std::{path::PathBuf, process::ExitCode};
 
@@ -46,6 +47,9 @@ commands:
                                   10 million) or N seconds each; print executions per target
   lexicon                         write crates/siyaq-engine/data/lexicon.txt again from Debian's
                                   hunspell-ar (installed with apt-get when missing, as root)
+  world                           build the world gazetteer (CLDR's names and the curated files of
+                                  crates/siyaq-ingest/data/world/) into target/world.json, and
+                                  count its entities and spellings by type
   help                            this text";
 
 pub type Result<T = ()> = std::result::Result<T, String>;
@@ -62,6 +66,7 @@ fn main() -> ExitCode {
         Some("gen-corpus") => gen_corpus(&args[1..]),
         Some("fuzz") => fuzz::fuzz(&project_root(), &args[1..]),
         Some("lexicon") => lexicon::lexicon(&project_root()),
+        Some("world") => world::report(&project_root()),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -23,6 +23,7 @@ pub mod infer;
 pub mod manifest;
 pub mod propose;
 pub mod records;
+pub mod world;
 
 use std::{
     io::Write as _,

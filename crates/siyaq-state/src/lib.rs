@@ -10,6 +10,7 @@ pub mod entity_changes;
 pub mod entity_list;
 pub mod link;
 pub mod link_notice;
+pub mod world;
 
 /// A small list for tests and fuzz targets of the readers: two entities, each with two aliases
 /// (one of two words) and a demonym.
