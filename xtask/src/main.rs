@@ -6,6 +6,7 @@
 mod bench;
 mod corpus;
 mod dist;
+mod entity_eval;
 mod expected;
 mod files;
 mod fuzz;
@@ -47,6 +48,9 @@ commands:
                                   10 million) or N seconds each; print executions per target
   lexicon                         write crates/siyaq-engine/data/lexicon.txt again from Debian's
                                   hunspell-ar (installed with apt-get when missing, as root)
+  entity-eval DIR [--errors]      precision and recall of the entity mentions per type against a
+                                  hand-annotated set (DIR/articles/*.txt, DIR/gold/*.tsv), with the
+                                  site's list alone and with the world gazetteer beneath it
   world                           build the world gazetteer (CLDR's names and the curated files of
                                   crates/siyaq-ingest/data/world/) into target/world.json, and
                                   count its entities and spellings by type
@@ -67,6 +71,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::fuzz(&project_root(), &args[1..]),
         Some("lexicon") => lexicon::lexicon(&project_root()),
         Some("world") => world::report(&project_root()),
+        Some("entity-eval") => entity_eval::run(&project_root(), &args[1..]),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             Ok(())

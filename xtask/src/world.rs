@@ -28,7 +28,7 @@ pub fn build(root: &Path) -> Result<Vec<u8>> {
     Ok(site::gzip(&json))
 }
 
-fn world(root: &Path) -> Result<siyaq_state::world::World> {
+pub fn world(root: &Path) -> Result<siyaq_state::world::World> {
     let cldr = ensure_cldr(root)?;
     siyaq_ingest::world::build(&root.join("crates/siyaq-ingest/data/world"), &cldr, CLDR_VERSION)
 }

@@ -1,0 +1,134 @@
+//! `cargo xtask entity-eval DIR`: precision and recall of the entity chart's mentions, per type,
+//! against a development set annotated by hand. DIR holds `articles/NAME.txt` and
+//! `gold/NAME.tsv`, one line per mention in text order: `type<TAB>canonical name<TAB>surface`,
+//! the surface as written without attached clitics. The set itself is not part of the project
+//! (real news belongs to its publishers): it lives outside the repository.
+//!
+//! A gold mention is placed at the first occurrence of its surface after the previous one; a
+//! mention found counts as right when it overlaps a gold mention of the same type that no other
+//! found mention took. Counted twice: with the site's list alone, and with the world gazetteer
+//! beneath it (what a new collection starts with).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::ops::Range;
+use std::path::Path;
+
+use siyaq_engine::entities::find_mentions;
+use siyaq_engine::gazetteer::EntityKind;
+use siyaq_engine::{DocumentInput, Index, Steps};
+use siyaq_state::world::{Counted, layered};
+
+use crate::Result;
+
+struct Article {
+    name: String,
+    text: String,
+    /// Byte spans and types of the gold mentions.
+    gold: Vec<(Range<usize>, EntityKind)>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    found: u32,
+    right: u32,
+    gold: u32,
+    recalled: u32,
+}
+
+pub fn run(root: &Path, args: &[String]) -> Result {
+    let dir = args.first().ok_or("usage: cargo xtask entity-eval DIR (DIR/articles/*.txt, DIR/gold/*.tsv)")?;
+    let articles = read_set(Path::new(dir))?;
+    let index = Index::build(articles.iter().map(|a| DocumentInput { id: &a.name, text: (&a.text[..]).into(), uncounted: vec![] }), Steps::default());
+    let list = siyaq_ingest::sample().gazetteer();
+    let world = crate::world::world(root)?;
+    let words: usize = index.documents().iter().map(|d| d.counted_words as usize).sum();
+    let gold: usize = articles.iter().map(|a| a.gold.len()).sum();
+    println!("{} articles, {words} words, {gold} gold mentions", articles.len());
+    for (label, counted) in [("the site's list alone", layered(&list, None)), ("the list and the world gazetteer", layered(&list, Some(&world)))] {
+        let tallies = score(&index, &articles, &counted, args.iter().any(|a| a == "--errors"));
+        println!("\n{label} ({} entities):", counted.gazetteer.entities.len());
+        print_tallies(&tallies);
+    }
+    Ok(())
+}
+
+fn read_set(dir: &Path) -> Result<Vec<Article>> {
+    let mut names: Vec<String> = fs::read_dir(dir.join("articles"))
+        .map_err(|e| format!("{}/articles: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".txt").map(str::to_string))
+        .collect();
+    names.sort();
+    let mut articles = Vec::new();
+    for name in names {
+        let text = fs::read_to_string(dir.join("articles").join(format!("{name}.txt"))).map_err(|e| format!("{name}.txt: {e}"))?;
+        let Ok(annotations) = fs::read_to_string(dir.join("gold").join(format!("{name}.tsv"))) else {
+            eprintln!("{name}: no gold file, left out");
+            continue;
+        };
+        let mut gold = Vec::new();
+        let mut from = 0;
+        for (n, line) in annotations.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let (Some(kind), Some(surface)) = (fields.first().and_then(|k| EntityKind::from_name(k.trim())), fields.get(2).map(|s| s.trim())) else {
+                eprintln!("{name}.tsv line {}: not `type<TAB>name<TAB>surface`: {line}", n + 1);
+                continue;
+            };
+            // After ل the article loses its alef (للأمم المتحدة): the annotation restores it.
+            let elided = surface.strip_prefix('ا').filter(|rest| rest.starts_with('ل'));
+            let place = |surface: &str| text[from..].find(surface).map(|at| (from + at, surface.len()));
+            match place(surface).or_else(|| elided.and_then(place)) {
+                Some((at, len)) => {
+                    gold.push((at..at + len, kind));
+                    from = at + len;
+                }
+                None => eprintln!("{name}.tsv line {}: «{surface}» not found after the previous mention", n + 1),
+            }
+        }
+        articles.push(Article { name, text, gold });
+    }
+    Ok(articles)
+}
+
+fn score(index: &Index, articles: &[Article], counted: &Counted, show_errors: bool) -> BTreeMap<&'static str, Tally> {
+    let mentions = find_mentions(index, &counted.alias_lists(false));
+    let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    for (d, article) in articles.iter().enumerate() {
+        let mut taken = vec![false; article.gold.len()];
+        for mention in mentions.iter().filter(|m| index.document_of(m.hit.word) == d) {
+            let kind = counted.gazetteer.entities[mention.entity].kind;
+            let span = index.word(mention.hit.word).start as usize..index.word(mention.hit.word + mention.hit.len - 1).span().end;
+            let tally = tallies.entry(kind.name()).or_default();
+            tally.found += 1;
+            let matched = article.gold.iter().enumerate().position(|(g, (gold, gold_kind))| !taken[g] && *gold_kind == kind && gold.start < span.end && span.start < gold.end);
+            match matched {
+                Some(g) => {
+                    taken[g] = true;
+                    tally.right += 1;
+                }
+                None if show_errors => println!("  wrong  {} {}: «{}» as {}", article.name, kind.name(), &article.text[span], counted.gazetteer.entities[mention.entity].id),
+                None => {}
+            }
+        }
+        for (g, (span, kind)) in article.gold.iter().enumerate() {
+            let tally = tallies.entry(kind.name()).or_default();
+            tally.gold += 1;
+            if taken[g] {
+                tally.recalled += 1;
+            } else if show_errors {
+                println!("  missed {} {}: «{}»", article.name, kind.name(), &article.text[span.clone()]);
+            }
+        }
+    }
+    tallies
+}
+
+fn print_tallies(tallies: &BTreeMap<&'static str, Tally>) {
+    let ratio = |a: u32, b: u32| if b == 0 { "-".to_string() } else { format!("{:.2}", f64::from(a) / f64::from(b)) };
+    let mut all = Tally::default();
+    for (kind, t) in tallies {
+        println!("  {kind:>13}: precision {} ({}/{}), recall {} ({}/{})", ratio(t.right, t.found), t.right, t.found, ratio(t.recalled, t.gold), t.recalled, t.gold);
+        all = Tally { found: all.found + t.found, right: all.right + t.right, gold: all.gold + t.gold, recalled: all.recalled + t.recalled };
+    }
+    println!("  {:>13}: precision {} ({}/{}), recall {} ({}/{})", "all", ratio(all.right, all.found), all.right, all.found, ratio(all.recalled, all.gold), all.recalled, all.gold);
+}
