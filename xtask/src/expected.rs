@@ -8,6 +8,7 @@ use siyaq_corpus::{Corpus, LineRole};
 use siyaq_engine::entities::{EntityTable, find_mentions};
 use siyaq_engine::gazetteer::Gazetteer;
 use siyaq_engine::{MatchMode, Steps, parse, search};
+use siyaq_state::world::{World, layered};
 
 /// Queries whose answers the end-to-end tests compare with the page's (default profile).
 const SEARCHES: [(&str, &str); 6] = [
@@ -23,9 +24,12 @@ const SEARCHES: [(&str, &str); 6] = [
 const ADDED_ALIAS: (&str, &str) = ("putin", "الرئيس الروسي");
 const MERGE: (&str, &str) = ("astana", "kazakhstan");
 
-/// Counts by document id of every entity of `gazetteer`.
-fn counts(corpus: &Corpus, index: &siyaq_engine::Index, gazetteer: &Gazetteer, demonyms: bool) -> serde_json::Map<String, Value> {
-    let mentions = find_mentions(index, &gazetteer.alias_lists(demonyms));
+/// Counts by document id of every entity of `list` and of the world gazetteer beneath it, as the
+/// page counts them once the world is loaded.
+fn counts(corpus: &Corpus, index: &siyaq_engine::Index, list: &Gazetteer, world: &World, demonyms: bool) -> serde_json::Map<String, Value> {
+    let counted = layered(list, Some(world));
+    let gazetteer = &counted.gazetteer;
+    let mentions = find_mentions(index, &counted.alias_lists(demonyms));
     let table = EntityTable::new(index, &mentions, gazetteer.entities.len());
     gazetteer
         .entities
@@ -40,7 +44,7 @@ fn counts(corpus: &Corpus, index: &siyaq_engine::Index, gazetteer: &Gazetteer, d
 }
 
 /// The bundled list with its counts, with demonyms counted, and after the tests' edits.
-fn entities(corpus: &Corpus, index: &siyaq_engine::Index) -> Value {
+fn entities(corpus: &Corpus, index: &siyaq_engine::Index, world: &World) -> Value {
     let bundled = corpus.gazetteer();
     let mut with_alias = bundled.clone();
     with_alias.add_alias(ADDED_ALIAS.0, ADDED_ALIAS.1).expect("the alias is free");
@@ -51,14 +55,15 @@ fn entities(corpus: &Corpus, index: &siyaq_engine::Index) -> Value {
             "id": e.id, "name_ar": e.name_ar, "name_en": e.name_en, "type": e.kind.name(),
             "aliases": e.aliases, "demonyms": e.demonyms,
         })).collect::<Vec<_>>(),
-        "counts": counts(corpus, index, &bundled, false),
-        "counts_with_demonyms": counts(corpus, index, &bundled, true),
-        "added_alias": { "entity": ADDED_ALIAS.0, "alias": ADDED_ALIAS.1, "counts": counts(corpus, index, &with_alias, false) },
-        "merge": { "from": MERGE.0, "into": MERGE.1, "counts": counts(corpus, index, &merged, false) },
+        "counts": counts(corpus, index, &bundled, world, false),
+        "counts_with_demonyms": counts(corpus, index, &bundled, world, true),
+        "added_alias": { "entity": ADDED_ALIAS.0, "alias": ADDED_ALIAS.1, "counts": counts(corpus, index, &with_alias, world, false) },
+        "merge": { "from": MERGE.0, "into": MERGE.1, "counts": counts(corpus, index, &merged, world, false) },
+        "world_ids": layered(&bundled, Some(world)).gazetteer.entities[bundled.entities.len()..].iter().map(|e| e.id.clone()).collect::<Vec<_>>(),
     })
 }
 
-pub fn write(corpus: &Corpus, path: &Path) -> crate::Result {
+pub fn write(corpus: &Corpus, world: &World, path: &Path) -> crate::Result {
     let documents = corpus.documents();
     let docs: Vec<Value> = documents
         .iter()
@@ -107,7 +112,7 @@ pub fn write(corpus: &Corpus, path: &Path) -> crate::Result {
         "documents": docs,
         "total_words": total,
         "searches": searches,
-        "entities": entities(corpus, &index),
+        "entities": entities(corpus, &index, world),
     });
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;

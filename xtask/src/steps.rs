@@ -99,7 +99,8 @@ pub fn e2e(root: &Path, name_pattern: Option<&str>) -> Result {
 
 fn end_to_end(root: &Path, name_pattern: Option<&str>) -> Result {
     let expected = root.join("target/e2e/expected.json");
-    expected::write(siyaq_ingest::sample(), &expected)?;
+    let world = crate::world::world(root)?;
+    expected::write(siyaq_ingest::sample(), &world, &expected)?;
     let server = Server::start(&crate::dist::dist_dir(root), "127.0.0.1:0")?;
     println!("site served at {}", server.url());
     // The same wasm around another corpus: the test folder of articles in every encoding and
@@ -114,13 +115,13 @@ fn end_to_end(root: &Path, name_pattern: Option<&str>) -> Result {
         .map_err(|e| format!("the sample pack beside the test articles' site: {e}"))?;
     let articles_expected = root.join("target/e2e/expected-articles.json");
     let corpus = siyaq_corpus::Corpus::from_pack(articles.pack).map_err(|e| e.to_string())?;
-    expected::write(&corpus, &articles_expected)?;
+    expected::write(&corpus, &world, &articles_expected)?;
     // The mixed set the page's import is tested with, as a folder build reads it: the engine's
     // native answers the page's collection must give (its duplicates aside).
     let imported = crate::corpus::build(root, &root.join(IMPORTED))?;
     let imported_expected = root.join("target/e2e/expected-import.json");
     let corpus = siyaq_corpus::Corpus::from_pack(imported.pack).map_err(|e| e.to_string())?;
-    expected::write(&corpus, &imported_expected)?;
+    expected::write(&corpus, &world, &imported_expected)?;
     let articles_server = Server::start(&articles_site, "127.0.0.1:0")?;
     println!("the test articles' site served at {}", articles_server.url());
     tools::run(

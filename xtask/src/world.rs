@@ -19,7 +19,13 @@ const CLDR_VERSION: &str = "48.2.0";
 
 /// The package holding each file of `siyaq_ingest::world::CLDR_FILES`, by file name.
 fn package_of(file: &str) -> &'static str {
-    if file.ends_with("territories.json") { "cldr-localenames-full" } else { "cldr-dates-full" }
+    if file.starts_with("bcp47/") {
+        "cldr-bcp47"
+    } else if file.ends_with("territories.json") {
+        "cldr-localenames-full"
+    } else {
+        "cldr-dates-full"
+    }
 }
 
 /// The compressed world file, built anew (quick) from the curated files and the kept CLDR files.
@@ -51,7 +57,7 @@ pub fn report(root: &Path) -> Result {
 }
 
 /// The folder holding CLDR's files, fetched with `npm pack` (which checks each package against
-/// the registry's integrity hash) unless already there; only the four files needed are kept.
+/// the registry's integrity hash) unless already there; only the files needed are kept.
 fn ensure_cldr(root: &Path) -> Result<PathBuf> {
     let dir = site::target_dir(root).join("cldr").join(CLDR_VERSION);
     let files = siyaq_ingest::world::CLDR_FILES;
@@ -59,14 +65,14 @@ fn ensure_cldr(root: &Path) -> Result<PathBuf> {
         return Ok(dir);
     }
     fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for package in ["cldr-localenames-full", "cldr-dates-full"] {
+    for package in ["cldr-localenames-full", "cldr-dates-full", "cldr-bcp47"] {
         let wanted: Vec<&str> = files.iter().copied().filter(|f| package_of(f) == package).collect();
         println!("fetching {package}@{CLDR_VERSION} from npm for the world gazetteer's names");
         let tarball = tools::output(Command::new("npm").args(["pack", &format!("{package}@{CLDR_VERSION}"), "--silent"]).current_dir(&dir))
             .map(|name| dir.join(name.trim()))
             .filter(|path| path.exists())
             .ok_or_else(|| format!("npm pack {package}@{CLDR_VERSION} failed (the world gazetteer needs CLDR's names from npm)"))?;
-        let inside: Vec<String> = wanted.iter().map(|f| format!("package/main/{f}")).collect();
+        let inside: Vec<String> = wanted.iter().map(|f| if f.starts_with("bcp47/") { format!("package/{f}") } else { format!("package/main/{f}") }).collect();
         tools::run(Command::new("tar").arg("xzf").arg(&tarball).arg("-C").arg(&dir).args(&inside))?;
         for (file, path) in wanted.iter().zip(&inside) {
             let to = dir.join(file);

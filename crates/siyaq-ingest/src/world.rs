@@ -16,8 +16,9 @@ pub const CURATED_FILES: [&str; 3] = ["places.toml", "people.toml", "organisatio
 /// What the curated data adds to CLDR's countries.
 pub const COUNTRIES_FILE: &str = "countries.toml";
 
-/// The CLDR files the build reads, as `locale/file` under the folder given to [`build`].
-pub const CLDR_FILES: [&str; 4] = ["ar/territories.json", "en/territories.json", "ar/timeZoneNames.json", "en/timeZoneNames.json"];
+/// The CLDR files the build reads, under the folder given to [`build`]: names by locale, and the
+/// BCP 47 time-zone keys, whose first two letters are the zone's country.
+pub const CLDR_FILES: [&str; 5] = ["ar/territories.json", "en/territories.json", "ar/timeZoneNames.json", "en/timeZoneNames.json", "bcp47/timezone.json"];
 
 /// Territory codes that are not places a text names: unknown, pseudo and grouping codes.
 const NOT_PLACES: [&str; 7] = ["ZZ", "XA", "XB", "EU", "EZ", "UN", "QO"];
@@ -80,25 +81,26 @@ pub fn build(curated: &Path, cldr: &Path, cldr_version: &str) -> Result<World, S
         curated_files.push((file, parsed));
     }
     let mut entities = cldr_entities(&cldr_text, &countries.country, cldr_version)?;
+    let from_cldr: HashMap<String, usize> = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    let mut replaced = vec![false; entities.len()];
     for (file, parsed) in curated_files {
         for e in parsed.entity {
             let source = match &e.role {
                 Some(role) => format!("{file}: {} ({role})", e.source),
                 None => format!("{file}: {}", e.source),
             };
-            entities.push(WorldEntity {
-                id: e.id,
-                name_ar: e.name_ar,
-                name_en: e.name_en,
-                kind: e.kind,
-                aliases: e.aliases,
-                demonyms: e.demonyms,
-                context: e.country,
-                source,
-            });
+            let entity = WorldEntity { id: e.id, name_ar: e.name_ar, name_en: e.name_en, kind: e.kind, aliases: e.aliases, demonyms: e.demonyms, context: e.country, source };
+            // A curated entry with the id of a CLDR city takes its place (a better spelling, say).
+            match from_cldr.get(&entity.id) {
+                Some(&i) if !replaced[i] && entities[i].kind == entity.kind => {
+                    replaced[i] = true;
+                    entities[i] = entity;
+                }
+                _ => entities.push(entity),
+            }
         }
     }
-    let mut world = World { format: WORLD_FORMAT, sources: vec![format!("Unicode CLDR {cldr_version} (cldr-localenames-full, cldr-dates-full)"), "siyaq's curated files".into()], entities };
+    let mut world = World { format: WORLD_FORMAT, sources: vec![format!("Unicode CLDR {cldr_version} (cldr-localenames-full, cldr-dates-full, cldr-bcp47)"), "siyaq's curated files".into()], entities };
     check(&mut world)?;
     Ok(world)
 }
@@ -135,6 +137,10 @@ fn cldr_entities(files: &[String], additions: &[CountryAdditions], version: &str
             source = format!("{source}; {COUNTRIES_FILE}: {}", more.source);
         }
         dedup(&mut aliases);
+        if aliases.is_empty() {
+            // Every name CLDR gives it is dropped as an ordinary word (Sark's سارك is SAARC).
+            continue;
+        }
         country_spellings.extend(aliases.iter().cloned());
         out.push(WorldEntity {
             id: slug(name_en),
@@ -157,11 +163,14 @@ fn cldr_entities(files: &[String], additions: &[CountryAdditions], version: &str
         Ok(json["main"][locale]["dates"]["timeZoneNames"]["zone"].clone())
     };
     let (ar_zones, en_zones) = (zones(&files[2], "ar")?, zones(&files[3], "en")?);
+    let country_of_zone = zone_countries(&files[4], &ar)?;
+    // A name CLDR gives that the curated data drops, whichever country's table lists it.
+    let dropped: HashSet<&str> = additions.values().flat_map(|a| a.drop.iter().map(String::as_str)).collect();
     let mut cities = Vec::new();
     exemplar_cities(&ar_zones, &mut Vec::new(), &mut cities);
     let ids: HashSet<String> = out.iter().map(|e| e.id.clone()).collect();
     for (path, name_ar) in cities {
-        if path.first().is_some_and(|p| p == "Etc") || country_spellings.contains(&name_ar) {
+        if path.first().is_some_and(|p| p == "Etc") || country_spellings.contains(&name_ar) || dropped.contains(name_ar.as_str()) {
             // A city-state's city is its country (الكويت، سنغافورة): one entity, the country.
             continue;
         }
@@ -181,9 +190,25 @@ fn cldr_entities(files: &[String], additions: &[CountryAdditions], version: &str
             kind: EntityKind::Place,
             aliases: vec![name_ar],
             demonyms: vec![],
-            context: vec![],
+            context: country_of_zone.get(&path.join("/")).cloned().into_iter().collect(),
             source: format!("CLDR {version}: exemplar city of the time zone {}", path.join("/")),
         });
+    }
+    Ok(out)
+}
+
+/// The country of each time zone (`Asia/Amman` → `JO`): a BCP 47 time-zone key starts with its
+/// country's code (`joamm`), and lists the zone's names.
+fn zone_countries(text: &str, territories: &BTreeMap<String, String>) -> Result<HashMap<String, String>, String> {
+    let json: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("CLDR bcp47/timezone.json: {e}"))?;
+    let keys = json["keyword"]["u"]["tz"].as_object().ok_or("CLDR bcp47/timezone.json: no time-zone keys")?;
+    let mut out = HashMap::new();
+    for (key, value) in keys {
+        let code = key.get(..2).map(str::to_ascii_uppercase).filter(|c| key.len() == 5 && territories.contains_key(c));
+        let (Some(code), Some(names)) = (code, value["_alias"].as_str()) else { continue };
+        for name in names.split_whitespace() {
+            out.insert(name.to_string(), code.clone());
+        }
     }
     Ok(out)
 }
@@ -273,6 +298,7 @@ mod tests {
         write("en/territories.json", r#"{"main":{"en":{"localeDisplayNames":{"territories":{"001":"world","EG":"Egypt","KW":"Kuwait","PS":"Palestinian Territories","PS-alt-short":"Palestine","ZZ":"Unknown Region"}}}}}"#);
         write("ar/timeZoneNames.json", r#"{"main":{"ar":{"dates":{"timeZoneNames":{"zone":{"Africa":{"Cairo":{"exemplarCity":"القاهرة"}},"Asia":{"Kuwait":{"exemplarCity":"الكويت"}},"Etc":{"Unknown":{"exemplarCity":"مدينة غير معروفة"}}}}}}}}"#);
         write("en/timeZoneNames.json", r#"{"main":{"en":{"dates":{"timeZoneNames":{"zone":{"Etc":{"Unknown":{"exemplarCity":"Unknown City"}}}}}}}}"#);
+        write("bcp47/timezone.json", r#"{"keyword":{"u":{"tz":{"_description":"Time zone key","egcai":{"_description":"Cairo, Egypt","_alias":"Africa/Cairo Egypt"},"utc":{"_alias":"Etc/UTC"}}}}}"#);
     }
 
     fn curated(dir: &Path, people: &str) {
@@ -301,8 +327,9 @@ mod tests {
         assert_eq!(world.entities[0].demonyms, ["المصري", "المصرية"]);
         assert_eq!((summary[1].0, summary[1].1), ("kuwait", &["الكويت".to_string()][..]));
         assert_eq!((summary[2].0, summary[2].1), ("palestinian-territories", &["فلسطين".to_string()][..]));
-        // Cairo's English name comes from its zone; Kuwait City is Kuwait; Etc/Unknown is no city.
-        assert_eq!((summary[3].0, summary[3].1), ("cairo", &["القاهرة".to_string()][..]));
+        // Cairo's English name comes from its zone, its country from the zone's BCP 47 key;
+        // Kuwait City is Kuwait; Etc/Unknown is no city.
+        assert_eq!(summary[3], ("cairo", &["القاهرة".to_string()][..], &["EG".to_string()][..]));
         assert_eq!((summary[4].0, summary[4].1), ("sisi", &["عبد الفتاح السيسي".to_string(), "السيسي".to_string()][..]));
         assert!(world.entities[4].source.contains("President of Egypt"), "{}", world.entities[4].source);
         assert!(world.sources[0].contains("48.2.0"));
