@@ -6,6 +6,7 @@ mod editor;
 mod list;
 mod status;
 mod suggestions;
+mod world;
 
 use leptos::prelude::*;
 use siyaq_engine::entities::EntityTable;
@@ -21,7 +22,11 @@ pub use status::ListStatus;
 /// The entities view, built once its code is there (see `chunks`); if it cannot be downloaded,
 /// the page's notice says so and a button here tries again.
 pub fn entities_view(search: SearchState, nav: Navigation, list: EntityList, settings: ChartSettings) -> AnyView {
-    crate::chunks::chunked_view(move || build_view(search, nav, list, settings))
+    // The mention finder's chunk comes with the view's, so that the chart never counts without it.
+    crate::chunks::chunked_view(move || async move {
+        search.finder.load().await?;
+        build_view(search, nav, list, settings).await
+    })
 }
 
 chunk! {
@@ -49,9 +54,11 @@ fn EntitiesView(search: SearchState, nav: Navigation, list: EntityList, settings
     });
     view! {
         <section class="entities" data-testid="entities">
+            <world::WorldLine list />
             <chart::ChartControls settings list />
             <chart::Chart data list search nav />
             <chart::ChartTable data list search nav />
+            <world::Uncounted list search />
             <editor::Editor list />
             <suggestions::Suggestions list search />
         </section>

@@ -10,6 +10,7 @@ pub mod chart;
 pub mod collections;
 pub mod corpus;
 pub mod entities;
+pub mod mentions;
 pub mod navigation;
 pub mod search;
 pub mod settings;

@@ -4,7 +4,7 @@
 use std::{collections::BTreeSet, ops::Range, sync::Arc};
 
 use leptos::prelude::*;
-use siyaq_engine::entities::{Mention, find_mentions, hits_of};
+use siyaq_engine::entities::{Mention, Mentions, Unresolved, hits_of};
 use siyaq_engine::query::entity_reference;
 use siyaq_engine::{
     Hit, Index, MatchMode, QueryError, SearchResult, SortKey, Steps, kwic_line, parse, search, sentence_of,
@@ -15,6 +15,7 @@ use siyaq_state::link::Settings;
 
 use super::corpus::loaded;
 use super::entities::EntityList;
+use super::mentions::MentionFinder;
 
 /// Shares a large value between signals; equal when it is the same value.
 #[derive(Debug)]
@@ -48,8 +49,9 @@ pub enum Outcome {
     Invalid(QueryError),
     /// `@id` named no entity of the list nor of the world gazetteer.
     UnknownEntity(String),
-    /// `@id` is not in the list, and the world gazetteer, which may have it, is on its way.
-    AwaitingWorld,
+    /// `@id` is asked for, and what counts it is on its way: the mention finder's code, or the
+    /// world gazetteer (which may have an entity the list lacks).
+    AwaitingEntities,
 }
 
 /// Lines per page of the concordance: only one page is ever in the DOM.
@@ -88,8 +90,13 @@ pub struct SearchState {
     /// The entity list `@id` queries resolve against.
     pub entities: EntityList,
     pub index: Memo<Shared<Index>>,
-    /// Every mention of every entity of the list, found in `index`.
+    /// Every mention of every entity of the list, found in `index` (none until the finder's
+    /// code is there: see `finder`).
     pub mentions: Memo<Shared<Vec<Mention>>>,
+    pub finder: MentionFinder,
+    /// Spellings that name several entities where the article does not tell which: counted for
+    /// none, shown to the user.
+    pub unresolved: Memo<Shared<Vec<Unresolved>>>,
     pub outcome: Memo<Outcome>,
     /// The last result that came from a valid query, kept on screen while the query is invalid.
     pub shown: Memo<Option<Shared<SearchResult>>>,
@@ -136,10 +143,14 @@ impl SearchState {
             crate::browser::mark("index-built");
             Shared(Arc::new(index))
         });
-        let mentions = Memo::new(move |_| {
+        let finder = MentionFinder::new();
+        let found = Memo::new(move |_| {
+            let Some(find) = finder.get() else { return Shared(Arc::new(Mentions::default())) };
             let lists = entities.counted.with(|c| c.alias_lists(entities.demonyms.get()));
-            Shared(Arc::new(find_mentions(&index.get(), &lists)))
+            Shared(Arc::new(find(&index.get(), &lists)))
         });
+        let mentions = Memo::new(move |_| Shared(Arc::new(found.with(|f| f.resolved.clone()))));
+        let unresolved = Memo::new(move |_| Shared(Arc::new(found.with(|f| f.unresolved.clone()))));
         let timing = StoredValue::new((String::new(), 0.0));
         let outcome = Memo::new(move |_| {
             let text = query.get();
@@ -148,6 +159,10 @@ impl SearchState {
             }
             // An entity is searched as the chart counts it, so a bar and its concordance agree.
             if let Some(id) = entity_reference(&text) {
+                if finder.get().is_none() {
+                    finder.request();
+                    return Outcome::AwaitingEntities;
+                }
                 return match entities.counted.with(|c| c.gazetteer.position(id)) {
                     Some(entity) => Outcome::Found(Shared(Arc::new(SearchResult::from_hits(
                         &index.get(),
@@ -155,7 +170,7 @@ impl SearchState {
                     )))),
                     None if entities.world.with(|w| w.is_pending()) => {
                         entities.load_world();
-                        Outcome::AwaitingWorld
+                        Outcome::AwaitingEntities
                     }
                     None => Outcome::UnknownEntity(id.to_string()),
                 };
@@ -174,7 +189,7 @@ impl SearchState {
         let shown = Memo::new(move |previous: Option<&Option<Shared<SearchResult>>>| match outcome.get() {
             Outcome::Found(result) => Some(result),
             Outcome::Idle => None,
-            Outcome::Invalid(_) | Outcome::UnknownEntity(_) | Outcome::AwaitingWorld => previous.cloned().flatten(),
+            Outcome::Invalid(_) | Outcome::UnknownEntity(_) | Outcome::AwaitingEntities => previous.cloned().flatten(),
         });
         let visible = Memo::new(move |_| {
             let Some(result) = shown.get() else { return Shared(Arc::new(Vec::new())) };
@@ -183,7 +198,7 @@ impl SearchState {
             sort_hits(&index, &mut hits, &sort.get());
             Shared(Arc::new(hits))
         });
-        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, entities, index, mentions, outcome, shown, visible, timing }
+        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, entities, index, mentions, finder, unresolved, outcome, shown, visible, timing }
     }
 
     /// Searches for `text` at once, as if typed and paused on.

@@ -10,6 +10,7 @@ use siyaq_state::world::{World, WorldError};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::chunks::chunk;
 use crate::state::search::Shared;
 
 /// The function of `boot.js` (or of the single file's script) that gives the world file's bytes.
@@ -28,6 +29,8 @@ pub enum WorldStatus {
 pub enum WorldProblem {
     /// Not fetched (offline before it was ever kept, or a server error): the browser's words.
     Unavailable(String),
+    /// The code that reads it could not be downloaded.
+    ReaderUnavailable,
     Unusable(WorldError),
 }
 
@@ -53,14 +56,23 @@ pub fn load(status: RwSignal<WorldStatus>) {
     status.set(WorldStatus::Loading);
     leptos::task::spawn_local(async move {
         let outcome = match fetch().await {
-            Ok(bytes) => match World::from_json(&bytes) {
-                Ok(world) => WorldStatus::Ready(Shared(Arc::new(world))),
-                Err(error) => WorldStatus::Failed(WorldProblem::Unusable(error)),
+            Ok(bytes) => match read_world(bytes).await {
+                Ok(Ok(world)) => WorldStatus::Ready(Shared(Arc::new(world))),
+                Ok(Err(error)) => WorldStatus::Failed(WorldProblem::Unusable(error)),
+                Err(_) => WorldStatus::Failed(WorldProblem::ReaderUnavailable),
             },
             Err(message) => WorldStatus::Failed(WorldProblem::Unavailable(message)),
         };
         status.set(outcome);
     });
+}
+
+chunk! {
+    /// Reads the world file: its reader (tens of kilobytes of parsing code) waits in a chunk, as
+    /// the world itself waits until first needed.
+    fn read_world(bytes: Vec<u8>) -> Result<World, WorldError> {
+        World::from_json(&bytes)
+    }
 }
 
 async fn fetch() -> Result<Vec<u8>, String> {
