@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expected, launch, openPage, root } from './harness.mjs';
+import { baseUrl, expected, launch, openPage, root } from './harness.mjs';
 
 const url = process.env.SIYAQ_ARTICLES_URL;
 const factsPath = process.env.SIYAQ_ARTICLES_EXPECTED;
@@ -90,4 +90,34 @@ test('the world gazetteer works offline after a visit, and inside the single fil
   const single = await openPage(browser, t, { serviceWorkers: 'block' });
   await openEntities(single, `file://${join(root, 'dist/siyaq.html')}`);
   await waitForBar(single, inSample.id, inSample.total);
+});
+
+// Two articles written for this test, imported into a collection: one names حزب العدالة والتنمية
+// beside Turkey and Ankara (Turkey's AKP, by its context), the other names it alone (Turkey's or
+// Morocco's: left uncounted, and listed with both candidates).
+test('a spelling two entities share goes to the one the article places, or is listed uncounted', async (t) => {
+  const page = await openPage(browser, t);
+  await page.goto(baseUrl);
+  await page.locator('[data-testid="doc-list"] button').first().waitFor();
+  await page.locator('[data-testid="collections-panel"] > summary').click();
+  await page.fill('[data-testid="new-collection-name"]', 'أحزاب');
+  const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+  await page.locator('[data-testid="import-files"]').setInputFiles([
+    file('ankara.txt', 'فوز في الانتخابات البلدية\n\nأعلن حزب العدالة والتنمية في أنقرة فوزه، وقال مسؤولون في تركيا إن النتائج نهائية.'),
+    file('statement.txt', 'بيان حزبي\n\nأصدر حزب العدالة والتنمية بيانا اليوم حول الانتخابات المقبلة والتحالفات الممكنة.'),
+  ]);
+  await page.click('[data-testid="open-collection"]');
+  await page.waitForURL(/collection=c-/);
+  await page.locator('[data-testid="doc-list"] button[data-doc]').first().waitFor();
+  await page.click('[data-view="entities"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="world-status"]')?.dataset.state === 'ready');
+  await waitForBar(page, 'akp', 1);
+  assert.equal(await page.locator('[data-testid="chart-svg"] .bar[data-entity="pjd-morocco"]').count(), 0);
+  const uncounted = page.locator('[data-testid="uncounted-mention"]');
+  assert.equal(await uncounted.count(), 1);
+  assert.equal(await uncounted.getAttribute('data-doc'), 'statement');
+  const text = await uncounted.evaluate((e) => e.textContent);
+  assert.match(text, /حزب العدالة والتنمية/);
+  assert.match(text, /التركي/);
+  assert.match(text, /المغربي/);
 });
