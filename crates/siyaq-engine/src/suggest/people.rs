@@ -251,6 +251,11 @@ impl Reader<'_> {
                 if !needs_part && !given_before && !(family_like && (nisba || after_title)) {
                     break;
                 }
+                // A feminine family name (الطراونة) follows a given name at once; elsewhere ة
+                // ends an adjective (توكاييف السخيفة).
+                if !needs_part && form.ends_with('ة') && !(self.is_given_name(self.form(w - 1)) || self.is_definite(w - 1)) {
+                    break;
+                }
                 name.len += 1;
                 if needs_part {
                     // عبد الفتاح: the article belongs to the given name.
