@@ -19,7 +19,8 @@ impl Reader<'_> {
     pub(super) fn by_organisation(&self) -> Vec<Found> {
         let mut found = Vec::new();
         for w in 0..self.word_count() {
-            if !self.is_readable(w) || self.is_known(w) || self.is_definite(w) || self.is_latin(w) {
+            // The list lookup first: it is cheap, and rules out nearly every word.
+            if !self.in_list(&self.lists.organisation_heads, self.form(w)) || !self.is_readable(w) || self.is_known(w) || self.is_definite(w) || self.is_latin(w) {
                 continue;
             }
             let head = self.first_word(w).bare;

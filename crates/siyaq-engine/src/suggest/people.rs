@@ -75,7 +75,12 @@ impl Reader<'_> {
         let mut found = Vec::new();
         let mut w = 0;
         while w < self.word_count() {
-            let opens = self.is_readable(w) && !self.is_known(w) && !self.is_latin(w) && {
+            // The list lookups first: they are cheap, and rule out nearly every word.
+            let listed = {
+                let form = self.form(w);
+                self.in_list(&self.lists.given_names, form) || self.in_list(&self.lists.name_links, form) || form.contains("عبد")
+            };
+            let opens = listed && self.is_readable(w) && !self.is_known(w) && !self.is_latin(w) && {
                 let first = self.first_word(w).bare;
                 self.is_given_name(&first) || (self.is_link(&first) && OPENING_LINKS.iter().any(|l| self.index.analyzer().normalize(l) == first))
             };

@@ -16,7 +16,8 @@ impl Reader<'_> {
     pub(super) fn by_place(&self) -> Vec<Found> {
         let mut found = Vec::new();
         for w in 0..self.word_count() {
-            if !self.is_readable(w) || self.is_known(w) || self.is_latin(w) {
+            // The list lookup first: it is cheap, and rules out nearly every word.
+            if !self.in_list(&self.lists.place_heads, self.form(w)) || !self.is_readable(w) || self.is_known(w) || self.is_latin(w) {
                 continue;
             }
             // Indefinite heads are in construct (مدينة حلب); definite ones only where the list has

@@ -47,11 +47,14 @@ pub(super) struct Reader<'a> {
     /// For each word covered by a known mention, the word just past that mention.
     pub known_end: Vec<Option<u32>>,
     pub lists: WordLists,
+    /// For each word, whether it can be part of a name at all (see [`Reader::can_be_in_name`]):
+    /// every detector asks, some many times, and the answer takes vocabulary lookups.
+    pub name_words: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(index: &'a Index, known: &[Mention]) -> Reader<'a> {
-        let mut reader = Reader { index, known_end: vec![None; index.words().len()], lists: WordLists::new(index) };
+        let mut reader = Reader { index, known_end: vec![None; index.words().len()], lists: WordLists::new(index), name_words: std::cell::OnceCell::new() };
         for mention in known {
             let end = reader.past_restatement(mention.hit.word + mention.hit.len);
             for w in mention.hit.word..end {

@@ -143,16 +143,26 @@ impl Reader<'_> {
             || self.in_list(&lists.place_heads, &form)
     }
 
-    /// Whether a word can be part of any name at all.
+    /// Whether a word can be part of any name at all: readable, no digits, not a function word,
+    /// verb, plural or demonym, suffixed noun or page furniture. The first word of a name is also
+    /// judged without its proclitics (لصالح is ل + صالح, and a stopword either way).
     pub fn can_be_in_name(&self, w: u32, first: bool) -> bool {
-        let form = self.bare(w, first);
+        let words = self.name_words.get_or_init(|| (0..self.word_count()).map(|w| self.judge_name_word(w)).collect());
+        words[w as usize]
+            && !(first && {
+                let bare = self.first_word(w).bare;
+                self.is_stopword(&bare) || self.is_boilerplate(&bare)
+            })
+    }
+
+    fn judge_name_word(&self, w: u32) -> bool {
+        let form = self.form(w);
         self.is_readable(w)
-            && !self.is_stopword(&form)
-            && !self.is_stopword(self.form(w))
-            && !self.has_pronoun_suffix(w)
+            && !self.is_stopword(form)
             && !self.looks_like_verb(w)
+            && !self.has_pronoun_suffix(w)
             && !self.is_plural_or_demonym(w)
-            && !self.is_boilerplate(&form)
+            && !self.is_boilerplate(form)
             && !self.original(w).chars().any(|c| c.is_ascii_digit() || crate::chars::is_digit(c))
     }
 
@@ -183,5 +193,4 @@ impl Reader<'_> {
         // A lone adjective (الأمريكي) describes; a name in one word is found after a title.
         !(words.len() == 1 && self.is_nisba(words.start))
     }
-
 }
