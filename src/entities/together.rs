@@ -10,7 +10,7 @@ use siyaq_engine::gazetteer::Entity;
 use super::chart::{FONT, entity_name, rows_of, shortened};
 use super::svg_export::{export_png, export_svg};
 use crate::i18n::{Lang, counted_ar, tr, use_lang};
-use crate::state::chart::{ChartSettings, MAX_MATRIX, TogetherData, open_pair};
+use crate::state::chart::{ChartSettings, MAX_MATRIX, TogetherData, open_mentions, open_pair};
 use crate::state::entities::EntityList;
 use crate::state::navigation::Navigation;
 use crate::state::search::SearchState;
@@ -186,7 +186,12 @@ pub fn TogetherPanel(data: Memo<TogetherData>, settings: ChartSettings, list: En
                 view! {
                     <g class="cell" class:clickable=clickable data-testid="together-cell" data-a=a.id.clone() data-b=b.id.clone() data-count=cell.together
                         on:mouseenter=move |_| hovered.set(Some(hover_text.clone()))
-                        on:click=move |_| if clickable { open_pair(search, nav, &a_id, &b_id) }>
+                        on:click=move |_| match (clickable, diagonal) {
+                            (false, _) => {}
+                            // The entity's own sentences: every mention of it.
+                            (true, true) => open_mentions(search, nav, &a_id, None),
+                            (true, false) => open_pair(search, nav, &a_id, &b_id),
+                        }>
                         <title>{text}</title>
                         <rect x=format!("{:.1}", x + 1.0) y=format!("{:.1}", cell.y + 1.0) width=format!("{:.1}", CELL - 2.0) height=format!("{:.1}", CELL - 2.0)
                             fill=background />
