@@ -7,10 +7,11 @@ use leptos::{ev, html, prelude::*};
 use siyaq_engine::{MatchMode, Profile, SortKey, Step, bidi::latin_and_number_runs};
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, counted_ar, tr, use_lang};
 use crate::state::corpus::articles;
 use crate::state::navigation::Navigation;
-use crate::state::search::{KwicRow, MAX_WIDTH, Outcome, PAGE_SIZE, SearchState, page_count};
+use crate::state::search::{KwicRow, MAX_WIDTH, Outcome, PAGE_SIZE, PairShown, SearchState, page_count};
+use siyaq_engine::entities::together::Scope;
 
 /// Milliseconds of quiet in the search box before searching, when searching is slow (see
 /// `SearchState::answers_instantly`: on a small corpus each keystroke searches at once).
@@ -159,7 +160,7 @@ mod tests {
 
 #[component]
 fn SyntaxHelp() -> impl IntoView {
-    let rows: [(&str, &str, &str); 8] = [
+    let rows: [(&str, &str, &str); 9] = [
         ("روسيا", "الكلمة مع لواحقها وسوابقها: لروسيا، وروسيا", "the word with its clitics: لروسيا, وروسيا"),
         ("=روسيا", "الصيغة نفسها فقط", "exactly this form"),
         ("\"الأمن الجماعي\"", "عبارة: كلمات متتالية", "a phrase: words in a row"),
@@ -168,6 +169,7 @@ fn SyntaxHelp() -> impl IntoView {
         ("بوتين | موسكو", "إحداهما", "either"),
         ("/^روس/", "تعبير نمطي على الصيغ المطبّعة", "a regular expression on normalized forms"),
         ("@putin", "كل الإشارات إلى كيان بكل صيغه، كما يعدّها مخطط الكيانات", "every mention of an entity, all its spellings, as the entity chart counts them"),
+        ("@putin&@kazakhstan", "الإشارات إلى الأول في الجمل (أو المقالات) التي تذكر الثاني أيضًا، كما تعدّها مصفوفة «معًا»", "mentions of the first in the sentences (or articles) that also mention the second, as the “Together” matrix counts them"),
     ];
     let lang = use_lang();
     view! {
@@ -358,6 +360,7 @@ fn Summary(search: SearchState) -> impl IntoView {
                     <bdi lang="ar">{entity.aliases.join("، ")}</bdi>
                 </p>
             })}
+            {move || search.pair().map(|pair| view! { <PairLine pair /> })}
             <p class="total">
                 {tr("النتائج:", "Hits:")} " "
                 <strong
@@ -420,6 +423,41 @@ fn Summary(search: SearchState) -> impl IntoView {
                 }).collect_view()}
             </div>
         </div>
+    }
+}
+
+/// What the lines of `@a&@b` are: the mentions of the first entity in the sentences (or articles)
+/// that mention the second too, and how many of those there are.
+#[component]
+fn PairLine(pair: PairShown) -> impl IntoView {
+    let lang = use_lang();
+    let name = move |entity: &siyaq_engine::gazetteer::Entity| match lang.get() {
+        Lang::Ar => entity.name_ar.clone(),
+        Lang::En => entity.name_en.clone(),
+    };
+    let (a, b) = (pair.a.clone(), pair.b.clone());
+    let units = move || {
+        let n = pair.units as usize;
+        match (lang.get(), pair.scope) {
+            (Lang::Ar, Scope::Sentence) => counted_ar(n, ["جملة واحدة", "جملتان", "جمل", "جملة"]),
+            (Lang::Ar, Scope::Article) => counted_ar(n, ["مقال واحد", "مقالان", "مقالات", "مقالًا"]),
+            (Lang::En, Scope::Sentence) => if n == 1 { "1 sentence".to_string() } else { format!("{n} sentences") },
+            (Lang::En, Scope::Article) => if n == 1 { "1 article".to_string() } else { format!("{n} articles") },
+        }
+    };
+    let (before, middle, after) = match pair.scope {
+        Scope::Sentence => (("الإشارات إلى ", "Mentions of "), (" في الجمل التي تذكر ", " in the sentences that also mention "), (" أيضًا: ", ": ")),
+        Scope::Article => (("الإشارات إلى ", "Mentions of "), (" في المقالات التي تذكر ", " in the articles that also mention "), (" أيضًا: ", ": ")),
+    };
+    view! {
+        <p class="entity-line" data-testid="pair-line" data-a=pair.a.id.clone() data-b=pair.b.id.clone() data-units=pair.units data-scope=pair.scope.name()>
+            {move || lang.get().pick(before.0, before.1)}
+            <strong><bdi>{move || name(&a)}</bdi></strong>
+            {move || lang.get().pick(middle.0, middle.1)}
+            <strong><bdi>{move || name(&b)}</bdi></strong>
+            {move || lang.get().pick(after.0, after.1)}
+            {units}
+        </p>
     }
 }
 

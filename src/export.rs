@@ -4,7 +4,7 @@ use siyaq_corpus::Document;
 use siyaq_engine::{Hit, Index, kwic_line};
 
 use crate::labels::date_label;
-use crate::state::chart::ChartData;
+use crate::state::chart::{ChartData, OverTimeData, TogetherData};
 use crate::state::corpus::{articles, loaded};
 
 /// Spreadsheet programs read UTF-8 as Arabic only with a byte-order mark.
@@ -171,6 +171,66 @@ pub fn mentions_csv(index: &Index, gazetteer: &siyaq_engine::gazetteer::Gazettee
     csv_with_bom(&MENTIONS_HEADER, rows)
 }
 
+/// The first columns of the over-time table; a column per entity (by id) follows.
+pub const OVER_TIME_HEADER: [&str; 6] = ["period", "from", "to", "articles", "words", "measure"];
+
+/// The over-time panel's figures: one line per period (`2022-01`, `2022-W01`) with its first and
+/// last days, its articles and words, and a column per entity drawn, in the panel's measure; then
+/// one line, `undated`, for the articles without a place in time, when there are any.
+pub fn over_time_csv(gazetteer: &siyaq_engine::gazetteer::Gazetteer, data: &OverTimeData) -> String {
+    let table = &data.table;
+    let mut header: Vec<&str> = OVER_TIME_HEADER.to_vec();
+    header.extend(data.rows.iter().filter_map(|&e| gazetteer.entities.get(e)).map(|e| e.id.as_str()));
+    let day = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
+    let entities: Vec<usize> = data.rows.iter().copied().filter(|&e| e < gazetteer.entities.len()).collect();
+    let mut rows: Vec<Vec<String>> = table
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(p, period)| {
+            let (from, to) = period.days();
+            let mut record = vec![period.key(), day(from), day(to), table.documents[p].len().to_string(), table.words[p].to_string(), data.measure.name().to_string()];
+            record.extend(entities.iter().map(|&e| figure(table.value(e, p, data.measure))));
+            record
+        })
+        .collect();
+    if !table.undated.is_empty() {
+        let mut record = vec!["undated".to_string(), String::new(), String::new(), table.undated.len().to_string(), table.undated_words.to_string(), data.measure.name().to_string()];
+        record.extend(entities.iter().map(|&e| figure(table.undated_value(e, data.measure))));
+        rows.push(record);
+    }
+    csv_with_bom(&header, rows)
+}
+
+pub const TOGETHER_HEADER: [&str; 12] =
+    ["entity_a", "name_ar_a", "name_en_a", "entity_b", "name_ar_b", "name_en_b", "scope", "units_a", "units_b", "together", "dice", "log_dice"];
+
+/// The together panel's figures: one line per pair of the matrix's entities, strongest first —
+/// the units (sentences or articles, `scope`) mentioning each, those mentioning both, the Dice
+/// coefficient and logDice (empty for a pair never together).
+pub fn together_csv(gazetteer: &siyaq_engine::gazetteer::Gazetteer, data: &TogetherData) -> String {
+    let together = &data.together;
+    let rows = together.pairs().into_iter().filter_map(|pair| {
+        let a = gazetteer.entities.get(together.entities[pair.a])?;
+        let b = gazetteer.entities.get(together.entities[pair.b])?;
+        Some(vec![
+            a.id.clone(),
+            a.name_ar.clone(),
+            a.name_en.clone(),
+            b.id.clone(),
+            b.name_ar.clone(),
+            b.name_en.clone(),
+            together.scope.name().to_string(),
+            pair.units_a.to_string(),
+            pair.units_b.to_string(),
+            pair.together.to_string(),
+            format!("{:.4}", pair.dice),
+            together.log_dice(pair.a, pair.b).map(|l| format!("{l:.3}")).unwrap_or_default(),
+        ])
+    });
+    csv_with_bom(&TOGETHER_HEADER, rows)
+}
+
 /// Whole numbers as such; rates to three decimals, enough to recompute counts.
 fn figure(value: f64) -> String {
     if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.3}") }
@@ -290,6 +350,78 @@ mod tests {
         let cited = citation(&index, *with_author, 5);
         assert!(cited.starts_with("«…") && cited.contains("كازاخستان"), "{cited}");
         assert!(cited.contains("إيمي ماكينون") && cited.contains("الشرق اليوم") && cited.contains("يناير 2022"), "{cited}");
+    }
+
+    fn sample_mentions() -> (Index, siyaq_engine::gazetteer::Gazetteer, Vec<siyaq_engine::entities::Mention>) {
+        let index = loaded().build_index(Steps::default());
+        let gazetteer = loaded().gazetteer();
+        let mentions = siyaq_engine::entities::find_mentions(&index, &gazetteer.alias_lists(false));
+        (index, gazetteer, mentions)
+    }
+
+    fn records(csv: &str) -> Vec<csv::StringRecord> {
+        assert!(csv.starts_with('\u{FEFF}'));
+        csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes()).records().map(Result::unwrap).collect()
+    }
+
+    /// The sample's articles are dated 2022-01 (five) and 2023-02 (one): by month, fourteen periods
+    /// from January 2022 to February 2023, the empty ones included, and no undated line; Putin's 23
+    /// mentions (as the chart by article counts them: 12, 9, 2, 0, 0, 0) are 21 in January 2022 and
+    /// 2 in February 2023. By week, a month alone is too coarse: every article is on the undated line.
+    #[test]
+    fn the_over_time_table_exports_a_line_per_period_and_the_undated_apart() {
+        use siyaq_engine::entities::Measure;
+        use siyaq_engine::entities::periods::{Granularity, PeriodTable};
+        let (index, gazetteer, mentions) = sample_mentions();
+        let putin = gazetteer.position("putin").unwrap();
+        let dates: Vec<Option<&str>> = articles().iter().map(|a| a.date().map(|d| d.value.as_str())).collect();
+        let data = |granularity| OverTimeData {
+            table: crate::state::search::Shared(std::sync::Arc::new(PeriodTable::new(&index, &mentions, gazetteer.entities.len(), &dates, granularity))),
+            rows: vec![putin],
+            measure: Measure::Count,
+            left_out: 0,
+        };
+        let csv = over_time_csv(&gazetteer, &data(Granularity::Month));
+        assert!(csv.starts_with("\u{FEFF}period,from,to,articles,words,measure,putin\n"), "{csv}");
+        let rows = records(&csv);
+        assert_eq!(rows.len(), 14);
+        assert_eq!((&rows[0][0], &rows[0][1], &rows[0][2], &rows[0][3], &rows[0][6]), ("2022-01", "2022-01-01", "2022-01-31", "5", "21"));
+        assert_eq!((&rows[1][0], &rows[1][3], &rows[1][6]), ("2022-02", "0", "0"));
+        assert_eq!((&rows[13][0], &rows[13][3], &rows[13][6]), ("2023-02", "1", "2"));
+        let weeks = records(&over_time_csv(&gazetteer, &data(Granularity::Week)));
+        assert_eq!(weeks.len(), 1);
+        assert_eq!((&weeks[0][0], &weeks[0][1], &weeks[0][3], &weeks[0][6]), ("undated", "", "6", "23"));
+    }
+
+    #[test]
+    fn the_together_table_exports_a_line_per_pair_strongest_first() {
+        use siyaq_engine::entities::together::{Scope, Together};
+        let (index, mut gazetteer, mentions) = sample_mentions();
+        let (putin, kazakhstan, russia) = (gazetteer.position("putin").unwrap(), gazetteer.position("kazakhstan").unwrap(), gazetteer.position("russia").unwrap());
+        gazetteer.entities[russia].name_en = "=cmd()".into();
+        let together = Together::new(&index, &mentions, &[putin, kazakhstan, russia], Scope::Sentence);
+        let data = TogetherData { together: crate::state::search::Shared(std::sync::Arc::new(together.clone())), left_out: 0 };
+        let csv = together_csv(&gazetteer, &data);
+        assert!(csv.starts_with("\u{FEFF}entity_a,name_ar_a,name_en_a,entity_b,name_ar_b,name_en_b,scope,units_a,units_b,together,dice,log_dice\n"), "{csv}");
+        let rows = records(&csv);
+        assert_eq!(rows.len(), 3);
+        let dice: Vec<f64> = rows.iter().map(|r| r[10].parse().unwrap()).collect();
+        assert!(dice.windows(2).all(|w| w[0] >= w[1]), "{dice:?}");
+        for row in &rows {
+            assert_eq!(&row[6], "sentence");
+            let (a, b) = (gazetteer.position(&row[0]).unwrap(), gazetteer.position(&row[3]).unwrap());
+            let (i, j) = (together.entities.iter().position(|&e| e == a).unwrap(), together.entities.iter().position(|&e| e == b).unwrap());
+            assert_eq!(row[9].parse::<u32>().unwrap(), together.together(i, j));
+            let (units_a, units_b, both): (f64, f64, f64) = (row[7].parse().unwrap(), row[8].parse().unwrap(), row[9].parse().unwrap());
+            assert!((row[10].parse::<f64>().unwrap() - 2.0 * both / (units_a + units_b)).abs() < 1e-4);
+            assert_eq!(row[11].is_empty(), both == 0.0);
+            assert!(row.iter().all(|cell| !cell.starts_with('=')), "{row:?}");
+        }
+        let with_russia = rows.iter().find(|r| &r[0] == "russia" || &r[3] == "russia").unwrap();
+        assert!(with_russia.iter().any(|cell| cell == "'=cmd()"));
+        // Putin and Kazakhstan share sentences in the sample.
+        let pk = rows.iter().find(|r| [&r[0], &r[3]].contains(&"putin") && [&r[0], &r[3]].contains(&"kazakhstan")).unwrap();
+        assert!(pk[9].parse::<u32>().unwrap() > 0);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use siyaq_corpus::DocumentDate;
+use siyaq_engine::entities::periods::Period;
 
 use crate::i18n::{Lang, counted_ar, use_lang};
 use crate::state::corpus::Article;
@@ -40,6 +41,35 @@ fn month_year(date: &DocumentDate, months: &[&str; 12]) -> String {
         None => format!("{name} {year}"),
         Some(Ok(day @ 1..=31)) if parts.next().is_none() => format!("{day} {name} {year}"),
         Some(_) => date.value.to_string(),
+    }
+}
+
+fn months(lang: Lang) -> &'static [&'static str; 12] {
+    match lang {
+        Lang::Ar => &MONTHS_AR,
+        Lang::En => &MONTHS_EN,
+    }
+}
+
+/// A period as a chart's axis names it: "يناير 2022" for a month, its Monday ("3 يناير 2022") for
+/// a week.
+pub fn period_short(period: Period, lang: Lang) -> String {
+    let names = months(lang);
+    match period {
+        Period::Month { year, month } => format!("{} {year}", names[usize::from(month - 1)]),
+        Period::Week { .. } => {
+            let ((year, month, day), _) = period.days();
+            format!("{day} {} {year}", names[usize::from(month - 1)])
+        }
+    }
+}
+
+/// A period in full: "يناير 2022", or "أسبوع 3 يناير 2022 (2022-W01)" / "Week of 3 January 2022
+/// (2022-W01)".
+pub fn period_label(period: Period, lang: Lang) -> String {
+    match period {
+        Period::Month { .. } => period_short(period, lang),
+        Period::Week { .. } => format!("{} {} ({})", lang.pick("أسبوع", "Week of"), period_short(period, lang), period.key()),
     }
 }
 
@@ -104,6 +134,16 @@ mod tests {
         assert_eq!(date_label_en(&day), "7 January 2022");
         let odd_day = DocumentDate { value: "2022-01-32".into(), inferred: false, evidence: None, note: None };
         assert_eq!(date_label(&odd_day), "2022-01-32");
+    }
+
+    #[test]
+    fn periods_read_as_months_and_weeks() {
+        assert_eq!(period_label(Period::Month { year: 2022, month: 1 }, Lang::Ar), "يناير 2022");
+        assert_eq!(period_label(Period::Month { year: 2023, month: 12 }, Lang::En), "December 2023");
+        let week = Period::Week { year: 2022, week: 1 };
+        assert_eq!(period_short(week, Lang::En), "3 January 2022");
+        assert_eq!(period_label(week, Lang::Ar), "أسبوع 3 يناير 2022 (2022-W01)");
+        assert_eq!(period_label(Period::Week { year: 2020, week: 53 }, Lang::En), "Week of 28 December 2020 (2020-W53)");
     }
 
     #[test]

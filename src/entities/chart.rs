@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use siyaq_engine::entities::{EntityTable, Measure, RowOrder};
 use siyaq_engine::gazetteer::{Entity, EntityKind};
-use wasm_bindgen::{JsCast, closure::Closure};
 
+use super::svg_export::{export_png, export_svg};
 use crate::i18n::{Lang, counted_ar, tr, use_lang};
 use crate::state::chart::{ChartData, ChartSettings, MAX_TOP, open_mentions};
 use crate::state::corpus::articles;
@@ -23,7 +23,7 @@ const ROW_HEIGHT: f64 = 26.0;
 const BAR_HEIGHT: f64 = 16.0;
 /// Room after the longest bar for its figure.
 const FIGURE_ROOM: f64 = 34.0;
-const FONT: &str = "'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
+pub const FONT: &str = "'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
 
 /// One bar: an entity in one article, or in all of them (`document` is `None`).
 #[derive(Clone, Debug, PartialEq)]
@@ -337,59 +337,11 @@ pub fn Chart(data: Memo<ChartData>, list: EntityList, search: SearchState, nav: 
                 </svg>
             </div>
             <div class="chart-export">
-                <button type="button" class="export" data-testid="export-svg" on:click=move |_| { let _ = export_svg(svg_ref); }>{tr("تصدير SVG", "Export SVG")}</button>
-                <button type="button" class="export" data-testid="export-png" on:click=move |_| { let _ = export_png(svg_ref); }>{tr("تصدير PNG", "Export PNG")}</button>
+                <button type="button" class="export" data-testid="export-svg" on:click=move |_| { let _ = export_svg(svg_ref, "siyaq-entities.svg"); }>{tr("تصدير SVG", "Export SVG")}</button>
+                <button type="button" class="export" data-testid="export-png" on:click=move |_| { let _ = export_png(svg_ref, "siyaq-entities.png"); }>{tr("تصدير PNG", "Export PNG")}</button>
             </div>
         </figure>
     }
-}
-
-fn svg_markup(svg_ref: NodeRef<leptos::svg::Svg>) -> Option<String> {
-    let svg = svg_ref.get_untracked()?;
-    web_sys::XmlSerializer::new().ok()?.serialize_to_string(&svg).ok()
-}
-
-fn export_svg(svg_ref: NodeRef<leptos::svg::Svg>) -> Option<()> {
-    let markup = svg_markup(svg_ref)?;
-    crate::browser::save_file("siyaq-entities.svg", &markup, "image/svg+xml").ok()
-}
-
-/// Draws the chart's SVG on a canvas at twice its size and saves that as PNG.
-fn export_png(svg_ref: NodeRef<leptos::svg::Svg>) -> Option<()> {
-    let markup = svg_markup(svg_ref)?;
-    let svg = svg_ref.get_untracked()?;
-    let (width, height) = (svg.get_attribute("width")?.parse::<f64>().ok()?, svg.get_attribute("height")?.parse::<f64>().ok()?);
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&markup));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let image = web_sys::HtmlImageElement::new().ok()?;
-    let loaded = image.clone();
-    let source = url.clone();
-    let onload = Closure::once_into_js(move || {
-        let _ = draw_png(&loaded, width, height);
-        let _ = web_sys::Url::revoke_object_url(&source);
-    });
-    image.set_onload(Some(onload.unchecked_ref()));
-    image.set_src(&url);
-    Some(())
-}
-
-fn draw_png(image: &web_sys::HtmlImageElement, width: f64, height: f64) -> Option<()> {
-    const SCALE: f64 = 2.0;
-    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").ok()?.unchecked_into();
-    canvas.set_width((width * SCALE) as u32);
-    canvas.set_height((height * SCALE) as u32);
-    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
-    context.scale(SCALE, SCALE).ok()?;
-    context.draw_image_with_html_image_element(image, 0.0, 0.0).ok()?;
-    let save = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
-        if let Some(blob) = blob {
-            let _ = crate::browser::save_blob("siyaq-entities.png", &blob);
-        }
-    });
-    canvas.to_blob(save.unchecked_ref()).ok()
 }
 
 #[component]
@@ -461,7 +413,7 @@ pub fn ChartTable(data: Memo<ChartData>, list: EntityList, search: SearchState, 
 
 /// The entities of the chart's rows, by position in the list: only those are copied out of a list
 /// that may hold thousands.
-fn rows_of(list: EntityList, rows: &[usize]) -> std::collections::HashMap<usize, siyaq_engine::gazetteer::Entity> {
+pub fn rows_of(list: EntityList, rows: &[usize]) -> std::collections::HashMap<usize, siyaq_engine::gazetteer::Entity> {
     list.counted.with(|c| rows.iter().filter_map(|&e| Some((e, c.gazetteer.entities.get(e)?.clone()))).collect())
 }
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use siyaq_engine::Index;
 use siyaq_engine::entities::{EntityAliases, Mentions};
 
-use crate::chunks::{ChunkUnavailable, chunk, unavailable_notice};
+use crate::chunks::{ChunkUnavailable, chunk};
 
 pub type Finder = fn(&Index, &[EntityAliases]) -> Mentions;
 
@@ -45,17 +45,25 @@ impl MentionFinder {
         Ok(finder)
     }
 
+    /// The finder at once, for native tests (where there are no chunks to wait for).
+    #[cfg(test)]
+    pub fn load_now(self) {
+        self.finder.set(Some(siyaq_engine::entities::find_mentions_detailed));
+    }
+
     /// Starts [`Self::load`] without waiting for it.
     pub fn request(self) {
         if self.asked.get_value() {
             return;
         }
         self.asked.set_value(true);
-        let unavailable = unavailable_notice();
+        let unavailable = use_context::<RwSignal<Option<ChunkUnavailable>>>();
         leptos::task::spawn_local(async move {
             if let Err(problem) = self.load().await {
                 self.asked.set_value(false);
-                unavailable.set(Some(problem));
+                if let Some(notice) = unavailable {
+                    notice.set(Some(problem));
+                }
             }
         });
     }

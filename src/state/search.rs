@@ -4,8 +4,10 @@
 use std::{collections::BTreeSet, ops::Range, sync::Arc};
 
 use leptos::prelude::*;
+use siyaq_engine::entities::together::{Scope, hits_together, units_together};
 use siyaq_engine::entities::{Mention, Mentions, Unresolved, hits_of};
-use siyaq_engine::query::entity_reference;
+use siyaq_engine::gazetteer::Entity;
+use siyaq_engine::query::{entity_pair_reference, entity_reference};
 use siyaq_engine::{
     Hit, Index, MatchMode, QueryError, SearchResult, SortKey, Steps, kwic_line, parse, search, sentence_of,
     sort_hits,
@@ -54,6 +56,16 @@ pub enum Outcome {
     AwaitingEntities,
 }
 
+/// What the concordance of `@a&@b` shows: the mentions of `a` in the `units` sentences or
+/// articles (`scope`) where `b` is mentioned too.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairShown {
+    pub a: Entity,
+    pub b: Entity,
+    pub units: u32,
+    pub scope: Scope,
+}
+
 /// Lines per page of the concordance: only one page is ever in the DOM.
 pub const PAGE_SIZE: usize = 100;
 
@@ -89,6 +101,9 @@ pub struct SearchState {
     pub page: RwSignal<usize>,
     /// The entity list `@id` queries resolve against.
     pub entities: EntityList,
+    /// What `@a&@b` counts as together: the same sentence or the same article (the together
+    /// panel's setting, shared).
+    pub scope: RwSignal<Scope>,
     pub index: Memo<Shared<Index>>,
     /// Every mention of every entity of the list, found in `index` (none until the finder's
     /// code is there: see `finder`).
@@ -108,8 +123,8 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    /// The search `settings` say, resolving `@id` against `entities`.
-    pub fn new(settings: &Settings, entities: EntityList) -> Self {
+    /// The search `settings` say, resolving `@id` against `entities`, and `@a&@b` in `scope`.
+    pub fn new(settings: &Settings, entities: EntityList, scope: RwSignal<Scope>) -> Self {
         let typed = RwSignal::new(settings.query.clone());
         let query = RwSignal::new(settings.query.clone());
         let mode = RwSignal::new(settings.mode);
@@ -157,22 +172,30 @@ impl SearchState {
             if text.trim().is_empty() {
                 return Outcome::Idle;
             }
-            // An entity is searched as the chart counts it, so a bar and its concordance agree.
+            // An entity is searched as the chart counts it, so a bar and its concordance agree;
+            // a pair as the matrix of entities together counts it.
             if let Some(id) = entity_reference(&text) {
                 if finder.get().is_none() {
                     finder.request();
                     return Outcome::AwaitingEntities;
                 }
-                return match entities.counted.with(|c| c.gazetteer.position(id)) {
-                    Some(entity) => Outcome::Found(Shared(Arc::new(SearchResult::from_hits(
-                        &index.get(),
-                        hits_of(&mentions.get(), entity),
-                    )))),
-                    None if entities.world.with(|w| w.is_pending()) => {
+                let position = |id: &str| entities.counted.with(|c| c.gazetteer.position(id));
+                let hits = match (position(id), entity_pair_reference(&text)) {
+                    (Some(entity), _) => Ok(hits_of(&mentions.get(), entity)),
+                    (None, Some((a, b))) => match (position(a), position(b)) {
+                        (Some(a), Some(b)) => Ok(hits_together(&index.get(), &mentions.get(), a, b, scope.get())),
+                        (None, _) => Err(a),
+                        (_, None) => Err(b),
+                    },
+                    (None, None) => Err(id),
+                };
+                return match hits {
+                    Ok(hits) => Outcome::Found(Shared(Arc::new(SearchResult::from_hits(&index.get(), hits)))),
+                    Err(_) if entities.world.with(|w| w.is_pending()) => {
                         entities.load_world();
                         Outcome::AwaitingEntities
                     }
-                    None => Outcome::UnknownEntity(id.to_string()),
+                    Err(missing) => Outcome::UnknownEntity(missing.to_string()),
                 };
             }
             match parse(&text, mode.get()) {
@@ -198,7 +221,23 @@ impl SearchState {
             sort_hits(&index, &mut hits, &sort.get());
             Shared(Arc::new(hits))
         });
-        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, entities, index, mentions, finder, unresolved, outcome, shown, visible, timing }
+        SearchState { typed, query, mode, steps, width, sort, excluded, form, page, entities, scope, index, mentions, finder, unresolved, outcome, shown, visible, timing }
+    }
+
+    /// When the query is `@a&@b` naming two entities: what its summary line says.
+    pub fn pair(&self) -> Option<PairShown> {
+        let query = self.query.get();
+        let (a, b) = entity_pair_reference(&query)?;
+        self.entities.counted.with(|c| {
+            // The whole reference naming one entity is that entity, not a pair.
+            if c.gazetteer.position(entity_reference(&query)?).is_some() {
+                return None;
+            }
+            let (a_at, b_at) = (c.gazetteer.position(a)?, c.gazetteer.position(b)?);
+            let scope = self.scope.get();
+            let units = units_together(&self.index.get(), &self.mentions.get(), a_at, b_at, scope);
+            Some(PairShown { a: c.gazetteer.entities[a_at].clone(), b: c.gazetteer.entities[b_at].clone(), units, scope })
+        })
     }
 
     /// Searches for `text` at once, as if typed and paused on.
@@ -348,6 +387,39 @@ mod tests {
         assert_eq!(only_lam.len(), 5);
         let without_first = visible_hits(&index, &hits, &BTreeSet::from([0]), None);
         assert_eq!(without_first.len(), 65 - 11);
+    }
+
+    /// `@a&@b` gives the lines the engine gives for the pair, in the together panel's scope, and
+    /// its summary counts the units where both are mentioned.
+    #[test]
+    fn a_pair_of_entities_searches_the_mentions_of_the_first_where_the_second_is() {
+        use siyaq_engine::entities::together::unit_of;
+        let settings = Settings::default();
+        let list = EntityList::unsaved(&settings);
+        list.world.set(crate::state::entities::world::WorldStatus::Failed(crate::state::entities::world::WorldProblem::Unavailable("test".into())));
+        let scope = RwSignal::new(Scope::Sentence);
+        let search = SearchState::new(&settings, list, scope);
+        search.finder.load_now();
+        let (index, mentions) = (search.index.get_untracked(), search.mentions.get_untracked());
+        let position = |id: &str| list.counted.with_untracked(|c| c.gazetteer.position(id).unwrap());
+        let (putin, kazakhstan) = (position("putin"), position("kazakhstan"));
+        for (which, expected_scope) in [(Scope::Sentence, "sentence"), (Scope::Article, "article")] {
+            scope.set(which);
+            search.search_now(" @putin & @kazakhstan ".into());
+            let Outcome::Found(result) = search.outcome.get_untracked() else { panic!("{expected_scope}: no result") };
+            let expected = hits_together(&index, &mentions, putin, kazakhstan, which);
+            assert!(!expected.is_empty(), "{expected_scope}");
+            assert_eq!(result.hits, expected, "{expected_scope}");
+            let shown = untrack(|| search.pair()).unwrap();
+            assert_eq!((shown.a.id.as_str(), shown.b.id.as_str(), shown.scope.name()), ("putin", "kazakhstan", expected_scope));
+            let units: BTreeSet<u32> = expected.iter().map(|&h| unit_of(&index, h, which)).collect();
+            assert_eq!(shown.units as usize, units.len());
+        }
+        search.search_now("@putin&@nobody".into());
+        assert_eq!(search.outcome.get_untracked(), Outcome::UnknownEntity("nobody".into()));
+        assert!(untrack(|| search.pair()).is_none());
+        search.search_now("@putin".into());
+        assert!(untrack(|| search.pair()).is_none());
     }
 
     #[test]

@@ -33,10 +33,11 @@ impl State {
 
     /// The view `settings` describe, with `list` (native tests give one that touches no storage).
     fn with_list(settings: &Settings, list: EntityList) -> Self {
+        let chart = ChartSettings::new(settings);
         State {
-            search: SearchState::new(settings, list),
+            search: SearchState::new(settings, list, chart.scope),
             nav: Navigation::new(settings),
-            chart: ChartSettings::new(settings),
+            chart,
             list,
             lang: RwSignal::new(settings.lang),
         }
@@ -65,6 +66,9 @@ impl State {
             top: self.chart.top.get(),
             order: self.chart.order.get(),
             demonyms: self.list.demonyms.get(),
+            panel: self.chart.panel.get(),
+            granularity: self.chart.granularity.get(),
+            scope: self.chart.scope.get(),
             lang: self.lang.get(),
             entities: self.list.gazetteer.with(|g| g.changes_from(&bundled())),
         }
@@ -96,6 +100,9 @@ impl State {
             top,
             order,
             demonyms,
+            panel,
+            granularity,
+            scope,
             lang,
             entities: _,
         } = settings;
@@ -119,6 +126,9 @@ impl State {
         chart.top.set(*top);
         chart.order.set(*order);
         self.list.demonyms.set(*demonyms);
+        chart.panel.set(*panel);
+        chart.granularity.set(*granularity);
+        chart.scope.set(*scope);
         self.lang.set(*lang);
     }
 }
@@ -152,6 +162,9 @@ mod tests {
             top: 40,
             order: RowOrder::Document(1),
             demonyms: true,
+            panel: siyaq_state::EntityPanel::Together,
+            granularity: siyaq_engine::entities::periods::Granularity::Week,
+            scope: siyaq_engine::entities::together::Scope::Article,
             lang: Lang::En,
             entities: Default::default(),
         }

@@ -350,15 +350,28 @@ pub fn kwic_line(index: &Index, hit: Hit, width: u32) -> KwicLine {
     }
 }
 
+/// Whether word `w` opens a sentence (or a paragraph, which opens one too).
+fn starts_sentence(index: &Index, w: u32) -> bool {
+    index.word(w).flags & (SENTENCE_START | PARAGRAPH_START) != 0
+}
+
+/// The first word of the sentence that holds word `word`: sentences never cross documents, so
+/// this names the sentence across the whole corpus.
+pub fn sentence_start(index: &Index, word: u32) -> u32 {
+    let doc = &index.documents()[index.document_of(word)];
+    let mut first = word;
+    while first > doc.words.start && !starts_sentence(index, first) {
+        first -= 1;
+    }
+    first
+}
+
 /// The sentence around `hit`: byte range in its document's text.
 pub fn sentence_of(index: &Index, hit: Hit) -> Range<usize> {
     let document = index.document_of(hit.word);
     let doc = &index.documents()[document];
-    let starts = |w: u32| index.word(w).flags & (SENTENCE_START | PARAGRAPH_START) != 0;
-    let mut first = hit.word;
-    while first > doc.words.start && !starts(first) {
-        first -= 1;
-    }
+    let starts = |w: u32| starts_sentence(index, w);
+    let first = sentence_start(index, hit.word);
     let mut next = hit.word + hit.len;
     while next < doc.words.end && !starts(next) {
         next += 1;

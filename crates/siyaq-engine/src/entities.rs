@@ -7,6 +7,9 @@
 //! occur in a corpus, and one pass of a multi-pattern automaton over the vocabulary finds the few
 //! whose first word can match at all. Only those pay for clitic generation.
 
+pub mod periods;
+pub mod together;
+
 use rustc_hash::FxHashMap;
 
 use crate::clitics;

@@ -159,6 +159,15 @@ pub fn entity_reference(input: &str) -> Option<&str> {
     input.trim().strip_prefix('@').map(str::trim)
 }
 
+/// `@a&@b`: the mentions of entity `a` in the units (sentences or articles) where entity `b` is
+/// mentioned too, as the matrix of entities together counts them; spaces around `&` allowed.
+/// The caller resolves the ids, and tries the whole of an `@` reference as one id first.
+pub fn entity_pair_reference(input: &str) -> Option<(&str, &str)> {
+    let (a, b) = entity_reference(input)?.split_once('&')?;
+    let b = b.trim_start().strip_prefix('@')?.trim();
+    Some((a.trim(), b))
+}
+
 /// Compiles a regular expression of a query within [`MAX_REGEX_BYTES`]: the parser and the search
 /// apply the same bound.
 pub(crate) fn compile_regex(pattern: &str) -> Result<regex_lite::Regex, regex_lite::Error> {
@@ -351,6 +360,12 @@ mod tests {
         assert_eq!(entity_reference("@"), Some(""));
         assert_eq!(entity_reference("بوتين @putin"), None);
         assert_eq!(entity_reference("بوتين"), None);
+        assert_eq!(entity_pair_reference("@putin&@biden"), Some(("putin", "biden")));
+        assert_eq!(entity_pair_reference(" @putin & @biden "), Some(("putin", "biden")));
+        assert_eq!(entity_pair_reference("@putin"), None);
+        assert_eq!(entity_pair_reference("@putin&biden"), None);
+        assert_eq!(entity_pair_reference("putin&@biden"), None);
+        assert_eq!(entity_pair_reference("@&@"), Some(("", "")));
     }
 
     #[test]

@@ -93,6 +93,31 @@ impl View {
     }
 }
 
+/// The panels of the entities view: the chart by article, mentions over time, entities together.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum EntityPanel {
+    #[default]
+    Articles,
+    OverTime,
+    Together,
+}
+
+impl EntityPanel {
+    pub const ALL: [EntityPanel; 3] = [EntityPanel::Articles, EntityPanel::OverTime, EntityPanel::Together];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityPanel::Articles => "articles",
+            EntityPanel::OverTime => "over-time",
+            EntityPanel::Together => "together",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<EntityPanel> {
+        Self::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +138,9 @@ mod tests {
             assert_eq!(View::from_name(view.name()), Some(view));
         }
         assert_eq!(View::from_name("<script>"), None);
+        for panel in EntityPanel::ALL {
+            assert_eq!(EntityPanel::from_name(panel.name()), Some(panel));
+        }
+        assert_eq!(EntityPanel::from_name("Together"), None);
     }
 }

@@ -7,13 +7,15 @@
 
 use std::collections::BTreeSet;
 
+use siyaq_engine::entities::periods::Granularity;
+use siyaq_engine::entities::together::Scope;
 use siyaq_engine::entities::{Measure, RowOrder};
 use siyaq_engine::gazetteer::{EntityKind, Gazetteer, GazetteerChanges};
 use siyaq_engine::query::MAX_QUERY_CHARS;
 use siyaq_engine::{Hit, MatchMode, Profile, SortKey, Step, Steps};
 
 use crate::entity_changes::{self, ChangesProblem, LinkChanges, cut};
-use crate::{Lang, View};
+use crate::{EntityPanel, Lang, View};
 
 pub const MAX_WIDTH: u32 = 30;
 pub const MAX_TOP: usize = 200;
@@ -82,6 +84,12 @@ pub struct Settings {
     pub top: usize,
     pub order: RowOrder,
     pub demonyms: bool,
+    /// The panel of the entities view.
+    pub panel: EntityPanel,
+    /// Mentions over time: by month or by week.
+    pub granularity: Granularity,
+    /// Entities together: in the same sentence or the same article (also what `@a&@b` searches).
+    pub scope: Scope,
     pub lang: Lang,
     /// The user's changes to the bundled entity list.
     pub entities: GazetteerChanges,
@@ -106,6 +114,9 @@ impl Default for Settings {
             top: DEFAULT_TOP,
             order: RowOrder::Total,
             demonyms: false,
+            panel: EntityPanel::Articles,
+            granularity: Granularity::Month,
+            scope: Scope::Sentence,
             lang: Lang::Ar,
             entities: GazetteerChanges::default(),
         }
@@ -223,6 +234,15 @@ pub fn write_with_entities(settings: &Settings, context: &LinkContext, entities:
     if settings.demonyms {
         out.append_pair("demonyms", "1");
     }
+    if settings.panel != defaults.panel {
+        out.append_pair("panel", settings.panel.name());
+    }
+    if settings.granularity != defaults.granularity {
+        out.append_pair("period", settings.granularity.name());
+    }
+    if settings.scope != defaults.scope {
+        out.append_pair("scope", settings.scope.name());
+    }
     if settings.lang != defaults.lang {
         out.append_pair("lang", settings.lang.code());
     }
@@ -280,6 +300,9 @@ pub fn read(parameters: &str, context: &LinkContext) -> ReadLink {
             "top" => bounded(&value, 1, MAX_TOP).map(|t| settings.top = t).is_some(),
             "order" => article(&value).map(|d| settings.order = RowOrder::Document(d)).is_some(),
             "demonyms" => matches!(value.as_str(), "1" | "0").then(|| settings.demonyms = value == "1").is_some(),
+            "panel" => EntityPanel::from_name(&value).map(|p| settings.panel = p).is_some(),
+            "period" => Granularity::from_name(&value).map(|g| settings.granularity = g).is_some(),
+            "scope" => Scope::from_name(&value).map(|s| settings.scope = s).is_some(),
             "lang" => Lang::from_code(&value).map(|l| settings.lang = l).is_some(),
             // Reported on its own: what went wrong with a list matters more than its text.
             "entities" => {
@@ -429,6 +452,9 @@ mod tests {
             top: 40,
             order: RowOrder::Document(2),
             demonyms: true,
+            panel: EntityPanel::Together,
+            granularity: Granularity::Week,
+            scope: Scope::Article,
             lang: Lang::En,
             entities: list.changes_from(&bundled()),
         };
@@ -463,6 +489,9 @@ mod tests {
             top,
             order,
             demonyms,
+            panel,
+            granularity,
+            scope,
             lang,
             entities,
         } = settings;
@@ -484,6 +513,9 @@ mod tests {
             ("top", *top != d.top),
             ("order", *order != d.order),
             ("demonyms", *demonyms != d.demonyms),
+            ("panel", *panel != d.panel),
+            ("granularity", *granularity != d.granularity),
+            ("scope", *scope != d.scope),
             ("lang", *lang != d.lang),
             ("entities", *entities != d.entities),
         ];
@@ -506,6 +538,24 @@ mod tests {
         assert_eq!(read.entities_problem, Some(ChangesProblem::Unreadable));
         let expected = Settings { query: "روسيا".into(), ..Settings::default() };
         assert_eq!(read.settings, expected);
+    }
+
+    #[test]
+    fn the_entity_panels_settings_are_named_and_left_out_at_their_defaults() {
+        let settings = Settings { panel: EntityPanel::OverTime, granularity: Granularity::Week, ..Settings::default() };
+        assert_eq!(write_link(&settings), "v=0123456789ab&panel=over-time&period=week");
+        assert_eq!(round_trip(&settings).settings, settings);
+        let together = Settings { panel: EntityPanel::Together, scope: Scope::Article, ..Settings::default() };
+        assert_eq!(write_link(&together), "v=0123456789ab&panel=together&scope=article");
+        assert_eq!(round_trip(&together).settings, together);
+        // Written at their defaults, they read back as the defaults; a link never carries them so.
+        assert_eq!(read_link("panel=articles&period=month&scope=sentence").settings, Settings::default());
+        // A bad value is ignored, reported, and the default kept.
+        let read = read_link("panel=chart&period=day&scope=paragraph&top=20");
+        assert_eq!(read.settings, Settings { top: 20, ..Settings::default() });
+        let names: Vec<&str> = read.ignored.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["panel", "period", "scope"]);
+        assert_eq!(read_link("panel=&scope=ARTICLE").settings, Settings::default());
     }
 
     #[test]
@@ -567,7 +617,7 @@ mod tests {
 
     #[test]
     fn non_ascii_everywhere_is_read_or_ignored() {
-        for name in ["v", "view", "q", "mode", "norm", "steps", "width", "sort", "docs", "form", "page", "doc", "hit", "measure", "types", "top", "order", "demonyms", "lang", "entities"] {
+        for name in ["v", "view", "q", "mode", "norm", "steps", "width", "sort", "docs", "form", "page", "doc", "hit", "measure", "types", "top", "order", "demonyms", "panel", "period", "scope", "lang", "entities"] {
             for value in ["ب", "٣", "1٣", "ا-ب", "٣-٣", "\u{202E}", "😀", "é", "ب,ب"] {
                 let link = format!("{name}={value}&doc=first");
                 let read = read_link(&link);

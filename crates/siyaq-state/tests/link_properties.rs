@@ -2,11 +2,13 @@
 //! view written then read is the same view.
 
 use proptest::prelude::*;
+use siyaq_engine::entities::periods::Granularity;
+use siyaq_engine::entities::together::Scope;
 use siyaq_engine::entities::{Measure, RowOrder};
 use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer, GazetteerChanges};
 use siyaq_engine::{Hit, MatchMode, SortKey, Step, Steps};
 use siyaq_state::link::{LinkContext, MAX_IGNORED_KEPT, MAX_PAGE, MAX_TOP, MAX_WIDTH, Settings, read, write};
-use siyaq_state::{Lang, View};
+use siyaq_state::{EntityPanel, Lang, View};
 
 const ARTICLES: [&str; 3] = ["first", "الثاني", "third-3"];
 const WORDS: usize = 5_000;
@@ -56,6 +58,9 @@ prop_compose! {
         top in 1..=MAX_TOP,
         order in prop::option::of(0..ARTICLES.len()),
         demonyms in any::<bool>(),
+        panel in prop::sample::select(EntityPanel::ALL.to_vec()),
+        granularity in prop::sample::select(Granularity::ALL.to_vec()),
+        scope in prop::sample::select(Scope::ALL.to_vec()),
         english in any::<bool>(),
         entities in changes(),
     ) -> Settings {
@@ -80,6 +85,9 @@ prop_compose! {
             top,
             order: order.map_or(RowOrder::Total, RowOrder::Document),
             demonyms,
+            panel,
+            granularity,
+            scope,
             lang: if english { Lang::En } else { Lang::Ar },
             entities,
         }
@@ -114,7 +122,7 @@ proptest! {
     fn any_text_reads_within_bounds_and_round_trips(link in prop_oneof![
         any::<String>(),
         prop::collection::vec(("[a-z]{1,8}", text()), 0..20).prop_map(|pairs| pairs.into_iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("&")),
-        prop::collection::vec((prop::sample::select(vec!["v", "view", "q", "mode", "norm", "steps", "width", "sort", "docs", "form", "page", "doc", "hit", "measure", "types", "top", "order", "demonyms", "lang", "entities"]), text()), 0..20)
+        prop::collection::vec((prop::sample::select(vec!["v", "view", "q", "mode", "norm", "steps", "width", "sort", "docs", "form", "page", "doc", "hit", "measure", "types", "top", "order", "demonyms", "panel", "period", "scope", "lang", "entities"]), text()), 0..20)
             .prop_map(|pairs| pairs.into_iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("&")),
     ]) {
         let bundled = bundled();
