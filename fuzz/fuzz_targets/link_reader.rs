@@ -10,7 +10,7 @@ use siyaq_engine::gazetteer::Gazetteer;
 use siyaq_engine::query::MAX_QUERY_CHARS;
 use siyaq_state::Lang;
 use siyaq_state::entity_changes::TOO_MANY;
-use siyaq_state::link::{LinkContext, MAX_HIT_WORDS, MAX_IGNORED_KEPT, MAX_PAGE, MAX_TOP, MAX_WIDTH, read, write};
+use siyaq_state::link::{CorpusSource, LinkContext, MAX_HIT_WORDS, MAX_IGNORED_KEPT, MAX_PAGE, MAX_TOP, MAX_WIDTH, read, write};
 use siyaq_state::link_notice::LinkNotice;
 
 const ARTICLE_LISTS: [&[&str]; 4] = [&["a"], &["first", "second", "third"], &["كازاخستان-1", "روسيا", "x y", "٣"], &["same", "same"]];
@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let version = VERSIONS[usize::from(shape / 4) % VERSIONS.len()];
     let words = WORDS[usize::from(shape / 12) % WORDS.len()];
     let bundled = bundled();
-    let context = LinkContext { version, pack: None, articles, words, bundled };
+    let context = LinkContext { version, source: CorpusSource::Site, articles, words, bundled };
 
     let read_once = read(&link, &context);
     let settings = &read_once.settings;
