@@ -1,4 +1,4 @@
-//! `cargo xtask entity-eval DIR [--errors]`: precision and recall of the entity chart's mentions, per type,
+//! `cargo xtask entity-eval DIR [--accept N] [--errors]`: precision and recall of the entity chart's mentions, per type,
 //! against a development set annotated by hand. DIR holds `articles/NAME.txt` and
 //! `gold/NAME.tsv`, one line per mention in text order: `type<TAB>canonical name<TAB>surface`,
 //! the surface as written without attached clitics. The set itself is not part of the project
@@ -7,8 +7,9 @@
 //! A gold mention is placed at the first free occurrence of its surface after the previous one
 //! (else the first free one); a
 //! mention found counts as right when it overlaps a gold mention of the same type that no other
-//! found mention took. Counted twice: with the site's list alone, and with the world gazetteer
-//! beneath it (what a new collection starts with); `--errors` lists what the second got wrong and
+//! found mention took. Counted three times: with the site's list alone, with the world gazetteer
+//! beneath it (what a new collection starts with), and with the suggestions at or above a
+//! confidence (`--accept N`, 80 by default) added as the page's "add all" adds them; `--errors` lists what the second got wrong and
 //! missed.
 
 use std::collections::BTreeMap;
@@ -48,12 +49,53 @@ pub fn run(root: &Path, args: &[String]) -> Result {
     let gold: usize = articles.iter().map(|a| a.gold.len()).sum();
     println!("{} articles, {words} words, {gold} gold mentions", articles.len());
     let errors = args.iter().any(|a| a == "--errors");
+    let accept: f32 = match args.iter().position(|a| a == "--accept") {
+        Some(at) => args.get(at + 1).and_then(|n| n.parse().ok()).ok_or("--accept takes a percentage")?,
+        None => 80.0,
+    };
     for (label, counted, show) in [("the site's list alone", layered(&list, None), false), ("the list and the world gazetteer", layered(&list, Some(&world)), errors)] {
         let tallies = score(&index, &articles, &counted, show);
         println!("\n{label} ({} entities):", counted.gazetteer.entities.len());
         print_tallies(&tallies);
     }
+
+    // The suggestions made on top of the list and the world, those at or above `accept` added as
+    // the page's "add all" adds them.
+    let known = find_mentions(&index, &layered(&list, Some(&world)).alias_lists(false));
+    let suggestions = siyaq_engine::suggest::suggest(&index, &known);
+    let sure: Vec<_> = suggestions.iter().filter(|s| s.confidence * 100.0 >= accept).collect();
+    let real = sure.iter().filter(|s| s.evidence.iter().any(|hit| overlaps_gold(&index, &articles, *hit))).count();
+    println!(
+        "\nsuggestions: {} in all, {} at {accept}% or more, of which {real} overlap an annotated name ({:.0}%)",
+        suggestions.len(),
+        sure.len(),
+        100.0 * real as f64 / sure.len().max(1) as f64
+    );
+    if errors {
+        for s in sure.iter().filter(|s| !s.evidence.iter().any(|hit| overlaps_gold(&index, &articles, *hit))) {
+            println!("  not annotated: «{}» ({}, {:.0}%)", s.text, s.kind.name(), s.confidence * 100.0);
+        }
+    }
+    let mut with_suggestions = list.clone();
+    for s in &sure {
+        if let Ok(id) = with_suggestions.add_entity(&s.text, &s.text, s.kind) {
+            for variant in &s.variants {
+                let _ = with_suggestions.add_alias(&id, variant);
+            }
+        }
+    }
+    let counted = layered(&with_suggestions, Some(&world));
+    let tallies = score(&index, &articles, &counted, false);
+    println!("\nthe list, the world gazetteer and the suggestions at {accept}% or more ({} entities):", counted.gazetteer.entities.len());
+    print_tallies(&tallies);
     Ok(())
+}
+
+/// Whether `hit` overlaps a gold mention of its article, whatever its type.
+fn overlaps_gold(index: &Index, articles: &[Article], hit: siyaq_engine::Hit) -> bool {
+    let article = &articles[index.document_of(hit.word)];
+    let span = index.word(hit.word).start as usize..index.word(hit.word + hit.len - 1).span().end;
+    article.gold.iter().any(|(gold, _)| gold.start < span.end && span.start < gold.end)
 }
 
 fn read_set(dir: &Path) -> Result<Vec<Article>> {
