@@ -572,6 +572,18 @@ fn KwicLine(row: KwicRow, search: SearchState, nav: Navigation) -> impl IntoView
             <button type="button" class="cite" title=move || lang.get().pick("انسخ السطر مع توثيقه", "Copy as citation") on:click=copy>
                 "❝"
             </button>
+            {move || search.entity_searched().map(|id| {
+                let leave_out = move |event: ev::MouseEvent| {
+                    event.stop_propagation();
+                    search.entities.exclude_mention(&search.index.get_untracked(), hit, &id);
+                };
+                view! {
+                    <button type="button" class="cite" data-testid="exclude-mention" on:click=leave_out
+                        title=move || lang.get().pick("ليست إشارة إلى هذا الكيان: لا تعدّها (تُحفظ مع تعديلات القائمة)", "Not a mention of this entity: leave it out of the counts (kept with the list's edits)")>
+                        "✕"
+                    </button>
+                }
+            })}
         </div>
     }
 }

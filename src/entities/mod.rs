@@ -4,6 +4,7 @@
 
 mod chart;
 mod editor;
+mod excluded;
 mod list;
 mod over_time;
 mod status;
@@ -75,6 +76,7 @@ fn EntitiesView(search: SearchState, nav: Navigation, list: EntityList, settings
                 EntityPanel::Together => view! { <together::TogetherPanel data=together settings list search nav /> }.into_any(),
             }}
             <world::Uncounted list search />
+            <excluded::Excluded list />
             <editor::Editor list />
             <suggestions::Suggestions list search />
         </section>

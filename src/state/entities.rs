@@ -115,6 +115,25 @@ impl EntityList {
         }
     }
 
+    /// Leaves the mention at `hit` of entity `entity` out of the counts, with the list's edits.
+    pub fn exclude_mention(&self, index: &siyaq_engine::Index, hit: siyaq_engine::Hit, entity: &str) {
+        let document = index.documents()[index.document_of(hit.word)].id.clone();
+        let start = siyaq_state::world::start_in_characters(index, hit);
+        let mention = siyaq_engine::gazetteer::ExcludedMention { document, start, entity: entity.to_string() };
+        self.edit(|g| {
+            g.exclude_mention(mention);
+            Ok(())
+        });
+    }
+
+    /// Counts a mention left out again.
+    pub fn restore_mention(&self, mention: &siyaq_engine::gazetteer::ExcludedMention) {
+        self.edit(|g| {
+            g.restore_mention(mention);
+            Ok(())
+        });
+    }
+
     /// Loads the world gazetteer beneath the list, once.
     pub fn load_world(&self) {
         world::load(self.world);

@@ -161,8 +161,12 @@ impl SearchState {
         let finder = MentionFinder::new();
         let found = Memo::new(move |_| {
             let Some(find) = finder.get() else { return Shared(Arc::new(Mentions::default())) };
-            let lists = entities.counted.with(|c| c.alias_lists(entities.demonyms.get()));
-            Shared(Arc::new(find(&index.get(), &lists)))
+            let index = index.get();
+            let (lists, excluded) = entities.counted.with(|c| (c.alias_lists(entities.demonyms.get()), c.excluded_positions(&index)));
+            let mut found = find(&index, &lists);
+            // Mentions the user left out by hand count for nothing.
+            found.resolved.retain(|m| !excluded.contains(&(m.hit.word, m.entity)));
+            Shared(Arc::new(found))
         });
         let mentions = Memo::new(move |_| Shared(Arc::new(found.with(|f| f.resolved.clone()))));
         let unresolved = Memo::new(move |_| Shared(Arc::new(found.with(|f| f.unresolved.clone()))));
@@ -222,6 +226,13 @@ impl SearchState {
             Shared(Arc::new(hits))
         });
         SearchState { typed, query, mode, steps, width, sort, excluded, form, page, entities, scope, index, mentions, finder, unresolved, outcome, shown, visible, timing }
+    }
+
+    /// The id of the entity the query names (`@id`, not a pair) when the list or the world has it.
+    pub fn entity_searched(&self) -> Option<String> {
+        let query = self.query.get();
+        let id = entity_reference(&query)?;
+        self.entities.counted.with(|c| c.gazetteer.get(id).map(|e| e.id.clone()))
     }
 
     /// When the query is `@a&@b` naming two entities: what its summary line says.

@@ -91,3 +91,27 @@ test('suggestions above a confidence are added as entities in one click', async 
     assert.equal(await page.locator(`[data-testid="suggestion"][data-text="${text}"]`).count(), 0, `${text} is in the list now`);
   }
 });
+
+test('a mention left out from its line counts no more, stays left out after a reload, and comes back', async (t) => {
+  const sample = expected();
+  const total = sample.entities.counts.putin.total;
+  const page = await openPage(browser, t);
+  await open(page, new URL(`?q=${encodeURIComponent('@putin')}`, baseUrl).href);
+  const waitForTotal = (n) => page.waitForFunction((n) => document.querySelector('[data-testid="hit-total"]')?.textContent === String(n), n);
+  await waitForTotal(total);
+  const first = page.locator('[data-testid="kwic-row"]').first();
+  const word = await first.getAttribute('data-word');
+  await first.locator('[data-testid="exclude-mention"]').click();
+  await waitForTotal(total - 1);
+  assert.equal(await page.locator(`[data-testid="kwic-row"][data-word="${word}"]`).count(), 0);
+  // The chart counts as the concordance does.
+  await page.click('[data-view="entities"]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid="chart-svg"] .bar[data-entity="putin"][data-doc="all"]')?.dataset.count === String(n), total - 1);
+  assert.equal(await page.locator('[data-testid="excluded-mention"]').count(), 1);
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelector('[data-testid="chart-svg"] .bar[data-entity="putin"][data-doc="all"]')?.dataset.count === String(n), total - 1);
+  await page.locator('[data-testid="excluded-mentions"] > summary').click();
+  await page.click('[data-testid="restore-mention"]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid="chart-svg"] .bar[data-entity="putin"][data-doc="all"]')?.dataset.count === String(n), total);
+  assert.equal(await page.locator('[data-testid="excluded-mention"]').count(), 0);
+});

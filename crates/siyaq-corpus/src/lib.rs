@@ -168,7 +168,7 @@ impl Corpus {
 
     /// The corpus's entity list, as a list the user can edit.
     pub fn gazetteer(&self) -> Gazetteer {
-        Gazetteer { entities: self.entities.clone() }
+        Gazetteer { entities: self.entities.clone(), excluded: vec![] }
     }
 
     /// The total size of the files' text, in bytes.

@@ -60,7 +60,7 @@ fn generated_list(index: &Index, entities: usize) -> Gazetteer {
             demonyms: Vec::new(),
         });
     }
-    Gazetteer { entities: list }
+    Gazetteer { entities: list, excluded: vec![] }
 }
 
 fn benches(c: &mut Criterion) {

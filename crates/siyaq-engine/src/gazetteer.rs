@@ -56,6 +56,22 @@ pub struct Entity {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Gazetteer {
     pub entities: Vec<Entity>,
+    /// Mentions the user left out by hand, in the order left out.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub excluded: Vec<ExcludedMention>,
+}
+
+/// One place where a spelling of an entity is not a mention of it (another person of the same
+/// name, a word that only looks like the name): the article's id, where the words start in the
+/// article's text (in characters, as the exports count), and the entity's id (of the list or of
+/// the world gazetteer beneath it).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct ExcludedMention {
+    pub document: String,
+    pub start: u32,
+    pub entity: String,
 }
 
 /// How an edited list differs from the list it started from: entities removed, and entities
@@ -68,11 +84,14 @@ pub struct GazetteerChanges {
     pub removed: Vec<String>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub entities: Vec<Entity>,
+    /// Mentions left out beyond those the base list leaves out.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub excluded: Vec<ExcludedMention>,
 }
 
 impl GazetteerChanges {
     pub fn is_empty(&self) -> bool {
-        self.removed.is_empty() && self.entities.is_empty()
+        self.removed.is_empty() && self.entities.is_empty() && self.excluded.is_empty()
     }
 }
 
@@ -193,6 +212,7 @@ impl Gazetteer {
         GazetteerChanges {
             removed: base.entities.iter().filter(|e| !ids.contains(e.id.as_str())).map(|e| e.id.clone()).collect(),
             entities: self.entities.iter().filter(|e| base_by_id.get(e.id.as_str()) != Some(e)).cloned().collect(),
+            excluded: self.excluded.iter().filter(|m| !base.excluded.contains(m)).cloned().collect(),
         }
     }
 
@@ -214,7 +234,9 @@ impl Gazetteer {
                 entities.push(changed.clone());
             }
         }
-        let list = Gazetteer { entities };
+        let mut excluded = base.excluded.clone();
+        excluded.extend(changes.excluded.iter().filter(|m| !base.excluded.contains(m)).cloned());
+        let list = Gazetteer { entities, excluded };
         list.validate()?;
         Ok(list)
     }
@@ -344,6 +366,18 @@ impl Gazetteer {
         Ok(())
     }
 
+    /// Leaves `mention` out of the counts (once, however often asked).
+    pub fn exclude_mention(&mut self, mention: ExcludedMention) {
+        if !self.excluded.contains(&mention) {
+            self.excluded.push(mention);
+        }
+    }
+
+    /// Counts a mention left out again.
+    pub fn restore_mention(&mut self, mention: &ExcludedMention) {
+        self.excluded.retain(|m| m != mention);
+    }
+
     pub fn delete(&mut self, id: &str) -> Result<(), GazetteerError> {
         let position = self.position(id).ok_or_else(|| GazetteerError::UnknownEntity(id.to_string()))?;
         self.entities.remove(position);
@@ -384,7 +418,24 @@ mod tests {
                     demonyms: vec!["الروسية".into()],
                 },
             ],
+            excluded: vec![],
         }
+    }
+
+    #[test]
+    fn mentions_left_out_travel_as_changes_and_come_back() {
+        let base = sample();
+        let mut edited = base.clone();
+        let mention = ExcludedMention { document: "wapo".into(), start: 120, entity: "putin".into() };
+        edited.exclude_mention(mention.clone());
+        edited.exclude_mention(mention.clone());
+        assert_eq!(edited.excluded, [mention.clone()]);
+        let changes = edited.changes_from(&base);
+        assert_eq!(changes.excluded, [mention.clone()]);
+        assert!(!changes.is_empty());
+        assert_eq!(Gazetteer::with_changes(&base, &changes), Ok(edited.clone()));
+        edited.restore_mention(&mention);
+        assert!(edited.changes_from(&base).is_empty());
     }
 
     #[test]
@@ -478,7 +529,7 @@ mod tests {
             edited in proptest::collection::vec((0u8..6, 0u8..3), 0..6),
             removed in proptest::collection::vec(0u8..8, 0..4),
         ) {
-            let (base, edited) = (Gazetteer { entities: list_of(&base) }, Gazetteer { entities: list_of(&edited) });
+            let (base, edited) = (Gazetteer { entities: list_of(&base), excluded: vec![] }, Gazetteer { entities: list_of(&edited), excluded: vec![] });
             let changes = edited.changes_from(&base);
             proptest::prop_assert_eq!(
                 &changes.removed,
@@ -488,7 +539,7 @@ mod tests {
                 &changes.entities,
                 &edited.entities.iter().filter(|e| base.get(&e.id) != Some(*e)).cloned().collect::<Vec<_>>()
             );
-            let changes = GazetteerChanges { removed: removed.iter().map(|r| format!("e{r}")).collect(), entities: edited.entities.clone() };
+            let changes = GazetteerChanges { removed: removed.iter().map(|r| format!("e{r}")).collect(), entities: edited.entities.clone(), excluded: vec![] };
             let mut entities: Vec<Entity> = base
                 .entities
                 .iter()
@@ -500,7 +551,7 @@ mod tests {
                     entities.push(changed.clone());
                 }
             }
-            let expected = Gazetteer { entities };
+            let expected = Gazetteer { entities, excluded: vec![] };
             proptest::prop_assert_eq!(Gazetteer::with_changes(&base, &changes), expected.validate().map(|()| expected.clone()));
         }
     }

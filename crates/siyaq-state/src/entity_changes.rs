@@ -19,7 +19,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
-use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer, GazetteerChanges};
+use siyaq_engine::gazetteer::{Entity, EntityKind, ExcludedMention, Gazetteer, GazetteerChanges};
 
 /// Longer values are refused unread; a link must also get past servers that bound the request's
 /// head (16 KiB for `cargo xtask serve`), so the page aims well under this.
@@ -169,7 +169,12 @@ pub fn to_compact(changes: &GazetteerChanges, base: &Gazetteer) -> Vec<u8> {
             None => EntryOut::WholeWithDemonyms(&entity.id, &entity.name_ar, &entity.name_en, kind_number(entity.kind), &entity.aliases, &entity.demonyms),
         })
         .collect();
-    serde_json::to_vec(&(&changes.removed, entries)).unwrap_or_default()
+    if changes.excluded.is_empty() {
+        serde_json::to_vec(&(&changes.removed, entries)).unwrap_or_default()
+    } else {
+        let excluded: Vec<(&str, u32, &str)> = changes.excluded.iter().map(|m| (m.document.as_str(), m.start, m.entity.as_str())).collect();
+        serde_json::to_vec(&(&changes.removed, entries, excluded)).unwrap_or_default()
+    }
 }
 
 #[derive(Serialize)]
@@ -246,9 +251,14 @@ fn apply(before: &Entity, id: &str, delta: &Delta) -> Option<Entity> {
     })
 }
 
-/// The compact JSON as read: `[removed ids, entries]`.
+/// The compact JSON as read: `[removed ids, entries]`, then the mentions left out by hand as
+/// `[article id, start, entity id]` when there are any (links made before them have two parts).
 #[derive(Deserialize)]
-struct Compact(Vec<String>, Vec<Entry>);
+#[serde(untagged)]
+enum Compact {
+    WithExcluded(Vec<String>, Vec<Entry>, Vec<(String, u32, String)>),
+    Plain(Vec<String>, Vec<Entry>),
+}
 
 enum Entry {
     Delta(String, Delta),
@@ -328,10 +338,14 @@ pub fn from_compact(bytes: &[u8], base: &Gazetteer) -> Result<GazetteerChanges, 
     if bytes.len() > MAX_COMPACT_BYTES {
         return Err(ChangesProblem::TooBig);
     }
-    let Compact(removed, entries) = serde_json::from_str(text(bytes)?).map_err(|_| ChangesProblem::Unreadable)?;
-    if removed.len() > MAX_ENTITIES || entries.len() > MAX_ENTITIES {
+    let (removed, entries, excluded) = match serde_json::from_str(text(bytes)?).map_err(|_| ChangesProblem::Unreadable)? {
+        Compact::WithExcluded(removed, entries, excluded) => (removed, entries, excluded),
+        Compact::Plain(removed, entries) => (removed, entries, Vec::new()),
+    };
+    if removed.len() > MAX_ENTITIES || entries.len() > MAX_ENTITIES || excluded.len() > MAX_ENTITIES {
         return Err(ChangesProblem::TooBig);
     }
+    let excluded = excluded.into_iter().map(|(document, start, entity)| ExcludedMention { document, start, entity }).collect();
     let entities = entries
         .into_iter()
         .map(|entry| match entry {
@@ -342,7 +356,7 @@ pub fn from_compact(bytes: &[u8], base: &Gazetteer) -> Result<GazetteerChanges, 
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(GazetteerChanges { removed, entities })
+    Ok(GazetteerChanges { removed, entities, excluded })
 }
 
 #[cfg(test)]
@@ -369,6 +383,7 @@ mod tests {
                     demonyms: vec!["الروسية".into(), "الروس".into()],
                 },
             ],
+            excluded: vec![],
         }
     }
 
@@ -378,6 +393,7 @@ mod tests {
         list.remove_alias("russia", "الروس").unwrap();
         list.set_kind("russia", EntityKind::Other).unwrap();
         list.add_entity("قاسم جومارت توكاييف", "Kassym-Jomart Tokayev", EntityKind::Person).unwrap();
+        list.exclude_mention(ExcludedMention { document: "wapo".into(), start: 42, entity: "putin".into() });
         list.changes_from(&base())
     }
 
@@ -452,7 +468,7 @@ mod tests {
             "[[],[[\"putin\",{},1]]]",
             "[[],[[\"putin\",1]]]",
             "[[]]",
-            "[[],[],[]]",
+            "[[],[],[],[]]", "[[],[],[[\"a\",\"x\",\"b\"]]]",
         ] {
             assert_eq!(read_value(&compact(json), &b), Err(ChangesProblem::Unreadable), "{json}");
         }

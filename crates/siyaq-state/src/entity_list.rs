@@ -3,7 +3,7 @@
 //! reason, never half-used.
 
 use serde::{Deserialize, Serialize};
-use siyaq_engine::gazetteer::{Entity, Gazetteer, GazetteerError};
+use siyaq_engine::gazetteer::{Entity, ExcludedMention, Gazetteer, GazetteerError};
 
 use crate::Lang;
 
@@ -17,6 +17,8 @@ struct SavedList {
     #[serde(rename = "format")]
     _format: u32,
     entities: Vec<Entity>,
+    #[serde(default)]
+    excluded: Vec<ExcludedMention>,
 }
 
 /// Read first, so a list of another format is told apart from a broken one.
@@ -83,17 +85,19 @@ fn brief(detail: &str) -> String {
 struct ListToWrite<'a> {
     format: u32,
     entities: &'a [Entity],
+    #[serde(skip_serializing_if = "<[ExcludedMention]>::is_empty")]
+    excluded: &'a [ExcludedMention],
 }
 
 /// The list as a file for people to read and exchange: indented.
 pub fn to_json(gazetteer: &Gazetteer) -> String {
-    serde_json::to_string_pretty(&ListToWrite { format: FORMAT, entities: &gazetteer.entities }).unwrap_or_default()
+    serde_json::to_string_pretty(&ListToWrite { format: FORMAT, entities: &gazetteer.entities, excluded: &gazetteer.excluded }).unwrap_or_default()
 }
 
 /// The list as the browser keeps it: the same JSON without indentation, so that a list of tens of
 /// thousands of entities fits the few megabytes a site may store.
 pub fn to_stored_json(gazetteer: &Gazetteer) -> String {
-    serde_json::to_string(&ListToWrite { format: FORMAT, entities: &gazetteer.entities }).unwrap_or_default()
+    serde_json::to_string(&ListToWrite { format: FORMAT, entities: &gazetteer.entities, excluded: &gazetteer.excluded }).unwrap_or_default()
 }
 
 pub fn from_json(json: &str) -> Result<Gazetteer, ListProblem> {
@@ -102,7 +106,7 @@ pub fn from_json(json: &str) -> Result<Gazetteer, ListProblem> {
         return Err(ListProblem::OtherFormat(format));
     }
     let saved: SavedList = serde_json::from_str(json).map_err(|e| ListProblem::Unreadable(e.to_string()))?;
-    let gazetteer = Gazetteer { entities: saved.entities };
+    let gazetteer = Gazetteer { entities: saved.entities, excluded: saved.excluded };
     gazetteer.validate().map_err(ListProblem::Invalid)?;
     Ok(gazetteer)
 }
@@ -116,6 +120,7 @@ mod tests {
         let mut list = Gazetteer::default();
         list.add_entity("فلاديمير بوتين", "Vladimir Putin", EntityKind::Person).unwrap();
         list.add_alias("vladimir-putin", "الرئيس بوتين").unwrap();
+        list.exclude_mention(ExcludedMention { document: "wapo".into(), start: 120, entity: "vladimir-putin".into() });
         list
     }
 

@@ -25,7 +25,7 @@ pub fn two_entity_list() -> siyaq_engine::gazetteer::Gazetteer {
         aliases: vec![name.into(), format!("{name} الكبير")],
         demonyms: vec![format!("ال{name}ي")],
     };
-    Gazetteer { entities: vec![entity("putin", "بوتين", EntityKind::Person), entity("kazakhstan", "كازاخستان", EntityKind::Place)] }
+    Gazetteer { entities: vec![entity("putin", "بوتين", EntityKind::Person), entity("kazakhstan", "كازاخستان", EntityKind::Place)], excluded: vec![] }
 }
 
 /// The interface's two languages: Arabic (right to left, the default) and English.

@@ -371,6 +371,7 @@ mod tests {
                 aliases: vec!["بايدن".into()],
                 demonyms: vec![],
             }],
+            excluded: vec![],
         }
     }
 

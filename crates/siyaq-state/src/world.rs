@@ -7,7 +7,7 @@
 //! read here, like everything of this crate, by a total reader.
 
 use serde::{Deserialize, Serialize};
-use siyaq_engine::Normalizer;
+use siyaq_engine::{Index, Normalizer};
 use siyaq_engine::entities::EntityAliases;
 use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer};
 
@@ -78,6 +78,13 @@ pub struct Counted {
     pub world_from: usize,
 }
 
+/// Where a hit starts in its article's text, in characters: how a mention left out by hand is
+/// recorded (see [`siyaq_engine::gazetteer::ExcludedMention`]).
+pub fn start_in_characters(index: &Index, hit: siyaq_engine::Hit) -> u32 {
+    let document = &index.documents()[index.document_of(hit.word)];
+    document.text[..index.word(hit.word).start as usize].chars().count() as u32
+}
+
 impl Counted {
     /// What the mention finder needs, in order; demonyms join the aliases when asked for.
     pub fn alias_lists(&self, with_demonyms: bool) -> Vec<EntityAliases> {
@@ -86,6 +93,23 @@ impl Counted {
             list.context = context.clone();
         }
         lists
+    }
+
+    /// The mentions the list leaves out by hand, as (first word in `index`, entity position):
+    /// those whose article, start or entity `index` and this list no longer have are passed over.
+    pub fn excluded_positions(&self, index: &Index) -> Vec<(u32, usize)> {
+        self.gazetteer
+            .excluded
+            .iter()
+            .filter_map(|m| {
+                let entity = self.gazetteer.position(&m.entity)?;
+                let document = index.documents().iter().find(|d| d.id == m.document)?;
+                let byte = document.text.char_indices().nth(m.start as usize)?.0;
+                let words = document.words.clone();
+                let at = words.start + index.words()[words.start as usize..words.end as usize].partition_point(|w| (w.start as usize) < byte) as u32;
+                (at < words.end && index.word(at).start as usize == byte).then_some((at, entity))
+            })
+            .collect()
     }
 
     /// Whether entity `i` comes from the world gazetteer.
@@ -167,6 +191,31 @@ mod tests {
         let lists = counted.alias_lists(false);
         assert_eq!((lists[0].context.len(), &lists[3].context[..]), (0, &["RU".to_string()][..]));
         assert_eq!(layered(&list, None).gazetteer, list);
+    }
+
+    #[test]
+    fn a_mention_left_out_is_found_again_by_its_article_start_and_entity() {
+        use siyaq_engine::gazetteer::ExcludedMention;
+        use siyaq_engine::{DocumentInput, Steps};
+        let index = Index::build(
+            [
+                DocumentInput { id: "a", text: "قال بوتين إن كازاخستان".into(), uncounted: vec![] },
+                DocumentInput { id: "b", text: "زار بوتين كازاخستان ثم بوتين".into(), uncounted: vec![] },
+            ],
+            Steps::default(),
+        );
+        let mut list = crate::two_entity_list();
+        // The second بوتين of "b": its fifth word, after the four of "a" (word 4 + 4 = 8).
+        let second = siyaq_engine::Hit { word: 8, len: 1 };
+        assert_eq!(index.original(second.words()), "بوتين");
+        let start = start_in_characters(&index, second);
+        assert_eq!(start, "زار بوتين كازاخستان ثم ".chars().count() as u32);
+        list.exclude_mention(ExcludedMention { document: "b".into(), start, entity: "putin".into() });
+        // Gone articles, starts inside a word and unknown entities are passed over.
+        list.exclude_mention(ExcludedMention { document: "z".into(), start: 0, entity: "putin".into() });
+        list.exclude_mention(ExcludedMention { document: "b".into(), start: start + 1, entity: "putin".into() });
+        list.exclude_mention(ExcludedMention { document: "b".into(), start, entity: "nobody".into() });
+        assert_eq!(layered(&list, None).excluded_positions(&index), [(8, 0)]);
     }
 
     #[test]

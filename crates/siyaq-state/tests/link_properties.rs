@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use siyaq_engine::entities::periods::Granularity;
 use siyaq_engine::entities::together::Scope;
 use siyaq_engine::entities::{Measure, RowOrder};
-use siyaq_engine::gazetteer::{Entity, EntityKind, Gazetteer, GazetteerChanges};
+use siyaq_engine::gazetteer::{Entity, EntityKind, ExcludedMention, Gazetteer, GazetteerChanges};
 use siyaq_engine::{Hit, MatchMode, SortKey, Step, Steps};
 use siyaq_state::link::{LinkContext, MAX_IGNORED_KEPT, MAX_PAGE, MAX_TOP, MAX_WIDTH, Settings, read, write};
 use siyaq_state::{EntityPanel, Lang, View};
@@ -31,7 +31,8 @@ fn entity() -> impl Strategy<Value = Entity> {
 }
 
 fn changes() -> impl Strategy<Value = GazetteerChanges> {
-    (prop::collection::vec(text(), 0..3), prop::collection::vec(entity(), 0..4)).prop_map(|(removed, entities)| GazetteerChanges { removed, entities })
+    let excluded = prop::collection::vec((text(), any::<u32>(), text()).prop_map(|(document, start, entity)| ExcludedMention { document, start, entity }), 0..3);
+    (prop::collection::vec(text(), 0..3), prop::collection::vec(entity(), 0..4), excluded).prop_map(|(removed, entities, excluded)| GazetteerChanges { removed, entities, excluded })
 }
 
 fn sort_key() -> impl Strategy<Value = SortKey> {
