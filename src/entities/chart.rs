@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use siyaq_engine::entities::{EntityTable, Measure, RowOrder};
 use siyaq_engine::gazetteer::{Entity, EntityKind};
 
-use super::svg_export::{export_png, export_svg};
+use super::svg_export::{ChartNames, SvgChart};
 use crate::i18n::{Lang, counted_ar, tr, use_lang};
 use crate::state::chart::{ChartData, ChartSettings, MAX_TOP, open_mentions};
 use crate::state::corpus::articles;
@@ -23,7 +23,6 @@ const ROW_HEIGHT: f64 = 26.0;
 const BAR_HEIGHT: f64 = 16.0;
 /// Room after the longest bar for its figure.
 const FIGURE_ROOM: f64 = 34.0;
-pub const FONT: &str = "'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
 
 /// One bar: an entity in one article, or in all of them (`document` is `None`).
 #[derive(Clone, Debug, PartialEq)]
@@ -243,7 +242,6 @@ pub fn ChartControls(settings: ChartSettings, list: EntityList) -> impl IntoView
 pub fn Chart(data: Memo<ChartData>, list: EntityList, search: SearchState, nav: Navigation) -> impl IntoView {
     let lang = use_lang();
     let hovered = RwSignal::new(None::<String>);
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let shape = Memo::new(move |_| layout(&data.get()));
     let chart = move || {
         let data = data.get();
@@ -325,21 +323,11 @@ pub fn Chart(data: Memo<ChartData>, list: EntityList, search: SearchState, nav: 
             </figcaption>
             <p class="chart-detail" aria-live="polite" data-testid="chart-detail">{move || hovered.get().unwrap_or_default()}</p>
             <p class="empty" hidden=move || !empty()>{tr("لا كيان يطابق هذه الاختيارات.", "No entity matches these choices.")}</p>
-            <div class="chart-scroll" hidden=empty>
-                <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" role="img" data-testid="chart-svg"
-                    aria-label=move || lang.get().pick("مخطط الكيانات؛ الأرقام نفسها في الجدول التالي", "Entity chart; the same figures are in the table below")
-                    width=move || format!("{:.0}", shape.get().width) height=move || format!("{:.0}", shape.get().height)
-                    viewBox=move || format!("0 0 {:.0} {:.0}", shape.get().width, shape.get().height)
-                    font-family=FONT direction=move || lang.get().dir()
-                    on:mouseleave=move |_| hovered.set(None)>
-                    <rect x="0" y="0" width="100%" height="100%" fill="#ffffff" />
-                    {chart}
-                </svg>
-            </div>
-            <div class="chart-export">
-                <button type="button" class="export" data-testid="export-svg" on:click=move |_| { let _ = export_svg(svg_ref, "siyaq-entities.svg"); }>{tr("تصدير SVG", "Export SVG")}</button>
-                <button type="button" class="export" data-testid="export-png" on:click=move |_| { let _ = export_png(svg_ref, "siyaq-entities.png"); }>{tr("تصدير PNG", "Export PNG")}</button>
-            </div>
+            <SvgChart hidden=Signal::derive(empty) size=Signal::derive(move || (shape.get().width, shape.get().height)) hovered
+                names=ChartNames { testid: "chart-svg", export_ids: ("export-svg", "export-png"), file: "siyaq-entities",
+                    label: ("مخطط الكيانات؛ الأرقام نفسها في الجدول التالي", "Entity chart; the same figures are in the table below") }>
+                {chart}
+            </SvgChart>
         </figure>
     }
 }

@@ -7,8 +7,8 @@ use siyaq_engine::entities::Measure;
 use siyaq_engine::entities::periods::{Granularity, Undated};
 use siyaq_engine::gazetteer::Entity;
 
-use super::chart::{FONT, entity_name, figure, rows_of, shortened};
-use super::svg_export::{export_png, export_svg};
+use super::chart::{entity_name, figure, rows_of, shortened};
+use super::svg_export::{ChartNames, SvgChart};
 use crate::i18n::{Lang, counted_ar, tr, use_lang};
 use crate::labels::{period_label, period_short};
 use crate::state::chart::{ChartSettings, MAX_LINES, OverTimeData, open_mentions_in};
@@ -235,7 +235,6 @@ fn undated_note(data: &OverTimeData, lang: Lang) -> Option<String> {
 pub fn OverTime(data: Memo<OverTimeData>, settings: ChartSettings, list: EntityList, search: SearchState, nav: Navigation) -> impl IntoView {
     let lang = use_lang();
     let hovered = RwSignal::new(None::<String>);
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let shape = Memo::new(move |_| layout(&data.get()));
     let has_dates = move || data.with(|d| d.table.has_dates());
     let empty = move || data.with(|d| d.rows.is_empty());
@@ -359,21 +358,11 @@ pub fn OverTime(data: Memo<OverTimeData>, settings: ChartSettings, list: EntityL
                         Lang::En => format!("Only the first {MAX_LINES} entities of the choices above are drawn."),
                     }}
                 </p>
-                <div class="chart-scroll" hidden=move || !has_dates() || empty()>
-                    <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" role="img" data-testid="over-time-svg"
-                        aria-label=move || lang.get().pick("الإشارات عبر الزمن؛ الأرقام نفسها في الجدول التالي", "Mentions over time; the same figures are in the table below")
-                        width=move || format!("{:.0}", shape.get().width) height=move || format!("{:.0}", shape.get().height)
-                        viewBox=move || format!("0 0 {:.0} {:.0}", shape.get().width, shape.get().height)
-                        font-family=FONT direction=move || lang.get().dir()
-                        on:mouseleave=move |_| hovered.set(None)>
-                        <rect x="0" y="0" width="100%" height="100%" fill="#ffffff" />
-                        {chart}
-                    </svg>
-                </div>
-                <div class="chart-export">
-                    <button type="button" class="export" data-testid="export-over-time-svg" on:click=move |_| { let _ = export_svg(svg_ref, "siyaq-entities-over-time.svg"); }>{tr("تصدير SVG", "Export SVG")}</button>
-                    <button type="button" class="export" data-testid="export-over-time-png" on:click=move |_| { let _ = export_png(svg_ref, "siyaq-entities-over-time.png"); }>{tr("تصدير PNG", "Export PNG")}</button>
-                </div>
+                <SvgChart hidden=Signal::derive(move || !has_dates() || empty()) size=Signal::derive(move || (shape.get().width, shape.get().height)) hovered
+                    names=ChartNames { testid: "over-time-svg", export_ids: ("export-over-time-svg", "export-over-time-png"), file: "siyaq-entities-over-time",
+                        label: ("الإشارات عبر الزمن؛ الأرقام نفسها في الجدول التالي", "Mentions over time; the same figures are in the table below") }>
+                    {chart}
+                </SvgChart>
             </figure>
             <details class="chart-table" open>
                 <summary>{tr("الأرقام في جدول", "The figures as a table")}</summary>

@@ -4,6 +4,49 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, closure::Closure};
 
+use crate::i18n::{tr, use_lang};
+
+/// Every chart's typeface: the page's Arabic font, named in the SVG so that a saved file draws the same.
+const FONT: &str = "'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif";
+
+/// Where a chart's SVG goes in the page and what it is called outside it.
+pub struct ChartNames {
+    /// The SVG's `data-testid`.
+    pub testid: &'static str,
+    /// The `data-testid`s of its SVG and PNG buttons.
+    pub export_ids: (&'static str, &'static str),
+    /// The saved files' name, without its extension.
+    pub file: &'static str,
+    /// What a screen reader says of it, in Arabic and English.
+    pub label: (&'static str, &'static str),
+}
+
+/// A chart as every entity panel draws it: the SVG (`size` wide and high, a white ground so that
+/// a PNG is not transparent, the drawing in `children`) and the buttons that save it.
+#[component]
+pub fn SvgChart(names: ChartNames, size: Signal<(f64, f64)>, hovered: RwSignal<Option<String>>, #[prop(into)] hidden: Signal<bool>, children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let ChartNames { testid, export_ids, file, label } = names;
+    view! {
+        <div class="chart-scroll" hidden=hidden>
+            <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" role="img" data-testid=testid
+                aria-label=move || lang.get().pick(label.0, label.1)
+                width=move || format!("{:.0}", size.get().0) height=move || format!("{:.0}", size.get().1)
+                viewBox=move || format!("0 0 {:.0} {:.0}", size.get().0, size.get().1)
+                font-family=FONT direction=move || lang.get().dir()
+                on:mouseleave=move |_| hovered.set(None)>
+                <rect x="0" y="0" width="100%" height="100%" fill="#ffffff" />
+                {children()}
+            </svg>
+        </div>
+        <div class="chart-export">
+            <button type="button" class="export" data-testid=export_ids.0 on:click=move |_| { let _ = export_svg(svg_ref, &format!("{file}.svg")); }>{tr("تصدير SVG", "Export SVG")}</button>
+            <button type="button" class="export" data-testid=export_ids.1 on:click=move |_| { let _ = export_png(svg_ref, &format!("{file}.png")); }>{tr("تصدير PNG", "Export PNG")}</button>
+        </div>
+    }
+}
+
 fn svg_markup(svg_ref: NodeRef<leptos::svg::Svg>) -> Option<String> {
     let svg = svg_ref.get_untracked()?;
     web_sys::XmlSerializer::new().ok()?.serialize_to_string(&svg).ok()

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use siyaq_engine::entities::together::{Scope, Together};
 use siyaq_engine::gazetteer::Entity;
 
-use super::chart::{FONT, entity_name, rows_of, shortened};
-use super::svg_export::{export_png, export_svg};
+use super::chart::{entity_name, rows_of, shortened};
+use super::svg_export::{ChartNames, SvgChart};
 use crate::i18n::{Lang, counted_ar, tr, use_lang};
 use crate::state::chart::{ChartSettings, MAX_MATRIX, TogetherData, open_mentions, open_pair};
 use crate::state::entities::EntityList;
@@ -137,7 +137,6 @@ pub fn ScopeSwitch(settings: ChartSettings) -> impl IntoView {
 pub fn TogetherPanel(data: Memo<TogetherData>, settings: ChartSettings, list: EntityList, search: SearchState, nav: Navigation) -> impl IntoView {
     let lang = use_lang();
     let hovered = RwSignal::new(None::<String>);
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let shape = Memo::new(move |_| layout(&data.get().together));
     let empty = move || data.with(|d| d.together.entities.len() < 2);
     let matrix = move || {
@@ -241,21 +240,11 @@ pub fn TogetherPanel(data: Memo<TogetherData>, settings: ChartSettings, list: En
                         Lang::En => format!("Only the first {MAX_MATRIX} entities of the choices above are in the matrix."),
                     }}
                 </p>
-                <div class="chart-scroll" hidden=empty>
-                    <svg node_ref=svg_ref xmlns="http://www.w3.org/2000/svg" role="img" data-testid="together-svg"
-                        aria-label=move || lang.get().pick("مصفوفة الكيانات معًا؛ الأرقام نفسها في الجدول التالي", "Matrix of entities together; the same figures are in the table below")
-                        width=move || format!("{:.0}", shape.get().width) height=move || format!("{:.0}", shape.get().height)
-                        viewBox=move || format!("0 0 {:.0} {:.0}", shape.get().width, shape.get().height)
-                        font-family=FONT direction=move || lang.get().dir()
-                        on:mouseleave=move |_| hovered.set(None)>
-                        <rect x="0" y="0" width="100%" height="100%" fill="#ffffff" />
-                        {matrix}
-                    </svg>
-                </div>
-                <div class="chart-export">
-                    <button type="button" class="export" data-testid="export-together-svg" on:click=move |_| { let _ = export_svg(svg_ref, "siyaq-entities-together.svg"); }>{tr("تصدير SVG", "Export SVG")}</button>
-                    <button type="button" class="export" data-testid="export-together-png" on:click=move |_| { let _ = export_png(svg_ref, "siyaq-entities-together.png"); }>{tr("تصدير PNG", "Export PNG")}</button>
-                </div>
+                <SvgChart hidden=Signal::derive(empty) size=Signal::derive(move || (shape.get().width, shape.get().height)) hovered
+                    names=ChartNames { testid: "together-svg", export_ids: ("export-together-svg", "export-together-png"), file: "siyaq-entities-together",
+                        label: ("مصفوفة الكيانات معًا؛ الأرقام نفسها في الجدول التالي", "Matrix of entities together; the same figures are in the table below") }>
+                    {matrix}
+                </SvgChart>
             </figure>
             <details class="chart-table" open>
                 <summary>{tr("الأزواج في جدول", "The pairs as a table")}</summary>

@@ -4,13 +4,9 @@
 // added in one click.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { baseUrl, expected, launch, openPage } from './harness.mjs';
+import { articlesSite, baseUrl, expected, launch, openPage } from './harness.mjs';
 
-const url = process.env.SIYAQ_ARTICLES_URL;
-const factsPath = process.env.SIYAQ_ARTICLES_EXPECTED;
-if (!url || !factsPath) throw new Error('SIYAQ_ARTICLES_URL is not set: run the end-to-end tests with `cargo xtask test`');
-const facts = JSON.parse(readFileSync(factsPath, 'utf8'));
+const { url, facts } = articlesSite();
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -15,6 +15,15 @@ export function expected() {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
+// The second site `cargo xtask test` serves (the same wasm around `tests/articles`) and the facts
+// computed natively for it.
+export function articlesSite() {
+  const url = process.env.SIYAQ_ARTICLES_URL;
+  const factsPath = process.env.SIYAQ_ARTICLES_EXPECTED;
+  if (!url || !factsPath) throw new Error('SIYAQ_ARTICLES_URL is not set: run the end-to-end tests with `cargo xtask test`');
+  return { url, facts: JSON.parse(readFileSync(factsPath, 'utf8')) };
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.SIYAQ_CHROMIUM ?? '/usr/bin/chromium',
