@@ -569,6 +569,7 @@ fn KwicLine(row: KwicRow, search: SearchState, nav: Navigation) -> impl IntoView
             <span class="kwic-before"><span class="inner">{isolated(row.before)}</span></span>
             <span class="kwic-node"><mark>{isolated(row.node)}</mark></span>
             <span class="kwic-after"><span class="inner">{isolated(row.after)}</span></span>
+            <span class="kwic-tools">
             <button type="button" class="cite" title=move || lang.get().pick("انسخ السطر مع توثيقه", "Copy as citation") on:click=copy>
                 "❝"
             </button>
@@ -584,6 +585,7 @@ fn KwicLine(row: KwicRow, search: SearchState, nav: Navigation) -> impl IntoView
                     </button>
                 }
             })}
+            </span>
         </div>
     }
 }
