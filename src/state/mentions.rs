@@ -1,19 +1,35 @@
 //! The mention finder (thousands of aliases matched at once, restatements, compound spellings,
-//! shared spellings decided) is code a first visit does without: it waits in a chunk until the
-//! entities view opens or a search names an entity, and is then called like any function.
+//! shared spellings decided) and the search of two entities together are code a first visit does
+//! without: they wait in a chunk until the entities view opens or a search names an entity, and
+//! are then called like any function.
 
 use leptos::prelude::*;
-use siyaq_engine::Index;
-use siyaq_engine::entities::{EntityAliases, Mentions};
+use siyaq_engine::entities::together::Scope;
+use siyaq_engine::entities::{EntityAliases, Mention, Mentions};
+use siyaq_engine::{Hit, Index};
 
 use crate::chunks::{ChunkUnavailable, chunk};
 
-pub type Finder = fn(&Index, &[EntityAliases]) -> Mentions;
+/// The chunk's functions.
+#[derive(Clone, Copy)]
+pub struct Finder {
+    pub find: fn(&Index, &[EntityAliases]) -> Mentions,
+    /// The mentions of entity `a` in the sentences or articles that also mention `b`.
+    pub hits_together: fn(&Index, &[Mention], usize, usize, Scope) -> Vec<Hit>,
+    /// How many sentences or articles mention both.
+    pub units_together: fn(&Index, &[Mention], usize, usize, Scope) -> u32,
+}
+
+/// The finder's functions, as the chunk holds them.
+fn finder() -> Finder {
+    use siyaq_engine::entities::{find_mentions_detailed, together};
+    Finder { find: find_mentions_detailed, hits_together: together::hits_together, units_together: together::units_together }
+}
 
 chunk! {
-    /// The finder itself, as a function of the chunk.
+    /// The finder itself, as functions of the chunk.
     fn mention_finder() -> Finder {
-        siyaq_engine::entities::find_mentions_detailed
+        finder()
     }
 }
 
@@ -48,7 +64,7 @@ impl MentionFinder {
     /// The finder at once, for native tests (where there are no chunks to wait for).
     #[cfg(test)]
     pub fn load_now(self) {
-        self.finder.set(Some(siyaq_engine::entities::find_mentions_detailed));
+        self.finder.set(Some(finder()));
     }
 
     /// Starts [`Self::load`] without waiting for it.

@@ -4,7 +4,7 @@
 use std::{collections::BTreeSet, ops::Range, sync::Arc};
 
 use leptos::prelude::*;
-use siyaq_engine::entities::together::{Scope, hits_together, units_together};
+use siyaq_engine::entities::together::Scope;
 use siyaq_engine::entities::{Mention, Mentions, Unresolved, hits_of};
 use siyaq_engine::gazetteer::Entity;
 use siyaq_engine::query::{entity_pair_reference, entity_reference};
@@ -160,10 +160,10 @@ impl SearchState {
         });
         let finder = MentionFinder::new();
         let found = Memo::new(move |_| {
-            let Some(find) = finder.get() else { return Shared(Arc::new(Mentions::default())) };
+            let Some(code) = finder.get() else { return Shared(Arc::new(Mentions::default())) };
             let index = index.get();
             let (lists, excluded) = entities.counted.with(|c| (c.alias_lists(entities.demonyms.get()), c.excluded_positions(&index)));
-            let mut found = find(&index, &lists);
+            let mut found = (code.find)(&index, &lists);
             // Mentions the user left out by hand count for nothing.
             found.resolved.retain(|m| !excluded.contains(&(m.hit.word, m.entity)));
             Shared(Arc::new(found))
@@ -179,15 +179,15 @@ impl SearchState {
             // An entity is searched as the chart counts it, so a bar and its concordance agree;
             // a pair as the matrix of entities together counts it.
             if let Some(id) = entity_reference(&text) {
-                if finder.get().is_none() {
+                let Some(code) = finder.get() else {
                     finder.request();
                     return Outcome::AwaitingEntities;
-                }
+                };
                 let position = |id: &str| entities.counted.with(|c| c.gazetteer.position(id));
                 let hits = match (position(id), entity_pair_reference(&text)) {
                     (Some(entity), _) => Ok(hits_of(&mentions.get(), entity)),
                     (None, Some((a, b))) => match (position(a), position(b)) {
-                        (Some(a), Some(b)) => Ok(hits_together(&index.get(), &mentions.get(), a, b, scope.get())),
+                        (Some(a), Some(b)) => Ok((code.hits_together)(&index.get(), &mentions.get(), a, b, scope.get())),
                         (None, _) => Err(a),
                         (_, None) => Err(b),
                     },
@@ -246,7 +246,7 @@ impl SearchState {
             }
             let (a_at, b_at) = (c.gazetteer.position(a)?, c.gazetteer.position(b)?);
             let scope = self.scope.get();
-            let units = units_together(&self.index.get(), &self.mentions.get(), a_at, b_at, scope);
+            let units = (self.finder.get()?.units_together)(&self.index.get(), &self.mentions.get(), a_at, b_at, scope);
             Some(PairShown { a: c.gazetteer.entities[a_at].clone(), b: c.gazetteer.entities[b_at].clone(), units, scope })
         })
     }
@@ -418,7 +418,7 @@ mod tests {
             scope.set(which);
             search.search_now(" @putin & @kazakhstan ".into());
             let Outcome::Found(result) = search.outcome.get_untracked() else { panic!("{expected_scope}: no result") };
-            let expected = hits_together(&index, &mentions, putin, kazakhstan, which);
+            let expected = siyaq_engine::entities::together::hits_together(&index, &mentions, putin, kazakhstan, which);
             assert!(!expected.is_empty(), "{expected_scope}");
             assert_eq!(result.hits, expected, "{expected_scope}");
             let shown = untrack(|| search.pair()).unwrap();

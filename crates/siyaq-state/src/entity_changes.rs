@@ -253,11 +253,30 @@ fn apply(before: &Entity, id: &str, delta: &Delta) -> Option<Entity> {
 
 /// The compact JSON as read: `[removed ids, entries]`, then the mentions left out by hand as
 /// `[article id, start, entity id]` when there are any (links made before them have two parts).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Compact {
-    WithExcluded(Vec<String>, Vec<Entry>, Vec<(String, u32, String)>),
-    Plain(Vec<String>, Vec<Entry>),
+struct Compact(Vec<String>, Vec<Entry>, Vec<(String, u32, String)>);
+
+impl<'de> Deserialize<'de> for Compact {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CompactVisitor;
+        impl<'de> Visitor<'de> for CompactVisitor {
+            type Value = Compact;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("[removed ids, entries] or [removed ids, entries, mentions left out]")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Compact, A::Error> {
+                let removed = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(0, &self))?;
+                let entries = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(1, &self))?;
+                let excluded = seq.next_element()?.unwrap_or_default();
+                if seq.next_element::<IgnoredAny>()?.is_some() {
+                    return Err(de::Error::invalid_length(4, &self));
+                }
+                Ok(Compact(removed, entries, excluded))
+            }
+        }
+        deserializer.deserialize_seq(CompactVisitor)
+    }
 }
 
 enum Entry {
@@ -338,10 +357,7 @@ pub fn from_compact(bytes: &[u8], base: &Gazetteer) -> Result<GazetteerChanges, 
     if bytes.len() > MAX_COMPACT_BYTES {
         return Err(ChangesProblem::TooBig);
     }
-    let (removed, entries, excluded) = match serde_json::from_str(text(bytes)?).map_err(|_| ChangesProblem::Unreadable)? {
-        Compact::WithExcluded(removed, entries, excluded) => (removed, entries, excluded),
-        Compact::Plain(removed, entries) => (removed, entries, Vec::new()),
-    };
+    let Compact(removed, entries, excluded) = serde_json::from_str(text(bytes)?).map_err(|_| ChangesProblem::Unreadable)?;
     if removed.len() > MAX_ENTITIES || entries.len() > MAX_ENTITIES || excluded.len() > MAX_ENTITIES {
         return Err(ChangesProblem::TooBig);
     }
